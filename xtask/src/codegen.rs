@@ -1,0 +1,152 @@
+//! `cargo xtask codegen [--check]`: scraped page → `spec/openapi.yaml` (→ generated client).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::diagnostics::{OVERRIDES_FILE, PAGE_FILE};
+use crate::normalize::document::normalize;
+use crate::normalize::yaml::to_yaml;
+
+/// Where the document is written, relative to the workspace root.
+pub const OPENAPI_FILE: &str = "spec/openapi.yaml";
+
+/// One generated file: where it goes and what it should hold.
+pub struct Output {
+    pub path: &'static str,
+    pub contents: String,
+}
+
+/// The outcome of a run, for the summary line.
+pub struct Summary {
+    pub operations: usize,
+    pub schemas: usize,
+    pub properties: usize,
+    pub warnings: Vec<String>,
+}
+
+/// Regenerates every output in memory.
+pub fn generate(root: &Path) -> Result<(Vec<Output>, Summary), String> {
+    let page = read(root, PAGE_FILE)?;
+    let overrides = read(root, OVERRIDES_FILE)?;
+    let normalized = normalize(&page, &overrides).map_err(|error| error.to_string())?;
+    let yaml = to_yaml(&normalized.document);
+    let summary = Summary {
+        operations: count_operations(&normalized.document),
+        schemas: normalized
+            .document
+            .pointer("/components/schemas")
+            .and_then(Value::as_object)
+            .map_or(0, |s| s.len()),
+        properties: count_properties(&normalized.document),
+        warnings: normalized
+            .warnings
+            .0
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
+    };
+    Ok((
+        vec![Output {
+            path: OPENAPI_FILE,
+            contents: yaml,
+        }],
+        summary,
+    ))
+}
+
+fn read(root: &Path, relative: &str) -> Result<String, String> {
+    fs::read_to_string(root.join(relative))
+        .map_err(|error| format!("{relative}: cannot read: {error}"))
+}
+
+const METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
+
+fn count_operations(document: &Value) -> usize {
+    document
+        .get("paths")
+        .and_then(Value::as_object)
+        .map_or(0, |paths| {
+            paths
+                .values()
+                .filter_map(Value::as_object)
+                .map(|item| {
+                    item.keys()
+                        .filter(|key| METHODS.contains(&key.as_str()))
+                        .count()
+                })
+                .sum()
+        })
+}
+
+/// Properties of every component schema, nested ones included.
+fn count_properties(document: &Value) -> usize {
+    fn count(schema: &Value) -> usize {
+        let own = schema
+            .get("properties")
+            .and_then(Value::as_object)
+            .map_or(0, |properties| {
+                properties.len() + properties.values().map(count).sum::<usize>()
+            });
+        let items = schema.get("items").map_or(0, count);
+        let branches = schema
+            .get("oneOf")
+            .and_then(Value::as_array)
+            .map_or(0, |b| b.iter().map(count).sum());
+        own + items + branches
+    }
+    document
+        .pointer("/components/schemas")
+        .and_then(Value::as_object)
+        .map_or(0, |schemas| schemas.values().map(count).sum())
+}
+
+/// Writes the outputs (or, with `check`, compares them) and prints the summary.
+/// Returns whether everything is up to date (always true when writing).
+pub fn run(root: &Path, check: bool) -> Result<bool, String> {
+    let (outputs, summary) = generate(root)?;
+    for warning in &summary.warnings {
+        eprintln!("warning: {warning}");
+    }
+    println!(
+        "{} operations, {} schemas, {} properties, {} warnings",
+        summary.operations,
+        summary.schemas,
+        summary.properties,
+        summary.warnings.len()
+    );
+    let mut fresh = true;
+    for output in outputs {
+        let path: PathBuf = root.join(output.path);
+        let current = fs::read_to_string(&path).unwrap_or_default();
+        if current == output.contents {
+            continue;
+        }
+        if check {
+            fresh = false;
+            eprintln!("{} is stale; run `cargo xtask codegen`:", output.path);
+            eprint!("{}", unified_diff(output.path, &current, &output.contents));
+        } else {
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent)
+                    .map_err(|error| format!("{}: {error}", parent.display()))?;
+            }
+            fs::write(&path, &output.contents)
+                .map_err(|error| format!("{}: cannot write: {error}", output.path))?;
+            println!("wrote {}", output.path);
+        }
+    }
+    Ok(fresh)
+}
+
+/// A unified diff from the committed text to the regenerated one.
+pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
+}

@@ -1,0 +1,7 @@
+//! The scraped-page reader, the normalizer and the `cargo xtask` commands, as a library so that
+//! tests and fuzz targets reach every stage.
+
+pub mod codegen;
+pub mod diagnostics;
+pub mod normalize;
+pub mod page;

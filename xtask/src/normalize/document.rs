@@ -1,0 +1,85 @@
+//! The whole OpenAPI document: info, servers, security, tags, paths, components.
+
+use serde_json::{Map, Value, json};
+
+use super::naming::component_name;
+use super::operations::build_operations;
+use super::overrides::parse_overrides;
+use super::schema::entity_schema;
+use crate::diagnostics::{Diagnostic, Warnings};
+use crate::page::{Page, read_page};
+
+/// A normalized document and what the run found on the way.
+pub struct Normalized {
+    pub document: Value,
+    pub warnings: Warnings,
+}
+
+/// Reads the page and the overrides and builds the document.
+pub fn normalize(page_text: &str, overrides_text: &str) -> Result<Normalized, Diagnostic> {
+    let page = read_page(page_text)?;
+    let overrides = parse_overrides(overrides_text)?;
+    let mut warnings = Warnings::default();
+    let mut components = Map::new();
+    components.insert(
+        "schemas".into(),
+        Value::Object(entity_schemas(&page, &mut warnings)),
+    );
+    let operations = build_operations(&page, &overrides, &mut components, &mut warnings)?;
+    let mut document = Map::new();
+    document.insert("openapi".into(), "3.0.3".into());
+    document.insert("info".into(), info(&page));
+    document.insert("servers".into(), servers(&page));
+    document.insert("security".into(), json!([{"bearerAuth": []}]));
+    document.insert("tags".into(), operations.tags.into());
+    document.insert("paths".into(), operations.paths.into());
+    document.insert("components".into(), components.into());
+    Ok(Normalized {
+        document: document.into(),
+        warnings,
+    })
+}
+
+fn entity_schemas(page: &Page, warnings: &mut Warnings) -> Map<String, Value> {
+    let mut schemas = Map::new();
+    for block in &page.schemas {
+        let name = component_name(&block.title);
+        if schemas.contains_key(&name) {
+            warnings.page(block.line, format!("schema `{}` has the same component name `{name}` as an earlier schema; the later one wins", block.title));
+        }
+        schemas.insert(name, entity_schema(block, warnings));
+    }
+    schemas
+}
+
+fn info(page: &Page) -> Value {
+    let mut info = Map::new();
+    info.insert("title".into(), "Instantly API".into());
+    info.insert("version".into(), page.version.clone().into());
+    if !page.introduction.is_empty() {
+        info.insert("description".into(), page.introduction.clone().into());
+    }
+    info.insert("x-source".into(), "page".into());
+    info.into()
+}
+
+/// The page's servers. Paths on the page already start with `/api/v2`, so a server URL that
+/// ends with it (the mock server) is cut back to keep URL + path right; the page's URL is kept
+/// in `x-page-url`.
+fn servers(page: &Page) -> Value {
+    page.servers
+        .iter()
+        .map(|server| {
+            let trimmed = server.url.trim_end_matches('/');
+            let url = trimmed.strip_suffix("/api/v2").unwrap_or(trimmed);
+            let mut entry = Map::new();
+            entry.insert("url".into(), url.into());
+            entry.insert("description".into(), server.description.clone().into());
+            if url != server.url {
+                entry.insert("x-page-url".into(), server.url.clone().into());
+            }
+            Value::Object(entry)
+        })
+        .collect::<Vec<_>>()
+        .into()
+}
