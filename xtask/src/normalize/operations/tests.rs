@@ -1,0 +1,597 @@
+use serde_json::{Value, json};
+
+use super::*;
+use crate::normalize::overrides::parse_overrides;
+use crate::page::{OperationListing, Tag};
+
+/// A page with the given tags; each listing is `METHOD /path`, numbered from line 10 on.
+fn page(tags: &[(&str, &[&str])]) -> Page {
+    let mut line = 10;
+    let tags = tags
+        .iter()
+        .map(|(name, listings)| Tag {
+            name: name.to_string(),
+            description: format!("About {name}"),
+            line: 1,
+            operations: listings
+                .iter()
+                .map(|listing| {
+                    line += 1;
+                    let (method, path) = listing.split_once(' ').unwrap();
+                    OperationListing {
+                        method: method.to_string(),
+                        path: path.to_string(),
+                        line,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    Page {
+        version: "2.0.0".into(),
+        introduction: String::new(),
+        servers: Vec::new(),
+        tags,
+        schemas: Vec::new(),
+    }
+}
+
+fn components() -> Map<String, Value> {
+    let campaign = json!({
+        "type": "object",
+        "title": "Campaign",
+        "required": ["id", "name"],
+        "properties": {
+            "id": {"type": "string", "format": "uuid", "readOnly": true},
+            "name": {"type": "string"},
+            "status": {"type": "integer", "readOnly": true, "enum": [0, 1], "x-enum-descriptions": ["Draft", "Active"]}
+        }
+    });
+    let mut schemas = Map::new();
+    schemas.insert("Campaign".into(), campaign);
+    let mut components = Map::new();
+    components.insert("schemas".into(), schemas.into());
+    components
+}
+
+struct Built {
+    operations: Operations,
+    components: Map<String, Value>,
+    warnings: Warnings,
+}
+
+fn build(page: &Page, overrides: &str) -> Result<Built, Diagnostic> {
+    let overrides = parse_overrides(overrides)?;
+    let mut components = components();
+    let mut warnings = Warnings::default();
+    let operations = build_operations(page, &overrides, &mut components, &mut warnings)?;
+    Ok(Built {
+        operations,
+        components,
+        warnings,
+    })
+}
+
+fn op<'a>(built: &'a Built, method: &str, path: &str) -> &'a Value {
+    &built.operations.paths[path][method]
+}
+
+const CAMPAIGN_OPS: &[&str] = &[
+    "POST /api/v2/campaigns",
+    "GET /api/v2/campaigns",
+    "GET /api/v2/campaigns/{id}",
+    "PATCH /api/v2/campaigns/{id}",
+    "DELETE /api/v2/campaigns/{id}",
+    "POST /api/v2/campaigns/{id}/activate",
+    "GET /api/v2/campaigns/analytics",
+];
+
+#[test]
+fn an_operation_under_two_tags_appears_once_with_both() {
+    let page = page(&[
+        ("Analytics", &["GET /api/v2/campaigns/analytics"]),
+        ("Campaign", CAMPAIGN_OPS),
+        ("Empty", &[]),
+    ]);
+    let built = build(&page, "").unwrap();
+    let count: usize = built
+        .operations
+        .paths
+        .values()
+        .map(|item| item.as_object().unwrap().len())
+        .sum();
+    assert_eq!(count, CAMPAIGN_OPS.len());
+    assert_eq!(
+        op(&built, "get", "/api/v2/campaigns/analytics")["tags"],
+        json!(["Analytics", "Campaign"])
+    );
+    let tags: Vec<&str> = built
+        .operations
+        .tags
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(tags, ["Analytics", "Campaign", "Empty"]);
+    assert_eq!(built.operations.tags[2]["description"], "About Empty");
+    // Paths follow the page: the first listing of a path places it.
+    assert_eq!(
+        built.operations.paths.keys().next().unwrap(),
+        "/api/v2/campaigns/analytics"
+    );
+}
+
+#[test]
+fn conventions_fill_entity_operations() {
+    let built = build(&page(&[("Campaign", CAMPAIGN_OPS)]), "").unwrap();
+    let list = op(&built, "get", "/api/v2/campaigns");
+    assert_eq!(list["operationId"], "list_campaigns");
+    assert_eq!(list["summary"], "List campaigns");
+    assert_eq!(list["x-source"], "convention");
+    let params: Vec<(&str, &str)> = list["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["name"].as_str().unwrap(), p["x-source"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        params,
+        [("limit", "convention"), ("starting_after", "convention")]
+    );
+    assert_eq!(list["parameters"][0]["schema"]["maximum"], 100);
+    assert_eq!(
+        list["responses"]["200"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/CampaignPage"
+    );
+    assert_eq!(list["x-pagination"]["cursor_in"], "query");
+    assert_eq!(list["x-pagination"]["items_field"], "items");
+
+    let schemas = &built.components["schemas"];
+    assert_eq!(schemas["CampaignPage"]["required"], json!(["items"]));
+    let create = op(&built, "post", "/api/v2/campaigns");
+    assert_eq!(create["requestBody"]["x-source"], "convention");
+    assert_eq!(create["requestBody"]["required"], true);
+    assert_eq!(
+        schemas["CreateCampaignRequest"]["properties"],
+        json!({"name": {"type": "string"}})
+    );
+    assert_eq!(
+        schemas["CreateCampaignRequest"]["required"],
+        json!(["name"])
+    );
+    assert!(schemas["UpdateCampaignRequest"].get("required").is_none());
+    assert_eq!(
+        op(&built, "patch", "/api/v2/campaigns/{id}")["requestBody"]["required"],
+        false
+    );
+
+    for (method, id) in [
+        ("get", "get_campaign"),
+        ("patch", "update_campaign"),
+        ("delete", "delete_campaign"),
+    ] {
+        let item = op(&built, method, "/api/v2/campaigns/{id}");
+        assert_eq!(item["operationId"], id);
+        assert_eq!(
+            item["responses"]["200"]["content"]["application/json"]["schema"]["$ref"],
+            "#/components/schemas/Campaign"
+        );
+        assert_eq!(item["responses"]["200"]["x-source"], "convention");
+        assert_eq!(
+            item["parameters"][0],
+            json!({"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "x-source": "page"})
+        );
+    }
+    assert!(
+        op(&built, "delete", "/api/v2/campaigns/{id}")
+            .get("requestBody")
+            .is_none()
+    );
+}
+
+#[test]
+fn operations_nobody_documented_stay_free_form() {
+    let built = build(
+        &page(&[
+            ("Campaign", CAMPAIGN_OPS),
+            ("Other", &["GET /api/v2/things/{email}"]),
+        ]),
+        "",
+    )
+    .unwrap();
+    let activate = op(&built, "post", "/api/v2/campaigns/{id}/activate");
+    assert_eq!(activate["operationId"], "activate_campaign");
+    assert_eq!(activate["x-source"], "page");
+    assert_eq!(activate["x-shapes"], "unknown");
+    assert_eq!(activate["requestBody"]["required"], false);
+    assert_eq!(
+        activate["requestBody"]["content"]["application/json"]["schema"]["additionalProperties"],
+        true
+    );
+    assert_eq!(activate["responses"]["200"]["x-shapes"], "unknown");
+
+    // No entity tag, no listed collection: no convention; `{email}` is an e-mail address.
+    let thing = op(&built, "get", "/api/v2/things/{email}");
+    assert_eq!(thing["x-shapes"], "unknown");
+    assert!(thing.get("requestBody").is_none());
+    assert_eq!(
+        thing["parameters"][0]["schema"],
+        json!({"type": "string", "format": "email"})
+    );
+}
+
+#[test]
+fn every_operation_declares_the_error_answers() {
+    let built = build(
+        &page(&[("Campaign", CAMPAIGN_OPS), ("Other", &["GET /api/v2/me"])]),
+        "",
+    )
+    .unwrap();
+    let responses = op(&built, "get", "/api/v2/campaigns/{id}")["responses"]
+        .as_object()
+        .unwrap();
+    let statuses: Vec<&str> = responses.keys().map(String::as_str).collect();
+    assert_eq!(
+        statuses,
+        ["200", "400", "401", "402", "404", "429", "default"]
+    );
+    assert_eq!(
+        responses["401"],
+        json!({"$ref": "#/components/responses/Unauthorized"})
+    );
+    // Without any input there is nothing to reject as a bad request.
+    assert!(
+        op(&built, "get", "/api/v2/me")["responses"]
+            .get("400")
+            .is_none()
+    );
+    assert_eq!(built.components["responses"].as_object().unwrap().len(), 12);
+    assert_eq!(
+        built.components["securitySchemes"]["bearerAuth"]["scheme"],
+        "bearer"
+    );
+    assert_eq!(
+        built.components["schemas"]["Error"]["required"],
+        json!(["statusCode", "error", "message"])
+    );
+}
+
+const OVERRIDES: &str = "\
+schemas:
+  Filter:
+    type: object
+    properties:
+      search: {type: string}
+operations:
+  GET /api/v2/campaigns:
+    query:
+      search: {type: string, description: Text to look for}
+      status: {property: Campaign.status}
+      starting_after: {type: string, format: date-time, required: true}
+    response: {page: Campaign}
+  POST /api/v2/campaigns/{id}/activate:
+    operation_id: start_campaign
+    summary: Start sending
+    response: {entity: Campaign}
+  POST /api/v2/campaigns/{id}/share:
+    status: 204
+  POST /api/v2/campaigns/search:
+    body:
+      type: object
+      properties:
+        filter: {ref: Filter}
+        starting_after: {type: string}
+    response: {page: Campaign}
+  POST /api/v2/campaigns/{id}/rate:
+    status: 202
+    body: {writable: Campaign, required: []}
+    response: {type: object, properties: {message: {type: string}}}
+";
+
+fn overridden() -> Built {
+    let mut listings = CAMPAIGN_OPS.to_vec();
+    listings.extend([
+        "POST /api/v2/campaigns/{id}/share",
+        "POST /api/v2/campaigns/search",
+        "POST /api/v2/campaigns/{id}/rate",
+    ]);
+    build(&page(&[("Campaign", &listings)]), OVERRIDES).unwrap()
+}
+
+#[test]
+fn overrides_replace_and_extend_the_conventions() {
+    let built = overridden();
+    let list = op(&built, "get", "/api/v2/campaigns");
+    assert_eq!(list["x-source"], "override");
+    let params = list["parameters"].as_array().unwrap();
+    let names: Vec<&str> = params.iter().map(|p| p["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["limit", "starting_after", "search", "status"]);
+    assert_eq!(params[0]["x-source"], "convention");
+    assert_eq!(params[1]["x-source"], "override");
+    assert_eq!(params[1]["required"], true);
+    assert_eq!(
+        params[1]["schema"],
+        json!({"type": "string", "format": "date-time"})
+    );
+    assert_eq!(params[2]["description"], "Text to look for");
+    assert_eq!(
+        params[3]["schema"]["x-enum-descriptions"],
+        json!(["Draft", "Active"])
+    );
+    assert!(params[3]["schema"].get("readOnly").is_none());
+
+    let activate = op(&built, "post", "/api/v2/campaigns/{id}/activate");
+    assert_eq!(
+        (
+            activate["operationId"].as_str(),
+            activate["summary"].as_str()
+        ),
+        (Some("start_campaign"), Some("Start sending"))
+    );
+    assert!(activate.get("x-shapes").is_none());
+    assert!(
+        activate.get("requestBody").is_none(),
+        "an override without a body means no body"
+    );
+    assert_eq!(activate["responses"]["200"]["x-source"], "override");
+}
+
+#[test]
+fn overrides_set_statuses_and_body_cursors() {
+    let built = overridden();
+    let share = op(&built, "post", "/api/v2/campaigns/{id}/share");
+    assert_eq!(
+        share["responses"]["204"],
+        json!({"description": "Done; no content.", "x-source": "override"})
+    );
+    assert!(share["responses"].get("200").is_none());
+
+    let search = op(&built, "post", "/api/v2/campaigns/search");
+    assert_eq!(search["x-pagination"]["cursor_in"], "body");
+    let schemas = &built.components["schemas"];
+    assert_eq!(
+        schemas["SearchCampaignsRequest"]["properties"]["filter"]["$ref"],
+        "#/components/schemas/Filter"
+    );
+    assert_eq!(schemas["Filter"]["x-source"], "override");
+
+    let rate = op(&built, "post", "/api/v2/campaigns/{id}/rate");
+    assert_eq!(
+        rate["responses"]["202"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/CreateCampaignRateResponse"
+    );
+    assert_eq!(
+        schemas["CreateCampaignRateRequest"]["x-derived-from"],
+        "Campaign"
+    );
+    assert!(
+        schemas["CreateCampaignRateRequest"]
+            .get("required")
+            .is_none()
+    );
+}
+
+#[test]
+fn rule_collisions_are_numbered_with_a_warning() {
+    let page = page(&[(
+        "Thing",
+        &[
+            "GET /api/v2/things/stats",
+            "GET /api/v2/things/{id}/stats",
+            "GET /api/v2/things/{id}/stats/x",
+        ],
+    )]);
+    let overrides =
+        "operations:\n  GET /api/v2/things/{id}/stats/x:\n    operation_id: get_thing_stats\n";
+    let built = build(&page, overrides).unwrap();
+    assert_eq!(
+        op(&built, "get", "/api/v2/things/{id}/stats/x")["operationId"],
+        "get_thing_stats"
+    );
+    assert_eq!(
+        op(&built, "get", "/api/v2/things/stats")["operationId"],
+        "get_thing_stats_2"
+    );
+    assert_eq!(
+        op(&built, "get", "/api/v2/things/{id}/stats")["operationId"],
+        "get_thing_stats_3"
+    );
+    let lines: Vec<Option<usize>> = built.warnings.0.iter().map(|w| w.line).collect();
+    assert_eq!(lines, [Some(11), Some(12)]);
+    assert!(built.warnings.0[0].message.contains("get_thing_stats_2"));
+}
+
+#[test]
+fn bad_overrides_are_errors_at_their_line() {
+    let page = page(&[("Campaign", CAMPAIGN_OPS)]);
+    let error = |text: &str| build(&page, text).err().unwrap();
+
+    let err = error(
+        "operations:\n  GET /api/v2/campaigns:\n    response: {page: Campaign}\n  GET /api/v2/nope:\n    status: 200\n",
+    );
+    assert_eq!((err.file.as_str(), err.line), (OVERRIDES_FILE, Some(4)));
+    assert!(err.message.contains("GET /api/v2/nope"));
+
+    let err = error(
+        "operations:\n  GET /api/v2/campaigns:\n    query:\n      a: {type: string}\n    response: {entity: Campain}\n",
+    );
+    assert_eq!(err.line, Some(5));
+    assert!(err.message.contains("Campain"), "{}", err.message);
+
+    let err = error(
+        "operations:\n  GET /api/v2/campaigns:\n    operation_id: x\n  GET /api/v2/campaigns/{id}:\n    operation_id: x\n",
+    );
+    assert_eq!(err.line, Some(4));
+
+    let err = error("operations:\n  GET /api/v2/campaigns:\n    operation_id: listCampaigns\n");
+    assert_eq!(err.line, Some(2));
+
+    let err = error("schemas:\n  Campaign: {type: object}\n");
+    assert_eq!(err.line, Some(2));
+
+    let err = error(
+        "corrections:\n  Campaign:\n    properties:\n      name: {type: strin, enumm: [a]}\n",
+    );
+    assert_eq!(err.line, Some(4));
+    let err = error("corrections:\n  Nope:\n    required: []\n");
+    assert_eq!(err.line, Some(2));
+}
+
+#[test]
+fn corrections_fix_entity_schemas() {
+    let text = "corrections:\n  Campaign:\n    properties:\n      name: {type: string, minLength: 1}\n      tag: {type: string}\n    required: [name]\n";
+    let built = build(&page(&[("Campaign", CAMPAIGN_OPS)]), text).unwrap();
+    let campaign = &built.components["schemas"]["Campaign"];
+    assert_eq!(
+        campaign["properties"]["name"],
+        json!({"type": "string", "minLength": 1, "x-source": "override"})
+    );
+    assert_eq!(campaign["properties"]["tag"]["x-source"], "override");
+    assert_eq!(campaign["required"], json!(["name"]));
+    // Derived request bodies see the corrected entity.
+    assert!(
+        built.components["schemas"]["CreateCampaignRequest"]["properties"]
+            .get("tag")
+            .is_some()
+    );
+}
+
+#[test]
+fn listings_that_cannot_be_placed_are_warnings() {
+    let page = page(&[(
+        "Campaign",
+        &[
+            "FETCH /api/v2/campaigns",
+            "GET /api/v2/campaigns/{id",
+            "GET /api/v2/campaigns",
+            "GET /api/v2/campaigns",
+        ],
+    )]);
+    let built = build(&page, "").unwrap();
+    let lines: Vec<Option<usize>> = built.warnings.0.iter().map(|w| w.line).collect();
+    assert_eq!(lines, [Some(11), Some(12), Some(14)]);
+    assert!(built.warnings.0.iter().all(|w| w.file == PAGE_FILE));
+    assert_eq!(built.operations.paths.len(), 1);
+}
+
+/// The real page with the real overrides.
+mod real_page {
+    use super::*;
+
+    fn read(file: &str) -> String {
+        std::fs::read_to_string(format!("{}/../{file}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    }
+
+    fn built() -> Built {
+        let normalized =
+            crate::normalize::document::normalize(&read(PAGE_FILE), &read(OVERRIDES_FILE)).unwrap();
+        let document = normalized.document;
+        let tags = document["tags"].as_array().unwrap().clone();
+        let paths = document["paths"].as_object().unwrap().clone();
+        let components = document["components"].as_object().unwrap().clone();
+        Built {
+            operations: Operations { tags, paths },
+            components,
+            warnings: normalized.warnings,
+        }
+    }
+
+    fn operations(built: &Built) -> Vec<&Value> {
+        built
+            .operations
+            .paths
+            .values()
+            .flat_map(|item| item.as_object().unwrap().values())
+            .collect()
+    }
+
+    #[test]
+    fn has_every_operation_once_with_a_unique_id() {
+        let built = built();
+        let operations = operations(&built);
+        assert_eq!(operations.len(), 162);
+        let ids: HashSet<&str> = operations
+            .iter()
+            .map(|op| op["operationId"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids.len(), 162);
+        let two_tags = operations
+            .iter()
+            .filter(|op| op["tags"].as_array().unwrap().len() == 2)
+            .count();
+        assert_eq!(two_tags, 7);
+        assert_eq!(built.operations.tags.len(), 32);
+        let ours = |w: &&Diagnostic| {
+            w.file == OVERRIDES_FILE
+                || w.message.contains("operationId")
+                || w.message.contains("cannot place")
+        };
+        let warnings: Vec<_> = built.warnings.0.iter().filter(ours).collect();
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn names_read_as_documented() {
+        let built = built();
+        let id = |method: &str, path: &str| {
+            built.operations.paths[path][method]["operationId"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        };
+        assert_eq!(id("get", "/api/v2/campaigns"), "list_campaigns");
+        assert_eq!(
+            id("post", "/api/v2/campaigns/{id}/activate"),
+            "activate_campaign"
+        );
+        assert_eq!(
+            id("post", "/api/v2/accounts/warmup/enable"),
+            "enable_account_warmup"
+        );
+        assert_eq!(id("post", "/api/v2/leads/list"), "list_leads");
+        assert_eq!(
+            id("get", "/api/v2/block-lists-entries"),
+            "list_block_list_entries"
+        );
+    }
+
+    #[test]
+    fn core_operations_have_their_facts() {
+        let built = built();
+        let op = |method: &str, path: &str| &built.operations.paths[path][method];
+        let sources = operations(&built)
+            .iter()
+            .filter(|op| op["x-source"] == "override")
+            .count();
+        assert_eq!(sources, 34);
+        assert_eq!(
+            op("post", "/api/v2/campaigns/{id}/share")["responses"]["204"]["x-source"],
+            "override"
+        );
+        assert!(
+            op("post", "/api/v2/leads/update-interest-status")["responses"]
+                .get("202")
+                .is_some()
+        );
+        assert_eq!(
+            op("post", "/api/v2/leads/list")["x-pagination"]["cursor_in"],
+            "body"
+        );
+        let paginated = operations(&built)
+            .iter()
+            .filter(|op| op.get("x-pagination").is_some())
+            .count();
+        assert_eq!(paginated, 21);
+        let schemas = &built.components["schemas"];
+        let create = &schemas["CreateAccountRequest"];
+        assert!(
+            create["required"]
+                .as_array()
+                .unwrap()
+                .contains(&json!("smtp_port"))
+        );
+        assert!(
+            create["properties"].get("organization").is_none(),
+            "read-only"
+        );
+    }
+}
