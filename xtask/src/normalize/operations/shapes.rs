@@ -259,13 +259,19 @@ impl<'a> Shapes<'a> {
                 ));
             }
             remove_required(&mut schema, &name);
+            remove_example_field(&mut schema, &name);
         }
         if let Some(properties) = map.get("properties") {
+            // The entity's example does not vouch for a replaced property.
+            for name in properties.as_object().into_iter().flat_map(Map::keys) {
+                remove_example_field(&mut schema, name);
+            }
             self.merge_properties(&mut schema, properties)?;
         }
         if map.contains_key("required") {
             set_required(&mut schema, string_list(map, "required")?)?;
         }
+        drop_example_missing_required(&mut schema);
         if let Some(description) = map.get("description") {
             schema["description"] = description.clone();
         }
@@ -472,6 +478,29 @@ fn strip_read_only_example(example: &mut Value, schema: &Value) {
     }
 }
 
+fn remove_example_field(schema: &mut Value, name: &str) {
+    if let Some(Value::Object(example)) = schema.get_mut("example") {
+        example.shift_remove(name);
+    }
+}
+
+/// An example without a required field would not validate: it goes.
+fn drop_example_missing_required(schema: &mut Value) {
+    let Some(map) = schema.as_object_mut() else {
+        return;
+    };
+    let complete = match (map.get("example"), map.get("required")) {
+        (Some(Value::Object(example)), Some(Value::Array(required))) => required
+            .iter()
+            .filter_map(Value::as_str)
+            .all(|name| example.contains_key(name)),
+        _ => true,
+    };
+    if !complete {
+        map.shift_remove("example");
+    }
+}
+
 fn remove_required(schema: &mut Value, name: &str) {
     if let Some(map) = schema.as_object_mut() {
         remove_required_in(map, name);
@@ -636,6 +665,13 @@ mod tests {
             .collect();
         assert_eq!(names, ["name", "extra"]);
         assert_eq!(body["required"], json!(["name", "extra"]));
+        assert!(
+            body.get("example").is_none(),
+            "the example lacks the required `extra`"
+        );
+        let update = json!({"writable": "Campaign", "omit": ["schedule"], "required": []});
+        let update = shapes.resolve(&update).unwrap();
+        assert_eq!(update["example"], json!({"name": "n"}));
         assert_eq!(
             body["properties"]["extra"]["items"]["$ref"],
             "#/components/schemas/Campaign"
