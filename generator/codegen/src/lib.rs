@@ -1,0 +1,157 @@
+//! OpenAPI 3.0 → a typed async Rust client.
+//!
+//! The generator reads an [`openapiv3::OpenAPI`] document and produces Rust tokens:
+//!
+//! - `types`: one model per schema (structs, open enums, untagged unions), with rustdoc from the
+//!   descriptions, read-only fields kept out of request types, and `Nullable<T>` where a field can
+//!   be absent, `null` or a value;
+//! - `builders`: one request builder per operation, `send().await` and, for operations marked
+//!   `x-pagination`, `into_stream()`;
+//! - `Client`: `new`, `from_env`, a builder, and one method per operation.
+//!
+//! The same tokens serve the proc-macro ([`generate_tokens`]) and build scripts and golden files
+//! ([`generate_file`], which formats them with prettyplease). Output is deterministic: orderings
+//! follow the document, never a hash map.
+//!
+//! Dates: `date-time` maps to `chrono::DateTime<Utc>` and `date` to `chrono::NaiveDate`. chrono
+//! was chosen over `time` because its types implement serde's traits directly in RFC 3339, so a
+//! date nested anywhere (`Vec<…>`, `Option<…>`, `Nullable<…>`) needs no per-field
+//! `#[serde(with = …)]` attribute, which `time` would require.
+//!
+//! Unsupported constructs (a request content type other than JSON or octet-stream, unresolvable
+//! references, OpenAPI 3.1) are an [`Error`] naming the JSON pointer. Documented fallbacks produce
+//! a [`Warning`]: `not` schemas, `allOf` of non-objects and object-valued query parameters become
+//! `serde_json::Value`; cookie parameters are left out; an `x-pagination` that does not fit the
+//! planned types yields no stream.
+
+mod doc;
+mod error;
+mod load;
+mod names;
+mod operations;
+mod pointer;
+mod render;
+mod settings;
+mod types;
+
+pub use error::{Error, Warning};
+pub use load::load_document;
+pub use settings::Settings;
+
+use openapiv3::OpenAPI;
+use proc_macro2::TokenStream;
+use quote::quote;
+use types::analysis::{self, RequestVariants};
+use types::emit::Ctx;
+use types::plan::Planner;
+
+/// The generated tokens and what was mapped by a fallback.
+#[derive(Debug, Clone)]
+pub struct Generated {
+    pub tokens: TokenStream,
+    pub warnings: Vec<Warning>,
+}
+
+impl Generated {
+    /// The tokens as formatted source, with a `@generated` header line.
+    pub fn to_source(&self) -> Result<String, Error> {
+        render::render(self.tokens.clone())
+    }
+}
+
+/// Plans and emits the whole client for `document`.
+pub fn generate_tokens(document: &OpenAPI, settings: &Settings) -> Result<Generated, Error> {
+    let rt_path: syn::Path =
+        syn::parse_str(&settings.runtime_path).map_err(|error| Error::Unsupported {
+            pointer: "settings.runtime_path".to_owned(),
+            message: format!("{:?} is not a Rust path: {error}", settings.runtime_path),
+        })?;
+    let extra_derives = settings
+        .extra_derives
+        .iter()
+        .map(|derive| {
+            syn::parse_str::<syn::Path>(derive)
+                .map(|path| quote!(#path))
+                .map_err(|error| Error::Unsupported {
+                    pointer: "settings.extra_derives".to_owned(),
+                    message: format!("{derive:?} is not a Rust path: {error}"),
+                })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+
+    let mut planner = Planner::new(document, settings);
+    planner.plan_components()?;
+    let mut requests = RequestVariants::default();
+    let operations =
+        operations::plan::plan_operations(document, settings, &mut planner, &mut requests)?;
+    analysis::box_recursive_fields(&mut planner.space);
+    let defaultable = analysis::defaultable(&planner.space);
+
+    let rt_text = quote!(#rt_path).to_string().replace(' ', "");
+    let ctx = Ctx {
+        space: &planner.space,
+        rt: quote!(#rt_path),
+        rt_text,
+        extra_derives,
+        defaultable,
+    };
+    let models = planner.space.ordered().into_iter().filter_map(|id| {
+        let def = planner.space.get(id)?;
+        Some(types::emit::emit_def(&ctx, id.0, def))
+    });
+    let models: Vec<TokenStream> = models.collect();
+    let builders = operations::emit::emit_builders(&ctx, &operations);
+    let client_settings = operations::emit::ClientSettings {
+        base_url: &base_url(document, settings),
+        api_key_env_var: &settings.api_key_env_var,
+        user_agent: settings.user_agent.as_deref(),
+        docs: client_docs(document),
+    };
+    let client = operations::emit::emit_client(&ctx, &operations, &client_settings);
+    let tokens = quote! {
+        /// Models: one type per schema of the document, plus inline schemas named after their place.
+        pub mod types {
+            #( #models )*
+        }
+
+        /// Request builders: one per operation, returned by the `Client` methods.
+        pub mod builders {
+            #builders
+        }
+
+        #client
+    };
+    Ok(Generated {
+        tokens,
+        warnings: planner.warnings,
+    })
+}
+
+/// Loads `spec_text` (YAML or JSON) and returns the formatted client source.
+pub fn generate_file(spec_text: &str, settings: &Settings) -> Result<String, Error> {
+    let document = load_document(spec_text)?;
+    generate_tokens(&document, settings)?.to_source()
+}
+
+/// Settings first, else the first absolute server URL, else empty (the client then needs one).
+fn base_url(document: &OpenAPI, settings: &Settings) -> String {
+    if let Some(url) = &settings.base_url {
+        return url.clone();
+    }
+    document
+        .servers
+        .iter()
+        .map(|server| server.url.trim_end_matches('/'))
+        .find(|url| url.starts_with("http://") || url.starts_with("https://"))
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn client_docs(document: &OpenAPI) -> Vec<String> {
+    let mut docs = vec![format!(
+        "A client for {} (version {}).",
+        document.info.title, document.info.version
+    )];
+    docs.extend(document.info.description.clone());
+    docs
+}

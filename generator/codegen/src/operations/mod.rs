@@ -1,0 +1,77 @@
+//! Operations: one client method and one request builder per operation of the document.
+
+pub(crate) mod emit;
+pub(crate) mod plan;
+
+use crate::types::TypeExpr;
+
+#[derive(Debug, Clone)]
+pub(crate) struct Operation {
+    /// The client method (`list_campaigns`).
+    pub(crate) method_name: String,
+    /// The request builder type (`ListCampaigns`).
+    pub(crate) builder_name: String,
+    pub(crate) http_method: &'static str,
+    pub(crate) path: String,
+    pub(crate) docs: Vec<String>,
+    pub(crate) path_params: Vec<Param>,
+    pub(crate) query_params: Vec<Param>,
+    pub(crate) header_params: Vec<Param>,
+    pub(crate) body: Option<Body>,
+    pub(crate) response: Response,
+    pub(crate) pagination: Option<Pagination>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Param {
+    pub(crate) json_name: String,
+    pub(crate) rust_name: String,
+    pub(crate) ty: TypeExpr,
+    pub(crate) required: bool,
+    /// Arrays in the query: one pair per element (`true`, the default) or comma-joined.
+    pub(crate) explode: bool,
+    pub(crate) docs: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Body {
+    pub(crate) ty: TypeExpr,
+    pub(crate) required: bool,
+    pub(crate) encoding: BodyEncoding,
+    pub(crate) docs: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum BodyEncoding {
+    Json,
+    /// Raw bytes (`Vec<u8>`) with this content type.
+    Bytes(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Response {
+    Json(TypeExpr),
+    /// No body is documented (`204 No Content`, say): `send` returns `()`.
+    Empty,
+    /// A non-JSON body: `send` returns the bytes.
+    Bytes,
+}
+
+/// From `x-pagination`: how `into_stream` moves the cursor and reads a page.
+#[derive(Debug, Clone)]
+pub(crate) struct Pagination {
+    pub(crate) cursor: CursorTarget,
+    /// The page struct's field holding the items.
+    pub(crate) items_field: String,
+    /// The page struct's field holding the next cursor.
+    pub(crate) cursor_field: String,
+    pub(crate) item_ty: TypeExpr,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum CursorTarget {
+    /// The builder field of the cursor query parameter.
+    Query(String),
+    /// The body struct field; `optional_body` when the body is set through a setter.
+    Body { field: String, optional_body: bool },
+}

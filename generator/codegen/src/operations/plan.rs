@@ -1,0 +1,691 @@
+//! The document's paths → [`Operation`]s, planning parameter, body and response types.
+
+use super::{Body, BodyEncoding, CursorTarget, Operation, Pagination, Param, Response};
+use crate::names::{self, Scope};
+use crate::pointer::Pointer;
+use crate::types::analysis::RequestVariants;
+use crate::types::plan::{Planner, SchemaRef};
+use crate::types::{TypeExpr, TypeKind};
+use crate::{Error, Settings};
+use openapiv3::{
+    OpenAPI, Operation as OpenApiOperation, Parameter, ParameterData, ParameterSchemaOrContent,
+    PathItem, QueryStyle, ReferenceOr, RequestBody, StatusCode,
+};
+use serde_json::Value;
+
+/// Client methods that operations may not take.
+const CLIENT_METHODS: &[&str] = &["new", "from_env", "builder", "from_transport", "transport"];
+
+/// Builder members that parameters may not take.
+const BUILDER_MEMBERS: &[&str] = &["client", "path", "send", "into_stream", "body"];
+
+pub(crate) fn plan_operations<'a>(
+    document: &'a OpenAPI,
+    settings: &Settings,
+    planner: &mut Planner<'a>,
+    requests: &mut RequestVariants,
+) -> Result<Vec<Operation>, Error> {
+    let mut method_names = Scope::with_reserved(CLIENT_METHODS);
+    let mut builder_names = Scope::default();
+    let mut operations = Vec::new();
+    for (path, item) in &document.paths.paths {
+        let path_pointer = Pointer::root().push("paths").push(path);
+        let item = match item {
+            ReferenceOr::Item(item) => item,
+            ReferenceOr::Reference { .. } => {
+                return Err(Error::unsupported(
+                    &path_pointer,
+                    "path item references are not supported",
+                ));
+            }
+        };
+        for (http_method, operation) in methods(item) {
+            let pointer = path_pointer.push(http_method.to_ascii_lowercase());
+            let wanted = wanted_method_name(settings, http_method, path, operation);
+            let method_name = method_names.claim(&wanted);
+            let builder_name = builder_names.claim(&names::pascal(&method_name, "Operation"));
+            let group = planner.next_group() + operations.len();
+            let context = OperationContext {
+                document,
+                planner: &mut *planner,
+                requests: &mut *requests,
+                group,
+                path_pointer: path_pointer.clone(),
+                pointer,
+            };
+            operations.push(context.plan(
+                method_name,
+                builder_name,
+                http_method,
+                path,
+                item,
+                operation,
+            )?);
+        }
+    }
+    Ok(operations)
+}
+
+fn methods(item: &PathItem) -> Vec<(&'static str, &OpenApiOperation)> {
+    let all = [
+        ("GET", &item.get),
+        ("PUT", &item.put),
+        ("POST", &item.post),
+        ("DELETE", &item.delete),
+        ("OPTIONS", &item.options),
+        ("HEAD", &item.head),
+        ("PATCH", &item.patch),
+        ("TRACE", &item.trace),
+    ];
+    all.into_iter()
+        .filter_map(|(method, operation)| operation.as_ref().map(|operation| (method, operation)))
+        .collect()
+}
+
+/// From settings (by operationId or `METHOD /path`), the operationId, or else method + path:
+/// `GET /api/v2/campaigns/{id}` → `get_api_v2_campaigns_by_id`.
+fn wanted_method_name(
+    settings: &Settings,
+    http_method: &str,
+    path: &str,
+    operation: &OpenApiOperation,
+) -> String {
+    let by_route = format!("{http_method} {path}");
+    let configured = operation
+        .operation_id
+        .as_ref()
+        .and_then(|id| settings.operation_names.get(id))
+        .or_else(|| settings.operation_names.get(&by_route));
+    if let Some(name) = configured {
+        return names::snake(name, "operation");
+    }
+    if let Some(id) = &operation.operation_id {
+        return names::snake(id, "operation");
+    }
+    let segments: Vec<String> = path
+        .split('/')
+        .filter(|segment| !segment.is_empty())
+        .map(
+            |segment| match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                Some(param) => format!("by_{param}"),
+                None => segment.to_owned(),
+            },
+        )
+        .collect();
+    names::snake(
+        &format!(
+            "{} {}",
+            http_method.to_ascii_lowercase(),
+            segments.join(" ")
+        ),
+        "operation",
+    )
+}
+
+struct OperationContext<'p, 'a> {
+    document: &'a OpenAPI,
+    planner: &'p mut Planner<'a>,
+    requests: &'p mut RequestVariants,
+    group: usize,
+    path_pointer: Pointer,
+    pointer: Pointer,
+}
+
+impl<'a> OperationContext<'_, 'a> {
+    fn plan(
+        mut self,
+        method_name: String,
+        builder_name: String,
+        http_method: &'static str,
+        path: &str,
+        item: &PathItem,
+        operation: &OpenApiOperation,
+    ) -> Result<Operation, Error> {
+        let mut docs: Vec<String> = Vec::new();
+        docs.extend(operation.summary.clone());
+        docs.extend(operation.description.clone());
+        docs.push(format!("`{http_method} {path}`"));
+        if operation.deprecated {
+            docs.push("Deprecated.".to_owned());
+        }
+
+        let mut member_names = Scope::with_reserved(BUILDER_MEMBERS);
+        let mut path_params = Vec::new();
+        let mut query_params = Vec::new();
+        let mut header_params = Vec::new();
+        for (parameter, pointer) in self.parameters(item, operation)? {
+            let (data, location, explode) = match parameter {
+                Parameter::Path { parameter_data, .. } => (parameter_data, "path", true),
+                Parameter::Query {
+                    parameter_data,
+                    style,
+                    ..
+                } => {
+                    let explode = parameter_data
+                        .explode
+                        .unwrap_or(matches!(style, QueryStyle::Form));
+                    (parameter_data, "query", explode)
+                }
+                Parameter::Header { parameter_data, .. } => (parameter_data, "header", true),
+                Parameter::Cookie { .. } => {
+                    self.planner
+                        .warn(&pointer, "cookie parameters are not supported; left out");
+                    continue;
+                }
+            };
+            let hint = format!("{builder_name}{}", names::pascal(&data.name, "Param"));
+            let ty = self.parameter_type(data, &hint, &pointer)?;
+            let rust_name = member_names.claim(&names::snake(&data.name, "param"));
+            let param = Param {
+                json_name: data.name.clone(),
+                rust_name,
+                ty,
+                required: data.required || location == "path",
+                explode,
+                docs: data.description.clone().into_iter().collect(),
+            };
+            match location {
+                "path" => path_params.push(self.path_param(param, &pointer)),
+                "query" => query_params.push(self.query_param(param, &pointer)),
+                _ => {
+                    // Header values are written as text.
+                    header_params.push(Param {
+                        ty: TypeExpr::String,
+                        ..param
+                    });
+                }
+            }
+        }
+        check_path_template(path, &path_params, &self.pointer)?;
+
+        let body = match &operation.request_body {
+            Some(body) => self.body(body, &builder_name)?,
+            None => None,
+        };
+        let response = self.response(operation, &builder_name)?;
+        let mut planned = Operation {
+            method_name,
+            builder_name,
+            http_method,
+            path: path.to_owned(),
+            docs,
+            path_params,
+            query_params,
+            header_params,
+            body,
+            response,
+            pagination: None,
+        };
+        if let Some(spec) = operation.extensions.get("x-pagination") {
+            planned.pagination = self.pagination(spec, &mut planned);
+        }
+        Ok(planned)
+    }
+
+    /// Path-item parameters, overridden by the operation's own (same name and location).
+    fn parameters<'o>(
+        &self,
+        item: &'o PathItem,
+        operation: &'o OpenApiOperation,
+    ) -> Result<Vec<(&'o Parameter, Pointer)>, Error>
+    where
+        'a: 'o,
+    {
+        let path_pointer = &self.path_pointer;
+        let mut out: Vec<(&Parameter, Pointer)> = Vec::new();
+        let inherited = item
+            .parameters
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p, path_pointer.push("parameters").push(i)));
+        let own = operation
+            .parameters
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p, self.pointer.push("parameters").push(i)));
+        for (parameter, pointer) in inherited.chain(own) {
+            let parameter = self.resolve_parameter(parameter, &pointer)?;
+            let key = (
+                parameter.parameter_data_ref().name.clone(),
+                location_of(parameter),
+            );
+            out.retain(|(existing, _)| {
+                (
+                    existing.parameter_data_ref().name.clone(),
+                    location_of(existing),
+                ) != key
+            });
+            out.push((parameter, pointer));
+        }
+        Ok(out)
+    }
+
+    fn resolve_parameter<'o>(
+        &self,
+        parameter: &'o ReferenceOr<Parameter>,
+        pointer: &Pointer,
+    ) -> Result<&'o Parameter, Error>
+    where
+        'a: 'o,
+    {
+        match parameter {
+            ReferenceOr::Item(parameter) => Ok(parameter),
+            ReferenceOr::Reference { reference } => reference
+                .strip_prefix("#/components/parameters/")
+                .and_then(|name| self.document.components.as_ref()?.parameters.get(name))
+                .and_then(|found| match found {
+                    ReferenceOr::Item(parameter) => Some(parameter),
+                    ReferenceOr::Reference { .. } => None,
+                })
+                .ok_or_else(|| {
+                    Error::unsupported(
+                        pointer,
+                        format!("cannot resolve parameter reference {reference:?}"),
+                    )
+                }),
+        }
+    }
+
+    fn parameter_type(
+        &mut self,
+        data: &ParameterData,
+        hint: &str,
+        pointer: &Pointer,
+    ) -> Result<TypeExpr, Error> {
+        match &data.format {
+            ParameterSchemaOrContent::Schema(schema) => {
+                let shape = self.planner.plan_use(
+                    SchemaRef::of(schema),
+                    hint,
+                    self.group,
+                    &pointer.push("schema"),
+                )?;
+                Ok(shape.ty)
+            }
+            ParameterSchemaOrContent::Content(_) => {
+                self.planner.warn(
+                    pointer,
+                    "parameters with `content` are sent as JSON text (serde_json::Value)",
+                );
+                Ok(TypeExpr::Json)
+            }
+        }
+    }
+
+    /// Path parameters are written with `Display`; other types fall back to a string.
+    fn path_param(&mut self, mut param: Param, pointer: &Pointer) -> Param {
+        let displayable = match self.planner.space.resolve(&param.ty).map(|def| &def.kind) {
+            Some(TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. }) => true,
+            Some(_) => false,
+            None => matches!(
+                unalias(&self.planner.space, &param.ty),
+                TypeExpr::String
+                    | TypeExpr::Bool
+                    | TypeExpr::Int(_)
+                    | TypeExpr::Float(_)
+                    | TypeExpr::Uuid
+                    | TypeExpr::Date
+            ),
+        };
+        if !displayable {
+            self.planner.warn(
+                pointer,
+                "path parameter type cannot be written into a path; taking a string instead",
+            );
+            param.ty = TypeExpr::String;
+        }
+        param
+    }
+
+    /// Query parameters must be scalars, enums or lists of them; objects go as JSON text.
+    fn query_param(&mut self, mut param: Param, pointer: &Pointer) -> Param {
+        if !query_encodable(&self.planner.space, &param.ty) {
+            self.planner.warn(
+                pointer,
+                "object-valued query parameter is sent as JSON text (serde_json::Value)",
+            );
+            param.ty = TypeExpr::Json;
+        }
+        param
+    }
+
+    fn body(
+        &mut self,
+        body: &ReferenceOr<RequestBody>,
+        builder_name: &str,
+    ) -> Result<Option<Body>, Error> {
+        let pointer = self.pointer.push("requestBody");
+        let body = match body {
+            ReferenceOr::Item(body) => body,
+            ReferenceOr::Reference { reference } => reference
+                .strip_prefix("#/components/requestBodies/")
+                .and_then(|name| self.document.components.as_ref()?.request_bodies.get(name))
+                .and_then(|found| match found {
+                    ReferenceOr::Item(body) => Some(body),
+                    ReferenceOr::Reference { .. } => None,
+                })
+                .ok_or_else(|| {
+                    Error::unsupported(
+                        &pointer,
+                        format!("cannot resolve request body reference {reference:?}"),
+                    )
+                })?,
+        };
+        let docs: Vec<String> = body.description.clone().into_iter().collect();
+        let Some((content_type, media)) = pick_content(&body.content) else {
+            if body.content.is_empty() {
+                return Ok(None);
+            }
+            let listed: Vec<&str> = body.content.keys().map(String::as_str).collect();
+            return Err(Error::unsupported(
+                &pointer.push("content"),
+                format!(
+                    "no supported request content type among {listed:?} (supported: JSON, application/octet-stream, text/*)"
+                ),
+            ));
+        };
+        if !is_json(content_type) {
+            return Ok(Some(Body {
+                ty: TypeExpr::List(Box::new(TypeExpr::Int("u8"))),
+                required: body.required,
+                encoding: BodyEncoding::Bytes(content_type.to_owned()),
+                docs,
+            }));
+        }
+        let ty = match &media.schema {
+            Some(schema) => {
+                let schema_pointer = pointer.push("content").push(content_type).push("schema");
+                let hint = format!("{builder_name}Body");
+                let shape = self.planner.plan_use(
+                    SchemaRef::of(schema),
+                    &hint,
+                    self.group,
+                    &schema_pointer,
+                )?;
+                self.requests
+                    .expr(&mut self.planner.space, &mut self.planner.names, &shape.ty)
+            }
+            None => TypeExpr::Json,
+        };
+        Ok(Some(Body {
+            ty,
+            required: body.required,
+            encoding: BodyEncoding::Json,
+            docs,
+        }))
+    }
+
+    /// The first 2xx response (or `default` when there is none) decides what `send` returns.
+    fn response(
+        &mut self,
+        operation: &OpenApiOperation,
+        builder_name: &str,
+    ) -> Result<Response, Error> {
+        let responses_pointer = self.pointer.push("responses");
+        let success = operation
+            .responses
+            .responses
+            .iter()
+            .find(|(status, _)| match status {
+                StatusCode::Code(code) => (200..300).contains(code),
+                StatusCode::Range(range) => *range == 2,
+            })
+            .map(|(status, response)| (status.to_string(), response))
+            .or_else(|| {
+                operation
+                    .responses
+                    .default
+                    .as_ref()
+                    .map(|response| ("default".to_owned(), response))
+            });
+        let Some((status, response)) = success else {
+            return Ok(Response::Empty);
+        };
+        let pointer = responses_pointer.push(&status);
+        let response = match response {
+            ReferenceOr::Item(response) => response,
+            ReferenceOr::Reference { reference } => reference
+                .strip_prefix("#/components/responses/")
+                .and_then(|name| self.document.components.as_ref()?.responses.get(name))
+                .and_then(|found| match found {
+                    ReferenceOr::Item(response) => Some(response),
+                    ReferenceOr::Reference { .. } => None,
+                })
+                .ok_or_else(|| {
+                    Error::unsupported(
+                        &pointer,
+                        format!("cannot resolve response reference {reference:?}"),
+                    )
+                })?,
+        };
+        let Some((content_type, media)) = pick_content(&response.content) else {
+            return Ok(if response.content.is_empty() {
+                Response::Empty
+            } else {
+                Response::Bytes
+            });
+        };
+        if !is_json(content_type) {
+            return Ok(Response::Bytes);
+        }
+        let ty = match &media.schema {
+            Some(schema) => {
+                let schema_pointer = pointer.push("content").push(content_type).push("schema");
+                let hint = format!("{builder_name}Response");
+                let shape = self.planner.plan_use(
+                    SchemaRef::of(schema),
+                    &hint,
+                    self.group,
+                    &schema_pointer,
+                )?;
+                if shape.nullable {
+                    TypeExpr::Optional(Box::new(shape.ty))
+                } else {
+                    shape.ty
+                }
+            }
+            None => TypeExpr::Json,
+        };
+        Ok(Response::Json(ty))
+    }
+
+    /// Checks `x-pagination` against the planned shapes; anything that does not fit is a
+    /// warning and the operation gets no stream.
+    fn pagination(&mut self, spec: &Value, operation: &mut Operation) -> Option<Pagination> {
+        let pointer = self.pointer.push("x-pagination");
+        let field = |name: &str| spec.get(name).and_then(Value::as_str).map(str::to_owned);
+        let (Some(cursor_param), Some(cursor_field), Some(items_field)) = (
+            field("cursor_param"),
+            field("cursor_field"),
+            field("items_field"),
+        ) else {
+            self.planner.warn(
+                &pointer,
+                "x-pagination needs cursor_param, cursor_field and items_field; no stream",
+            );
+            return None;
+        };
+        let cursor_in = field("cursor_in").unwrap_or_else(|| "query".to_owned());
+        let Response::Json(page_ty) = &operation.response else {
+            self.planner
+                .warn(&pointer, "the success response is not JSON; no stream");
+            return None;
+        };
+        let space = &self.planner.space;
+        let Some(TypeKind::Struct {
+            fields: page_fields,
+            ..
+        }) = space.resolve(page_ty).map(|def| &def.kind)
+        else {
+            self.planner
+                .warn(&pointer, "the success response is not an object; no stream");
+            return None;
+        };
+        let items = page_fields.iter().find(|f| f.json_name == items_field);
+        let cursor = page_fields.iter().find(|f| f.json_name == cursor_field);
+        let (Some(items), Some(cursor)) = (items, cursor) else {
+            self.planner.warn(
+                &pointer,
+                format!("the page has no `{items_field}` or `{cursor_field}` field; no stream"),
+            );
+            return None;
+        };
+        let TypeExpr::List(item_ty) = unalias(space, &items.ty) else {
+            self.planner.warn(
+                &pointer,
+                format!("`{items_field}` is not an array; no stream"),
+            );
+            return None;
+        };
+        let item_ty = (**item_ty).clone();
+        let (items_field, cursor_field) = (items.rust_name.clone(), cursor.rust_name.clone());
+        let target = match cursor_in.as_str() {
+            "query" => {
+                let Some(param) = operation
+                    .query_params
+                    .iter_mut()
+                    .find(|p| p.json_name == cursor_param && !p.required)
+                else {
+                    self.planner.warn(
+                        &pointer,
+                        format!("no optional query parameter `{cursor_param}`; no stream"),
+                    );
+                    return None;
+                };
+                // The cursor is opaque: whatever the document says, it is passed on as text.
+                param.ty = TypeExpr::String;
+                CursorTarget::Query(param.rust_name.clone())
+            }
+            "body" => {
+                let body = operation.body.as_ref()?;
+                let body_fields = match space.resolve(&body.ty).map(|def| &def.kind) {
+                    Some(TypeKind::Struct { fields, .. }) => fields,
+                    _ => {
+                        self.planner
+                            .warn(&pointer, "the request body is not an object; no stream");
+                        return None;
+                    }
+                };
+                let usable = body_fields.iter().find(|f| {
+                    f.json_name == cursor_param
+                        && !f.required
+                        && unalias(space, &f.ty) == &TypeExpr::String
+                });
+                let Some(cursor_field_in_body) = usable else {
+                    self.planner.warn(
+                        &pointer,
+                        format!("the body has no optional string `{cursor_param}`; no stream"),
+                    );
+                    return None;
+                };
+                let defaultable = crate::types::analysis::defaultable(space);
+                let body_default = match &body.ty {
+                    TypeExpr::Named(id) => defaultable.get(id.0).copied().unwrap_or(false),
+                    _ => false,
+                };
+                if !body.required && !body_default {
+                    self.planner.warn(
+                        &pointer,
+                        "the optional body has no default to put the cursor in; no stream",
+                    );
+                    return None;
+                }
+                CursorTarget::Body {
+                    field: cursor_field_in_body.rust_name.clone(),
+                    optional_body: !body.required,
+                }
+            }
+            other => {
+                self.planner.warn(
+                    &pointer,
+                    format!("cursor_in {other:?} is neither query nor body; no stream"),
+                );
+                return None;
+            }
+        };
+        Some(Pagination {
+            cursor: target,
+            items_field,
+            cursor_field,
+            item_ty,
+        })
+    }
+}
+
+fn location_of(parameter: &Parameter) -> &'static str {
+    match parameter {
+        Parameter::Path { .. } => "path",
+        Parameter::Query { .. } => "query",
+        Parameter::Header { .. } => "header",
+        Parameter::Cookie { .. } => "cookie",
+    }
+}
+
+/// Every `{name}` in the path template must be a declared path parameter.
+fn check_path_template(path: &str, params: &[Param], pointer: &Pointer) -> Result<(), Error> {
+    for name in template_names(path) {
+        if !params.iter().any(|param| param.json_name == name) {
+            return Err(Error::unsupported(
+                pointer,
+                format!("path template names `{{{name}}}`, which is not a declared path parameter"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn template_names(path: &str) -> Vec<&str> {
+    path.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect()
+}
+
+fn is_json(content_type: &str) -> bool {
+    let essence = content_type.split(';').next().unwrap_or_default().trim();
+    essence == "application/json" || essence.ends_with("+json") || essence == "*/*"
+}
+
+/// JSON when offered, else raw bytes for `application/octet-stream` or a `text/*` type.
+fn pick_content(
+    content: &indexmap::IndexMap<String, openapiv3::MediaType>,
+) -> Option<(&str, &openapiv3::MediaType)> {
+    content
+        .iter()
+        .find(|(content_type, _)| is_json(content_type))
+        .or_else(|| {
+            content.iter().find(|(content_type, _)| {
+                content_type.starts_with("application/octet-stream")
+                    || content_type.starts_with("text/")
+            })
+        })
+        .map(|(content_type, media)| (content_type.as_str(), media))
+}
+
+fn unalias<'e>(space: &'e crate::types::TypeSpace, expr: &'e TypeExpr) -> &'e TypeExpr {
+    let mut current = expr;
+    for _ in 0..=space.defs.len() {
+        match current {
+            TypeExpr::Named(id) => match space.get(*id).map(|def| &def.kind) {
+                Some(TypeKind::Alias(target)) => current = target,
+                _ => return current,
+            },
+            _ => return current,
+        }
+    }
+    current
+}
+
+fn query_encodable(space: &crate::types::TypeSpace, expr: &TypeExpr) -> bool {
+    match unalias(space, expr) {
+        TypeExpr::List(inner) | TypeExpr::Optional(inner) => {
+            !matches!(**inner, TypeExpr::List(_)) && query_encodable(space, inner)
+        }
+        TypeExpr::Map(_) | TypeExpr::JsonObject => false,
+        TypeExpr::Named(_) => matches!(
+            space.resolve(expr).map(|def| &def.kind),
+            Some(TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. })
+        ),
+        _ => true,
+    }
+}

@@ -1,0 +1,42 @@
+use std::fmt;
+
+/// A JSON pointer into the document (RFC 6901, as a URI fragment: `#/paths/~1leads/post`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Pointer(String);
+
+impl Pointer {
+    pub(crate) fn root() -> Self {
+        Self("#".to_owned())
+    }
+
+    /// The pointer of a named component schema.
+    pub(crate) fn schema(name: &str) -> Self {
+        Self::root().push("components").push("schemas").push(name)
+    }
+
+    /// This pointer extended by one reference token, escaped (`~` → `~0`, `/` → `~1`).
+    pub(crate) fn push(&self, token: impl fmt::Display) -> Self {
+        let token = token.to_string().replace('~', "~0").replace('/', "~1");
+        Self(format!("{}/{token}", self.0))
+    }
+}
+
+impl fmt::Display for Pointer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_escaped() {
+        let pointer = Pointer::root()
+            .push("paths")
+            .push("/api/v2/a~b")
+            .push("get");
+        assert_eq!(pointer.to_string(), "#/paths/~1api~1v2~1a~0b/get");
+    }
+}

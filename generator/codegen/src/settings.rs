@@ -1,0 +1,77 @@
+use std::collections::BTreeMap;
+
+/// What a caller can choose about the generated code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Settings {
+    /// The path generated code uses for the runtime crate (`::instantly_runtime`).
+    pub runtime_path: String,
+    /// Derives added to every generated model, e.g. `Eq` or `Hash` (as Rust paths).
+    pub extra_derives: Vec<String>,
+    /// Rust names for component schemas, keyed by the schema's name in the document.
+    pub type_names: BTreeMap<String, String>,
+    /// Method names for operations, keyed by operationId or by `METHOD /path`.
+    pub operation_names: BTreeMap<String, String>,
+    /// The environment variable `Client::from_env` reads the API key from.
+    pub api_key_env_var: String,
+    /// The user agent sent by default; `None` keeps the runtime's default.
+    pub user_agent: Option<String>,
+    /// The default base URL; `None` takes the document's first absolute server URL.
+    pub base_url: Option<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            runtime_path: "::instantly_runtime".to_owned(),
+            extra_derives: Vec::new(),
+            type_names: BTreeMap::new(),
+            operation_names: BTreeMap::new(),
+            api_key_env_var: "INSTANTLY_API_KEY".to_owned(),
+            user_agent: None,
+            base_url: None,
+        }
+    }
+}
+
+impl Settings {
+    pub fn runtime_path(mut self, path: impl Into<String>) -> Self {
+        self.runtime_path = path.into();
+        self
+    }
+
+    pub fn extra_derive(mut self, derive: impl Into<String>) -> Self {
+        self.extra_derives.push(derive.into());
+        self
+    }
+
+    pub fn type_name(mut self, schema: impl Into<String>, rust_name: impl Into<String>) -> Self {
+        self.type_names.insert(schema.into(), rust_name.into());
+        self
+    }
+
+    pub fn operation_name(
+        mut self,
+        operation: impl Into<String>,
+        method_name: impl Into<String>,
+    ) -> Self {
+        self.operation_names
+            .insert(operation.into(), method_name.into());
+        self
+    }
+
+    pub fn api_key_env_var(mut self, name: impl Into<String>) -> Self {
+        self.api_key_env_var = name.into();
+        self
+    }
+
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = Some(user_agent.into());
+        self
+    }
+
+    pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
+        self.base_url = Some(base_url.into());
+        self
+    }
+}

@@ -1,0 +1,189 @@
+//! Planned types → Rust items.
+
+use super::plan::EXTRA_FIELD;
+use super::{Field, TypeDef, TypeExpr, TypeKind, TypeSpace, enums};
+use crate::doc;
+use crate::names;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// What every emitter needs: how to spell the runtime and where the models live.
+pub(crate) struct Ctx<'a> {
+    pub(crate) space: &'a TypeSpace,
+    /// The runtime crate path as tokens (`::instantly_runtime`).
+    pub(crate) rt: TokenStream,
+    /// The same path as text, for serde attributes that take a string.
+    pub(crate) rt_text: String,
+    pub(crate) extra_derives: Vec<TokenStream>,
+    pub(crate) defaultable: Vec<bool>,
+}
+
+impl Ctx<'_> {
+    /// The tokens of a type; `prefix` qualifies model names from outside the models module.
+    pub(crate) fn ty(&self, expr: &TypeExpr, prefix: &TokenStream) -> TokenStream {
+        let rt = &self.rt;
+        match expr {
+            TypeExpr::String => quote!(String),
+            TypeExpr::Bool => quote!(bool),
+            TypeExpr::Int(name) | TypeExpr::Float(name) => {
+                let ident = names::ident(name);
+                quote!(#ident)
+            }
+            TypeExpr::Uuid => quote!(#rt::uuid::Uuid),
+            TypeExpr::DateTime => quote!(#rt::chrono::DateTime<#rt::chrono::Utc>),
+            TypeExpr::Date => quote!(#rt::chrono::NaiveDate),
+            TypeExpr::Json => quote!(#rt::serde_json::Value),
+            TypeExpr::JsonObject => quote!(#rt::serde_json::Map<String, #rt::serde_json::Value>),
+            TypeExpr::Named(id) => {
+                let name = self
+                    .space
+                    .get(*id)
+                    .map_or("UnknownType", |def| def.name.as_str());
+                let ident = names::ident(name);
+                quote!(#prefix #ident)
+            }
+            TypeExpr::List(inner) => {
+                let inner = self.ty(inner, prefix);
+                quote!(Vec<#inner>)
+            }
+            TypeExpr::Map(inner) => {
+                let inner = self.ty(inner, prefix);
+                quote!(::std::collections::BTreeMap<String, #inner>)
+            }
+            TypeExpr::Optional(inner) => {
+                let inner = self.ty(inner, prefix);
+                quote!(Option<#inner>)
+            }
+        }
+    }
+
+    /// The declared type of a struct field: presence and nullability decide the wrapper.
+    pub(crate) fn field_ty(&self, field: &Field, prefix: &TokenStream) -> TokenStream {
+        let rt = &self.rt;
+        let inner = self.ty(&field.ty, prefix);
+        let inner = if field.boxed {
+            quote!(Box<#inner>)
+        } else {
+            inner
+        };
+        match (field.required, field.nullable) {
+            (true, false) => inner,
+            (true, true) | (false, false) => quote!(Option<#inner>),
+            (false, true) => quote!(#rt::Nullable<#inner>),
+        }
+    }
+
+    fn serde_crate(&self) -> String {
+        format!("{}::serde", self.rt_text)
+    }
+}
+
+pub(crate) fn emit_def(ctx: &Ctx<'_>, index: usize, def: &TypeDef) -> TokenStream {
+    let name = names::ident(&def.name);
+    let mut paragraphs: Vec<&str> = def.docs.iter().map(String::as_str).collect();
+    let truncation = match &def.kind {
+        TypeKind::StringEnum { truncated, .. } | TypeKind::IntegerEnum { truncated, .. } => {
+            enums::truncation_doc(*truncated)
+        }
+        _ => None,
+    };
+    paragraphs.extend(truncation.as_deref());
+    let docs = doc::attrs(paragraphs);
+    let rt = &ctx.rt;
+    let serde_crate = ctx.serde_crate();
+    let here = TokenStream::new();
+    match &def.kind {
+        TypeKind::Struct { fields, extra } => {
+            let default = ctx
+                .defaultable
+                .get(index)
+                .copied()
+                .unwrap_or(false)
+                .then(|| quote!(Default,));
+            let extra_derives = &ctx.extra_derives;
+            let fields = fields.iter().map(|field| emit_field(ctx, field));
+            let extra_name = names::ident(EXTRA_FIELD);
+            let extra_ty = match extra {
+                TypeExpr::Json => quote!(#rt::serde_json::Map<String, #rt::serde_json::Value>),
+                value => {
+                    let value = ctx.ty(value, &here);
+                    quote!(::std::collections::BTreeMap<String, #value>)
+                }
+            };
+            quote! {
+                #docs
+                #[derive(Debug, Clone, PartialEq, #default #rt::serde::Serialize, #rt::serde::Deserialize #(, #extra_derives)*)]
+                #[serde(crate = #serde_crate)]
+                pub struct #name {
+                    #( #fields )*
+                    /// Properties the document does not list, kept as received so they survive a round trip.
+                    #[serde(flatten)]
+                    pub #extra_name: #extra_ty,
+                }
+            }
+        }
+        TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => {
+            let builtin = ["Debug", "Clone", "Copy", "PartialEq", "Eq", "Hash"];
+            let extra: Vec<TokenStream> = ctx
+                .extra_derives
+                .iter()
+                .filter(|derive| {
+                    let text = derive.to_string();
+                    let last = text.rsplit("::").next().unwrap_or_default().trim();
+                    !builtin.contains(&last)
+                })
+                .cloned()
+                .collect();
+            enums::emit(&name, &docs, &def.kind, &extra, rt)
+        }
+        TypeKind::Union { variants } => {
+            let extra_derives = &ctx.extra_derives;
+            let variants = variants.iter().map(|variant| {
+                let ident = names::ident(&variant.name);
+                let ty = ctx.ty(&variant.ty, &here);
+                let ty = if variant.boxed { quote!(Box<#ty>) } else { ty };
+                quote!(#ident(#ty),)
+            });
+            quote! {
+                #docs
+                #[derive(Debug, Clone, PartialEq, #rt::serde::Serialize, #rt::serde::Deserialize #(, #extra_derives)*)]
+                #[serde(crate = #serde_crate, untagged)]
+                #[allow(clippy::large_enum_variant)]
+                pub enum #name {
+                    #( #variants )*
+                }
+            }
+        }
+        TypeKind::Alias(target) => {
+            let target = ctx.ty(target, &here);
+            quote! {
+                #docs
+                pub type #name = #target;
+            }
+        }
+    }
+}
+
+fn emit_field(ctx: &Ctx<'_>, field: &Field) -> TokenStream {
+    let docs = doc::attrs(field.docs.iter().map(String::as_str));
+    let name = names::ident(&field.rust_name);
+    let ty = ctx.field_ty(field, &TokenStream::new());
+    let rename = (names::unraw(&field.rust_name) != field.json_name).then(|| {
+        let json_name = &field.json_name;
+        quote!(#[serde(rename = #json_name)])
+    });
+    let presence = match (field.required, field.nullable) {
+        (false, false) => Some(quote!(#[serde(default, skip_serializing_if = "Option::is_none")])),
+        (false, true) => {
+            let skip = format!("{}::Nullable::is_absent", ctx.rt_text);
+            Some(quote!(#[serde(default, skip_serializing_if = #skip)]))
+        }
+        _ => None,
+    };
+    quote! {
+        #docs
+        #rename
+        #presence
+        pub #name: #ty,
+    }
+}

@@ -1,0 +1,339 @@
+//! Open enums: string and integer enums with a catch-all `Unknown` variant.
+//!
+//! Serialize/Deserialize are written out (not derived) so an unlisted value deserializes into
+//! `Unknown(raw)` and serializes back unchanged: a value the server adds later never fails a
+//! response, and a round trip reproduces it.
+
+use super::{TypeKind, Variant};
+use crate::doc;
+use crate::names::{self, Scope};
+use crate::pointer::Pointer;
+use indexmap::IndexMap;
+use proc_macro2::TokenStream;
+use quote::quote;
+use serde_json::Value;
+
+/// The name of the catch-all variant.
+pub(crate) const UNKNOWN: &str = "Unknown";
+
+/// Words left out when a description becomes a variant name.
+const FILLER_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "is",
+    "are",
+    "currently",
+    "its",
+    "has",
+    "been",
+];
+
+/// At most this many words of a description make a variant name.
+const NAME_WORDS: usize = 5;
+
+pub(crate) fn string_enum(
+    values: &[Option<String>],
+    extensions: &IndexMap<String, Value>,
+    _pointer: &Pointer,
+) -> TypeKind {
+    let descriptions = descriptions(extensions);
+    let mut scope = Scope::with_reserved(&[UNKNOWN]);
+    let mut variants: Vec<Variant<String>> = Vec::new();
+    for (index, value) in values.iter().enumerate() {
+        let Some(value) = value else { continue };
+        if variants.iter().any(|variant| &variant.value == value) {
+            continue;
+        }
+        let name = scope.claim(&names::pascal(value, "Empty"));
+        variants.push(Variant {
+            value: value.clone(),
+            name,
+            doc: descriptions.get(index).cloned().flatten(),
+        });
+    }
+    TypeKind::StringEnum {
+        variants,
+        truncated: truncated(extensions),
+    }
+}
+
+/// Integer variants are named from the documented descriptions (`-99` "Account suspended" →
+/// `AccountSuspended`): the words before the first punctuation, filler words dropped, at most
+/// five. Without a description a variant is `Value1` / `ValueMinus1`.
+pub(crate) fn integer_enum(
+    values: &[Option<i64>],
+    extensions: &IndexMap<String, Value>,
+    _pointer: &Pointer,
+) -> TypeKind {
+    let descriptions = descriptions(extensions);
+    let mut scope = Scope::with_reserved(&[UNKNOWN]);
+    let mut variants: Vec<Variant<i64>> = Vec::new();
+    for (index, value) in values.iter().enumerate() {
+        let Some(value) = *value else { continue };
+        if variants.iter().any(|variant| variant.value == value) {
+            continue;
+        }
+        let doc = descriptions.get(index).cloned().flatten();
+        let fallback = if value < 0 {
+            format!("ValueMinus{}", value.unsigned_abs())
+        } else {
+            format!("Value{value}")
+        };
+        let wanted = doc
+            .as_deref()
+            .and_then(name_from_description)
+            .unwrap_or(fallback);
+        variants.push(Variant {
+            value,
+            name: scope.claim(&wanted),
+            doc,
+        });
+    }
+    TypeKind::IntegerEnum {
+        variants,
+        truncated: truncated(extensions),
+    }
+}
+
+fn name_from_description(description: &str) -> Option<String> {
+    let clause = description
+        .split(['.', ';', ',', '(', ':'])
+        .next()
+        .unwrap_or_default();
+    let cleaned: String = clause
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '\'' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    let words: Vec<String> = cleaned
+        .split_whitespace()
+        .map(|word| word.replace('\'', ""))
+        .filter(|word| !FILLER_WORDS.contains(&word.to_ascii_lowercase().as_str()))
+        .take(NAME_WORDS)
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    Some(names::pascal(&words.join(" "), "Value"))
+}
+
+/// `x-enum-descriptions`: a list parallel to `enum` (`null` where a value has none).
+fn descriptions(extensions: &IndexMap<String, Value>) -> Vec<Option<String>> {
+    match extensions.get("x-enum-descriptions") {
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|item| item.as_str().map(str::to_owned))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// `x-enum-truncated: N`: the source listed only some values; `N` more exist.
+fn truncated(extensions: &IndexMap<String, Value>) -> Option<u64> {
+    extensions.get("x-enum-truncated").and_then(Value::as_u64)
+}
+
+pub(crate) fn truncation_doc(truncated: Option<u64>) -> Option<String> {
+    truncated.map(|count| {
+        format!("The source document lists only some values ({count} more exist); the others arrive as `Unknown`.")
+    })
+}
+
+/// The enum, its wire-value accessors, Display, Serialize, Deserialize and QueryParam.
+pub(crate) fn emit(
+    name: &proc_macro2::Ident,
+    docs: &TokenStream,
+    kind: &TypeKind,
+    extra_derives: &[TokenStream],
+    rt: &TokenStream,
+) -> TokenStream {
+    let unknown_doc = doc::attrs(["A value the document does not list, kept as received."]);
+    match kind {
+        TypeKind::StringEnum { variants, .. } => {
+            let idents: Vec<_> = variants.iter().map(|v| names::ident(&v.name)).collect();
+            let values: Vec<_> = variants.iter().map(|v| v.value.as_str()).collect();
+            let variant_docs: Vec<_> = variants
+                .iter()
+                .map(|v| doc::attrs(v.doc.as_deref()))
+                .collect();
+            quote! {
+                #docs
+                #[derive(Debug, Clone, PartialEq, Eq, Hash #(, #extra_derives)*)]
+                pub enum #name {
+                    #( #variant_docs #idents, )*
+                    #unknown_doc
+                    Unknown(String),
+                }
+
+                impl #name {
+                    /// The value as sent on the wire.
+                    pub fn as_str(&self) -> &str {
+                        match self {
+                            #( Self::#idents => #values, )*
+                            Self::Unknown(value) => value,
+                        }
+                    }
+                }
+
+                impl From<&str> for #name {
+                    fn from(value: &str) -> Self {
+                        match value {
+                            #( #values => Self::#idents, )*
+                            other => Self::Unknown(other.to_owned()),
+                        }
+                    }
+                }
+
+                impl ::std::fmt::Display for #name {
+                    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(self.as_str())
+                    }
+                }
+
+                impl #rt::serde::Serialize for #name {
+                    fn serialize<S: #rt::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                        serializer.serialize_str(self.as_str())
+                    }
+                }
+
+                impl<'de> #rt::serde::Deserialize<'de> for #name {
+                    fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                        #rt::deserialize_enum_string(deserializer).map(|value| Self::from(value.as_str()))
+                    }
+                }
+
+                impl #rt::QueryParam for #name {
+                    fn query_values(&self, out: &mut Vec<String>) {
+                        out.push(self.as_str().to_owned());
+                    }
+                }
+            }
+        }
+        TypeKind::IntegerEnum { variants, .. } => {
+            let idents: Vec<_> = variants.iter().map(|v| names::ident(&v.name)).collect();
+            let values: Vec<_> = variants
+                .iter()
+                .map(|v| proc_macro2::Literal::i64_unsuffixed(v.value))
+                .collect();
+            let values: Vec<TokenStream> = values.iter().map(|literal| quote!(#literal)).collect();
+            let variant_docs: Vec<_> = variants
+                .iter()
+                .map(|v| doc::attrs(v.doc.as_deref()))
+                .collect();
+            quote! {
+                #docs
+                #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash #(, #extra_derives)*)]
+                pub enum #name {
+                    #( #variant_docs #idents, )*
+                    #unknown_doc
+                    Unknown(i64),
+                }
+
+                impl #name {
+                    /// The value as sent on the wire.
+                    pub fn value(self) -> i64 {
+                        match self {
+                            #( Self::#idents => #values, )*
+                            Self::Unknown(value) => value,
+                        }
+                    }
+                }
+
+                impl From<i64> for #name {
+                    fn from(value: i64) -> Self {
+                        match value {
+                            #( #values => Self::#idents, )*
+                            other => Self::Unknown(other),
+                        }
+                    }
+                }
+
+                impl ::std::fmt::Display for #name {
+                    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        write!(f, "{}", self.value())
+                    }
+                }
+
+                impl #rt::serde::Serialize for #name {
+                    fn serialize<S: #rt::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                        serializer.serialize_i64(self.value())
+                    }
+                }
+
+                impl<'de> #rt::serde::Deserialize<'de> for #name {
+                    fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                        #rt::deserialize_enum_integer(deserializer).map(Self::from)
+                    }
+                }
+
+                impl #rt::QueryParam for #name {
+                    fn query_values(&self, out: &mut Vec<String>) {
+                        out.push(self.value().to_string());
+                    }
+                }
+            }
+        }
+        _ => TokenStream::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn descriptions_make_short_names() {
+        assert_eq!(
+            name_from_description("Account Suspended").as_deref(),
+            Some("AccountSuspended")
+        );
+        assert_eq!(
+            name_from_description(
+                "Temporarily paused for maintenance; will be automatically resumed shortly"
+            )
+            .as_deref(),
+            Some("TemporarilyPausedForMaintenance")
+        );
+        assert_eq!(
+            name_from_description("Campaign is currently not within its sending schedule.")
+                .as_deref(),
+            Some("CampaignNotWithinSendingSchedule")
+        );
+        assert_eq!(
+            name_from_description("Custom IMAP/SMTP").as_deref(),
+            Some("CustomImapSmtp")
+        );
+        assert_eq!(name_from_description("...").as_deref(), None);
+    }
+
+    #[test]
+    fn values_without_descriptions_are_named_by_value() {
+        let TypeKind::IntegerEnum { variants, .. } = integer_enum(
+            &[Some(-2), Some(3), Some(3)],
+            &IndexMap::new(),
+            &Pointer::root(),
+        ) else {
+            panic!("not an integer enum")
+        };
+        let names: Vec<_> = variants.iter().map(|v| v.name.as_str()).collect();
+        assert_eq!(names, ["ValueMinus2", "Value3"]);
+    }
+
+    #[test]
+    fn a_value_named_unknown_does_not_take_the_catch_all() {
+        let TypeKind::StringEnum { variants, .. } = string_enum(
+            &[Some("unknown".into()), None],
+            &IndexMap::new(),
+            &Pointer::root(),
+        ) else {
+            panic!("not a string enum")
+        };
+        assert_eq!(variants[0].name, "Unknown2");
+    }
+}

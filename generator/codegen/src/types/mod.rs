@@ -1,0 +1,174 @@
+//! Models: the plan of Rust types for a document's schemas, and their emission.
+//!
+//! `plan` maps schemas to the intermediate form below (one [`TypeDef`] per named or inline
+//! schema), `analysis` derives request variants, boxing and `Default`, `emit` writes the Rust.
+
+pub(crate) mod analysis;
+pub(crate) mod emit;
+mod enums;
+pub(crate) mod plan;
+
+use crate::pointer::Pointer;
+
+/// Index of a [`TypeDef`] in its [`TypeSpace`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct TypeId(pub(crate) usize);
+
+/// A Rust type expression, before it becomes tokens.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum TypeExpr {
+    String,
+    Bool,
+    /// A primitive integer type, by name (`i64`, `u32`, …).
+    Int(&'static str),
+    /// `f64` or `f32`.
+    Float(&'static str),
+    Uuid,
+    DateTime,
+    Date,
+    /// Any JSON value (`serde_json::Value`).
+    Json,
+    /// Any JSON object (`serde_json::Map<String, Value>`).
+    JsonObject,
+    Named(TypeId),
+    List(Box<TypeExpr>),
+    /// An object with arbitrary keys and values of one type (`BTreeMap<String, T>`).
+    Map(Box<TypeExpr>),
+    /// A nullable element inside a list, map or union (`Option<T>`).
+    Optional(Box<TypeExpr>),
+}
+
+impl TypeExpr {
+    /// Named types this expression holds inline (not behind a list or map, which already
+    /// allocate): the edges along which a recursive type needs a `Box`.
+    pub(crate) fn direct_names(&self, out: &mut Vec<TypeId>) {
+        match self {
+            Self::Named(id) => out.push(*id),
+            Self::Optional(inner) => inner.direct_names(out),
+            _ => {}
+        }
+    }
+
+    /// Every named type this expression mentions.
+    pub(crate) fn all_names(&self, out: &mut Vec<TypeId>) {
+        match self {
+            Self::Named(id) => out.push(*id),
+            Self::Optional(inner) | Self::List(inner) | Self::Map(inner) => inner.all_names(out),
+            _ => {}
+        }
+    }
+}
+
+/// A property of an object schema.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Field {
+    pub(crate) json_name: String,
+    pub(crate) rust_name: String,
+    pub(crate) ty: TypeExpr,
+    pub(crate) required: bool,
+    pub(crate) nullable: bool,
+    pub(crate) read_only: bool,
+    pub(crate) docs: Vec<String>,
+    /// Set by analysis when the field closes a cycle of inline types.
+    pub(crate) boxed: bool,
+}
+
+/// A documented value of an enum.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Variant<V> {
+    pub(crate) value: V,
+    pub(crate) name: String,
+    pub(crate) doc: Option<String>,
+}
+
+/// One member of a union.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct UnionVariant {
+    pub(crate) name: String,
+    pub(crate) ty: TypeExpr,
+    pub(crate) boxed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum TypeKind {
+    /// An object; `extra` is the value type of properties the schema does not list (kept, never
+    /// rejected, so unknown fields survive a round trip).
+    Struct {
+        fields: Vec<Field>,
+        extra: TypeExpr,
+    },
+    /// An open string enum: unknown values land in `Unknown(String)`.
+    StringEnum {
+        variants: Vec<Variant<String>>,
+        truncated: Option<u64>,
+    },
+    /// An open integer enum: unknown values land in `Unknown(i64)`.
+    IntegerEnum {
+        variants: Vec<Variant<i64>>,
+        truncated: Option<u64>,
+    },
+    /// `oneOf`/`anyOf`: an untagged enum, variants in the order that deserializes correctly.
+    Union {
+        variants: Vec<UnionVariant>,
+    },
+    Alias(TypeExpr),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct TypeDef {
+    pub(crate) name: String,
+    pub(crate) docs: Vec<String>,
+    pub(crate) pointer: Pointer,
+    pub(crate) kind: TypeKind,
+    /// Output order: types of one component (or operation) stay together…
+    pub(crate) group: usize,
+    /// …parents before the inline types they contain, siblings in document order.
+    pub(crate) order: usize,
+}
+
+/// Every planned type, indexed by [`TypeId`].
+#[derive(Debug, Default, Clone)]
+pub(crate) struct TypeSpace {
+    pub(crate) defs: Vec<TypeDef>,
+    orders_handed_out: usize,
+}
+
+impl TypeSpace {
+    pub(crate) fn add(&mut self, def: TypeDef) -> TypeId {
+        self.defs.push(def);
+        TypeId(self.defs.len() - 1)
+    }
+
+    /// A position in the output, taken when a schema starts being planned (pre-order).
+    pub(crate) fn next_order(&mut self) -> usize {
+        self.orders_handed_out += 1;
+        self.orders_handed_out
+    }
+
+    pub(crate) fn get(&self, id: TypeId) -> Option<&TypeDef> {
+        self.defs.get(id.0)
+    }
+
+    /// The definition behind aliases.
+    pub(crate) fn resolve(&self, expr: &TypeExpr) -> Option<&TypeDef> {
+        let mut current = expr;
+        for _ in 0..self.defs.len() + 1 {
+            let TypeExpr::Named(id) = current else {
+                return None;
+            };
+            let def = self.get(*id)?;
+            match &def.kind {
+                TypeKind::Alias(target) => current = target,
+                _ => return Some(def),
+            }
+        }
+        None
+    }
+
+    /// Ids in output order.
+    pub(crate) fn ordered(&self) -> Vec<TypeId> {
+        let mut ids: Vec<TypeId> = (0..self.defs.len()).map(TypeId).collect();
+        ids.sort_by_key(|id| (self.defs[id.0].group, self.defs[id.0].order));
+        ids
+    }
+}

@@ -1,0 +1,738 @@
+//! Schemas → [`TypeDef`]s.
+//!
+//! Naming rule: a component schema keeps its own name (PascalCase); an inline schema is named
+//! after its parent type and its place in it: `Parent` + `Field` for a property
+//! (`CampaignCampaignSchedule`), `+ Item` for an array's items, `+ Value` for a map's values,
+//! `+ Boolean`/`String`/`Object`/… for a union member. Collisions get `2`, `3`, … appended.
+
+use super::enums;
+use super::{Field, TypeDef, TypeExpr, TypeId, TypeKind, TypeSpace, UnionVariant};
+use crate::names::{self, Scope};
+use crate::pointer::Pointer;
+use crate::{Error, Settings, Warning};
+use indexmap::IndexMap;
+use openapiv3::{
+    AdditionalProperties, AnySchema, IntegerFormat, NumberFormat, OpenAPI, ReferenceOr, Schema,
+    SchemaKind, StringFormat, Type, VariantOrUnknownOrEmpty,
+};
+
+/// The properties of an object schema, in document order.
+type Properties = IndexMap<String, ReferenceOr<Box<Schema>>>;
+
+/// The name generated code gives the field that keeps unlisted properties.
+pub(crate) const EXTRA_FIELD: &str = "additional_properties";
+
+/// A schema in the document, referenced or inline.
+#[derive(Clone, Copy)]
+pub(crate) enum SchemaRef<'a> {
+    Ref(&'a str),
+    Inline(&'a Schema),
+}
+
+impl<'a> SchemaRef<'a> {
+    pub(crate) fn of(schema: &'a ReferenceOr<Schema>) -> Self {
+        match schema {
+            ReferenceOr::Reference { reference } => Self::Ref(reference),
+            ReferenceOr::Item(schema) => Self::Inline(schema),
+        }
+    }
+
+    pub(crate) fn of_boxed(schema: &'a ReferenceOr<Box<Schema>>) -> Self {
+        match schema {
+            ReferenceOr::Reference { reference } => Self::Ref(reference),
+            ReferenceOr::Item(schema) => Self::Inline(schema),
+        }
+    }
+}
+
+/// How a schema is used at one place: its type and the facts that belong to the place.
+#[derive(Debug, Clone)]
+pub(crate) struct Shape {
+    pub(crate) ty: TypeExpr,
+    pub(crate) nullable: bool,
+    pub(crate) read_only: bool,
+    pub(crate) description: Option<String>,
+}
+
+/// The outcome of classifying one schema: a plain type, or a definition that needs a name.
+enum Planned {
+    Expr(TypeExpr),
+    Def(TypeKind),
+}
+
+pub(crate) struct Planner<'a> {
+    document: &'a OpenAPI,
+    pub(crate) space: TypeSpace,
+    components: IndexMap<String, TypeId>,
+    pub(crate) names: Scope,
+    pub(crate) warnings: Vec<Warning>,
+}
+
+impl<'a> Planner<'a> {
+    /// Reserves a name for every component schema (settings' names first), so inline names never
+    /// take a component's name.
+    pub(crate) fn new(document: &'a OpenAPI, settings: &Settings) -> Self {
+        let mut space = TypeSpace::default();
+        let mut names = Scope::default();
+        let mut components = IndexMap::new();
+        let schemas = document
+            .components
+            .iter()
+            .flat_map(|components| components.schemas.keys());
+        for (group, name) in schemas.enumerate() {
+            let wanted = settings
+                .type_names
+                .get(name)
+                .cloned()
+                .unwrap_or_else(|| names::type_name(name));
+            let rust_name = names.claim(&wanted);
+            let placeholder = TypeDef {
+                name: rust_name,
+                docs: Vec::new(),
+                pointer: Pointer::schema(name),
+                kind: TypeKind::Alias(TypeExpr::Json),
+                group,
+                order: 0,
+            };
+            components.insert(name.clone(), space.add(placeholder));
+        }
+        Self {
+            document,
+            space,
+            components,
+            names,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The group number after the components: for types an operation introduces.
+    pub(crate) fn next_group(&self) -> usize {
+        self.components.len()
+    }
+
+    pub(crate) fn plan_components(&mut self) -> Result<(), Error> {
+        let Some(components) = &self.document.components else {
+            return Ok(());
+        };
+        for (name, schema) in &components.schemas {
+            let Some(&id) = self.components.get(name) else {
+                continue;
+            };
+            let pointer = Pointer::schema(name);
+            let type_name = self.space.defs[id.0].name.clone();
+            let group = self.space.defs[id.0].group;
+            self.space.defs[id.0].order = self.space.next_order();
+            let (kind, docs) = match schema {
+                ReferenceOr::Reference { reference } => {
+                    let target = self.component_id(reference, &pointer)?;
+                    if target == id {
+                        return Err(Error::unsupported(&pointer, "schema refers to itself"));
+                    }
+                    (TypeKind::Alias(TypeExpr::Named(target)), Vec::new())
+                }
+                ReferenceOr::Item(schema) => {
+                    let (planned, _) = self.classify(schema, &type_name, group, &pointer)?;
+                    let kind = match planned {
+                        Planned::Def(kind) => kind,
+                        Planned::Expr(expr) => TypeKind::Alias(expr),
+                    };
+                    (kind, type_docs(schema, &type_name))
+                }
+            };
+            let def = &mut self.space.defs[id.0];
+            def.kind = kind;
+            def.docs = docs;
+        }
+        Ok(())
+    }
+
+    /// The type of a schema used at `pointer`; an inline schema that needs a definition gets one,
+    /// named `name_hint`.
+    pub(crate) fn plan_use(
+        &mut self,
+        schema: SchemaRef<'_>,
+        name_hint: &str,
+        group: usize,
+        pointer: &Pointer,
+    ) -> Result<Shape, Error> {
+        match schema {
+            SchemaRef::Ref(reference) => {
+                let id = self.component_id(reference, pointer)?;
+                let target = self.component_schema(reference);
+                Ok(Shape {
+                    ty: TypeExpr::Named(id),
+                    nullable: target.is_some_and(|s| s.schema_data.nullable),
+                    read_only: target.is_some_and(|s| s.schema_data.read_only),
+                    description: None,
+                })
+            }
+            SchemaRef::Inline(schema) => {
+                let order = self.space.next_order();
+                let (planned, null_member) = self.classify(schema, name_hint, group, pointer)?;
+                let ty = match planned {
+                    Planned::Expr(expr) => expr,
+                    Planned::Def(kind) => {
+                        let name = self.names.claim(name_hint);
+                        let docs = type_docs(schema, &name);
+                        let def = TypeDef {
+                            name,
+                            docs,
+                            pointer: pointer.clone(),
+                            kind,
+                            group,
+                            order,
+                        };
+                        TypeExpr::Named(self.space.add(def))
+                    }
+                };
+                Ok(Shape {
+                    ty,
+                    nullable: schema.schema_data.nullable || null_member,
+                    read_only: schema.schema_data.read_only,
+                    description: schema.schema_data.description.clone(),
+                })
+            }
+        }
+    }
+
+    /// Maps one schema; the flag says the schema admits `null` through its enum or a union member.
+    fn classify(
+        &mut self,
+        schema: &Schema,
+        name: &str,
+        group: usize,
+        pointer: &Pointer,
+    ) -> Result<(Planned, bool), Error> {
+        let extensions = &schema.schema_data.extensions;
+        let planned = match &schema.schema_kind {
+            SchemaKind::Type(Type::String(string)) => {
+                let null_member = string.enumeration.iter().any(Option::is_none);
+                if string.enumeration.iter().any(Option::is_some) {
+                    return Ok((
+                        Planned::Def(enums::string_enum(&string.enumeration, extensions, pointer)),
+                        null_member,
+                    ));
+                }
+                return Ok((Planned::Expr(string_type(&string.format)), null_member));
+            }
+            SchemaKind::Type(Type::Integer(integer)) => {
+                let null_member = integer.enumeration.iter().any(Option::is_none);
+                if integer.enumeration.iter().any(Option::is_some) {
+                    return Ok((
+                        Planned::Def(enums::integer_enum(
+                            &integer.enumeration,
+                            extensions,
+                            pointer,
+                        )),
+                        null_member,
+                    ));
+                }
+                return Ok((Planned::Expr(integer_type(&integer.format)), null_member));
+            }
+            SchemaKind::Type(Type::Number(number)) => Planned::Expr(match number.format {
+                VariantOrUnknownOrEmpty::Item(NumberFormat::Float) => TypeExpr::Float("f32"),
+                _ => TypeExpr::Float("f64"),
+            }),
+            SchemaKind::Type(Type::Boolean(_)) => Planned::Expr(TypeExpr::Bool),
+            SchemaKind::Type(Type::Object(object)) => self.object(
+                &object.properties,
+                &object.required,
+                object.additional_properties.as_ref(),
+                name,
+                group,
+                pointer,
+            )?,
+            SchemaKind::Type(Type::Array(array)) => {
+                self.array(array.items.as_ref(), name, group, pointer)?
+            }
+            SchemaKind::OneOf { one_of } => {
+                return self.union(one_of, name, group, &pointer.push("oneOf"));
+            }
+            SchemaKind::AnyOf { any_of } => {
+                return self.union(any_of, name, group, &pointer.push("anyOf"));
+            }
+            SchemaKind::AllOf { all_of } => self.all_of(all_of, &[], name, group, pointer)?,
+            SchemaKind::Not { .. } => {
+                self.warn(
+                    pointer,
+                    "`not` schemas are not mapped; using serde_json::Value",
+                );
+                Planned::Expr(TypeExpr::Json)
+            }
+            SchemaKind::Any(any) => return self.any(any, schema, name, group, pointer),
+        };
+        Ok((planned, false))
+    }
+
+    fn object(
+        &mut self,
+        properties: &Properties,
+        required: &[String],
+        additional: Option<&AdditionalProperties>,
+        name: &str,
+        group: usize,
+        pointer: &Pointer,
+    ) -> Result<Planned, Error> {
+        let extra = match additional {
+            Some(AdditionalProperties::Schema(schema)) => {
+                let shape = self.plan_use(
+                    SchemaRef::of(schema),
+                    &format!("{name}Value"),
+                    group,
+                    &pointer.push("additionalProperties"),
+                )?;
+                optional_if(shape.ty, shape.nullable)
+            }
+            _ => TypeExpr::Json,
+        };
+        if properties.is_empty() {
+            return Ok(Planned::Expr(match extra {
+                TypeExpr::Json => TypeExpr::JsonObject,
+                value => TypeExpr::Map(Box::new(value)),
+            }));
+        }
+        let mut fields = Vec::with_capacity(properties.len());
+        let mut field_names = Scope::with_reserved(&[EXTRA_FIELD]);
+        for (json_name, property) in properties {
+            let hint = format!("{name}{}", names::pascal(json_name, "Field"));
+            let property_pointer = pointer.push("properties").push(json_name);
+            let shape = self.plan_use(
+                SchemaRef::of_boxed(property),
+                &hint,
+                group,
+                &property_pointer,
+            )?;
+            let mut docs: Vec<String> = shape.description.into_iter().collect();
+            if shape.read_only {
+                docs.push("Read-only: set by the server, never sent in a request.".to_owned());
+            }
+            fields.push(Field {
+                json_name: json_name.clone(),
+                rust_name: field_names.claim(&names::snake(json_name, "field")),
+                ty: shape.ty,
+                required: required.contains(json_name),
+                nullable: shape.nullable,
+                read_only: shape.read_only,
+                docs,
+                boxed: false,
+            });
+        }
+        Ok(Planned::Def(TypeKind::Struct { fields, extra }))
+    }
+
+    fn array(
+        &mut self,
+        items: Option<&ReferenceOr<Box<Schema>>>,
+        name: &str,
+        group: usize,
+        pointer: &Pointer,
+    ) -> Result<Planned, Error> {
+        let element = match items {
+            Some(items) => {
+                let shape = self.plan_use(
+                    SchemaRef::of_boxed(items),
+                    &format!("{name}Item"),
+                    group,
+                    &pointer.push("items"),
+                )?;
+                optional_if(shape.ty, shape.nullable)
+            }
+            None => TypeExpr::Json,
+        };
+        Ok(Planned::Expr(TypeExpr::List(Box::new(element))))
+    }
+
+    fn union(
+        &mut self,
+        members: &[ReferenceOr<Schema>],
+        name: &str,
+        group: usize,
+        pointer: &Pointer,
+    ) -> Result<(Planned, bool), Error> {
+        let mut nullable = false;
+        let mut types: Vec<TypeExpr> = Vec::new();
+        let mut member_names = Scope::default();
+        for (index, member) in members.iter().enumerate() {
+            let member_ref = SchemaRef::of(member);
+            if let SchemaRef::Inline(schema) = member_ref
+                && is_null_only(schema)
+            {
+                nullable = true;
+                continue;
+            }
+            let hint = format!("{name}{}", member_kind_word(member_ref));
+            let hint = member_names.claim(&hint);
+            let shape = self.plan_use(member_ref, &hint, group, &pointer.push(index))?;
+            nullable |= shape.nullable;
+            if !types.contains(&shape.ty) {
+                types.push(shape.ty);
+            }
+        }
+        match types.len() {
+            0 => Ok((Planned::Expr(TypeExpr::Json), nullable)),
+            1 => Ok((Planned::Expr(types.remove(0)), nullable)),
+            _ => {
+                types.sort_by_key(|ty| self.union_rank(ty));
+                let mut variant_names = Scope::default();
+                let variants = types
+                    .into_iter()
+                    .map(|ty| UnionVariant {
+                        name: variant_names.claim(&self.variant_label(&ty)),
+                        ty,
+                        boxed: false,
+                    })
+                    .collect();
+                Ok((Planned::Def(TypeKind::Union { variants }), nullable))
+            }
+        }
+    }
+
+    /// Untagged deserialization tries variants in order, so narrower types go first: booleans,
+    /// integers before floats, enums and formatted strings before plain strings, objects with
+    /// more required fields before looser ones, free-form values last.
+    fn union_rank(&self, ty: &TypeExpr) -> (u8, usize) {
+        match ty {
+            TypeExpr::Bool => (0, 0),
+            TypeExpr::Int(_) => (2, 0),
+            TypeExpr::Float(_) => (3, 0),
+            TypeExpr::Uuid | TypeExpr::DateTime | TypeExpr::Date => (4, 0),
+            TypeExpr::String => (6, 0),
+            TypeExpr::List(inner) => (7, usize::from(self.union_rank(inner).0)),
+            TypeExpr::Optional(inner) => self.union_rank(inner),
+            TypeExpr::Map(_) | TypeExpr::JsonObject => (9, 0),
+            TypeExpr::Json => (10, 0),
+            TypeExpr::Named(_) => match self.space.resolve(ty).map(|def| &def.kind) {
+                Some(TypeKind::IntegerEnum { .. }) => (1, 0),
+                Some(TypeKind::StringEnum { .. }) => (5, 0),
+                Some(TypeKind::Struct { fields, .. }) => (
+                    8,
+                    usize::MAX - fields.iter().filter(|field| field.required).count(),
+                ),
+                Some(TypeKind::Union { .. }) => (8, usize::MAX),
+                Some(TypeKind::Alias(inner)) => self.union_rank(inner),
+                None => (10, 0),
+            },
+        }
+    }
+
+    fn variant_label(&self, ty: &TypeExpr) -> String {
+        match ty {
+            TypeExpr::String => "String".to_owned(),
+            TypeExpr::Bool => "Boolean".to_owned(),
+            TypeExpr::Int(_) => "Integer".to_owned(),
+            TypeExpr::Float(_) => "Number".to_owned(),
+            TypeExpr::Uuid => "Uuid".to_owned(),
+            TypeExpr::DateTime => "DateTime".to_owned(),
+            TypeExpr::Date => "Date".to_owned(),
+            TypeExpr::Json => "Value".to_owned(),
+            TypeExpr::JsonObject => "Object".to_owned(),
+            TypeExpr::Map(_) => "Map".to_owned(),
+            TypeExpr::List(inner) => format!("{}List", self.variant_label(inner)),
+            TypeExpr::Optional(inner) => self.variant_label(inner),
+            TypeExpr::Named(id) => self
+                .space
+                .get(*id)
+                .map_or_else(|| "Variant".to_owned(), |def| def.name.clone()),
+        }
+    }
+
+    /// `allOf`: one member is that member; several object members merge into one struct.
+    fn all_of(
+        &mut self,
+        members: &[ReferenceOr<Schema>],
+        own_properties: &[(&Properties, &[String])],
+        name: &str,
+        group: usize,
+        pointer: &Pointer,
+    ) -> Result<Planned, Error> {
+        let member_pointer = pointer.push("allOf");
+        let meaningful: Vec<(usize, SchemaRef<'_>)> = members
+            .iter()
+            .enumerate()
+            .map(|(index, member)| (index, SchemaRef::of(member)))
+            .filter(|(_, member)| !matches!(member, SchemaRef::Inline(schema) if is_annotation_only(schema)))
+            .collect();
+        if own_properties.is_empty()
+            && let [(index, member)] = meaningful.as_slice()
+        {
+            let shape = self.plan_use(*member, name, group, &member_pointer.push(index))?;
+            return Ok(Planned::Expr(shape.ty));
+        }
+        let mut properties: Properties = IndexMap::new();
+        let mut required: Vec<String> = Vec::new();
+        for (own, own_required) in own_properties {
+            properties.extend(own.iter().map(|(key, value)| (key.clone(), value.clone())));
+            required.extend(own_required.iter().cloned());
+        }
+        for (index, member) in meaningful {
+            let Some((member_properties, member_required)) = self.object_parts(member, 0) else {
+                self.warn(
+                    &member_pointer.push(index),
+                    "allOf member is not an object; using serde_json::Value for the whole allOf",
+                );
+                return Ok(Planned::Expr(TypeExpr::Json));
+            };
+            properties.extend(member_properties);
+            required.extend(member_required);
+        }
+        self.object(&properties, &required, None, name, group, pointer)
+    }
+
+    /// The properties and required names of an object-like schema, following refs and nested allOf.
+    fn object_parts(
+        &self,
+        member: SchemaRef<'_>,
+        depth: usize,
+    ) -> Option<(Properties, Vec<String>)> {
+        if depth > 16 {
+            return None;
+        }
+        let schema = match member {
+            SchemaRef::Ref(reference) => self.component_schema(reference)?,
+            SchemaRef::Inline(schema) => schema,
+        };
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::Object(object)) => {
+                Some((object.properties.clone(), object.required.clone()))
+            }
+            SchemaKind::Any(any) if any.one_of.is_empty() && any.any_of.is_empty() => {
+                let mut properties = any.properties.clone();
+                let mut required = any.required.clone();
+                for part in &any.all_of {
+                    let (more, more_required) =
+                        self.object_parts(SchemaRef::of(part), depth + 1)?;
+                    properties.extend(more);
+                    required.extend(more_required);
+                }
+                Some((properties, required))
+            }
+            SchemaKind::AllOf { all_of } => {
+                let mut properties = IndexMap::new();
+                let mut required = Vec::new();
+                for part in all_of {
+                    let (more, more_required) =
+                        self.object_parts(SchemaRef::of(part), depth + 1)?;
+                    properties.extend(more);
+                    required.extend(more_required);
+                }
+                Some((properties, required))
+            }
+            _ => None,
+        }
+    }
+
+    /// A schema openapiv3 could not put in one category: mixed keywords or no `type`.
+    fn any(
+        &mut self,
+        any: &AnySchema,
+        schema: &Schema,
+        name: &str,
+        group: usize,
+        pointer: &Pointer,
+    ) -> Result<(Planned, bool), Error> {
+        if !any.one_of.is_empty() {
+            return self.union(&any.one_of, name, group, &pointer.push("oneOf"));
+        }
+        if !any.any_of.is_empty() {
+            return self.union(&any.any_of, name, group, &pointer.push("anyOf"));
+        }
+        if !any.all_of.is_empty() {
+            let own = [(&any.properties, any.required.as_slice())];
+            let own: &[_] = if any.properties.is_empty() { &[] } else { &own };
+            return Ok((self.all_of(&any.all_of, own, name, group, pointer)?, false));
+        }
+        let null_member = any.enumeration.iter().any(serde_json::Value::is_null);
+        let planned = match any.typ.as_deref() {
+            Some("object") | None
+                if !any.properties.is_empty() || any.additional_properties.is_some() =>
+            {
+                self.object(
+                    &any.properties,
+                    &any.required,
+                    any.additional_properties.as_ref(),
+                    name,
+                    group,
+                    pointer,
+                )?
+            }
+            Some("array") | None if any.items.is_some() => {
+                self.array(any.items.as_ref(), name, group, pointer)?
+            }
+            Some("array") => Planned::Expr(TypeExpr::List(Box::new(TypeExpr::Json))),
+            Some("object") => Planned::Expr(TypeExpr::JsonObject),
+            Some("string") => {
+                let values: Vec<Option<String>> = any
+                    .enumeration
+                    .iter()
+                    .map(|v| v.as_str().map(str::to_owned))
+                    .collect();
+                if values.iter().any(Option::is_some) {
+                    Planned::Def(enums::string_enum(
+                        &values,
+                        &schema.schema_data.extensions,
+                        pointer,
+                    ))
+                } else {
+                    let format = any
+                        .format
+                        .clone()
+                        .map_or(VariantOrUnknownOrEmpty::Empty, |f| {
+                            VariantOrUnknownOrEmpty::Unknown(f)
+                        });
+                    Planned::Expr(string_type(&format))
+                }
+            }
+            Some("integer") => {
+                let values: Vec<Option<i64>> = any
+                    .enumeration
+                    .iter()
+                    .map(serde_json::Value::as_i64)
+                    .collect();
+                if values.iter().any(Option::is_some) {
+                    Planned::Def(enums::integer_enum(
+                        &values,
+                        &schema.schema_data.extensions,
+                        pointer,
+                    ))
+                } else {
+                    Planned::Expr(TypeExpr::Int("i64"))
+                }
+            }
+            Some("number") => Planned::Expr(TypeExpr::Float("f64")),
+            Some("boolean") => Planned::Expr(TypeExpr::Bool),
+            None => Planned::Expr(TypeExpr::Json),
+            Some(other) => {
+                self.warn(
+                    pointer,
+                    format!("type {other:?} is not an OpenAPI 3.0 type; using serde_json::Value"),
+                );
+                Planned::Expr(TypeExpr::Json)
+            }
+        };
+        Ok((planned, null_member))
+    }
+
+    pub(crate) fn component_id(&self, reference: &str, pointer: &Pointer) -> Result<TypeId, Error> {
+        reference
+            .strip_prefix("#/components/schemas/")
+            .and_then(|name| self.components.get(&unescape(name)))
+            .copied()
+            .ok_or_else(|| {
+                Error::unsupported(
+                    pointer,
+                    format!("cannot resolve schema reference {reference:?}"),
+                )
+            })
+    }
+
+    /// The component a reference names, following chains of references.
+    pub(crate) fn component_schema(&self, reference: &str) -> Option<&'a Schema> {
+        let schemas = &self.document.components.as_ref()?.schemas;
+        let mut reference = reference;
+        for _ in 0..=schemas.len() {
+            let name = unescape(reference.strip_prefix("#/components/schemas/")?);
+            match schemas.get(&name)? {
+                ReferenceOr::Item(schema) => return Some(schema),
+                ReferenceOr::Reference { reference: next } => reference = next,
+            }
+        }
+        None
+    }
+
+    pub(crate) fn warn(&mut self, pointer: &Pointer, message: impl Into<String>) {
+        self.warnings.push(Warning::new(pointer, message));
+    }
+}
+
+fn unescape(token: &str) -> String {
+    token.replace("~1", "/").replace("~0", "~")
+}
+
+fn optional_if(ty: TypeExpr, nullable: bool) -> TypeExpr {
+    if nullable {
+        TypeExpr::Optional(Box::new(ty))
+    } else {
+        ty
+    }
+}
+
+fn string_type(format: &VariantOrUnknownOrEmpty<StringFormat>) -> TypeExpr {
+    match format {
+        VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => TypeExpr::DateTime,
+        VariantOrUnknownOrEmpty::Item(StringFormat::Date) => TypeExpr::Date,
+        VariantOrUnknownOrEmpty::Unknown(format) if format == "uuid" => TypeExpr::Uuid,
+        VariantOrUnknownOrEmpty::Unknown(format) if format == "date-time" => TypeExpr::DateTime,
+        VariantOrUnknownOrEmpty::Unknown(format) if format == "date" => TypeExpr::Date,
+        // email, uri, hostname, byte (base64 text), password and the rest stay strings.
+        _ => TypeExpr::String,
+    }
+}
+
+fn integer_type(format: &VariantOrUnknownOrEmpty<IntegerFormat>) -> TypeExpr {
+    TypeExpr::Int(match format {
+        VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => "i32",
+        VariantOrUnknownOrEmpty::Unknown(format) => match format.as_str() {
+            "int8" => "i8",
+            "int16" => "i16",
+            "uint8" => "u8",
+            "uint16" => "u16",
+            "uint32" => "u32",
+            "uint64" => "u64",
+            _ => "i64",
+        },
+        _ => "i64",
+    })
+}
+
+/// The docs of a type: its title unless it merely repeats the name or the description, then
+/// the description.
+fn type_docs(schema: &Schema, type_name: &str) -> Vec<String> {
+    let data = &schema.schema_data;
+    let mut docs: Vec<String> = Vec::new();
+    if let Some(title) = &data.title
+        && data.description.as_deref() != Some(title.as_str())
+        && names::pascal(title, "") != type_name
+    {
+        docs.push(title.clone());
+    }
+    docs.extend(data.description.clone());
+    if data.deprecated {
+        docs.push("Deprecated.".to_owned());
+    }
+    docs
+}
+
+/// A member that only admits `null` (`{nullable: true, enum: [null]}` and the like).
+fn is_null_only(schema: &Schema) -> bool {
+    match &schema.schema_kind {
+        SchemaKind::Any(any) => {
+            any.typ.as_deref() == Some("null")
+                || (!any.enumeration.is_empty()
+                    && any.enumeration.iter().all(serde_json::Value::is_null))
+        }
+        SchemaKind::Type(Type::String(s)) => {
+            !s.enumeration.is_empty() && s.enumeration.iter().all(Option::is_none)
+        }
+        _ => false,
+    }
+}
+
+/// A member with no type information (only a description, say), common in `allOf` wrappers.
+fn is_annotation_only(schema: &Schema) -> bool {
+    matches!(&schema.schema_kind, SchemaKind::Any(any) if *any == AnySchema::default())
+}
+
+fn member_kind_word(member: SchemaRef<'_>) -> &'static str {
+    match member {
+        SchemaRef::Ref(_) => "Variant",
+        SchemaRef::Inline(schema) => match &schema.schema_kind {
+            SchemaKind::Type(Type::String(_)) => "String",
+            SchemaKind::Type(Type::Integer(_)) => "Integer",
+            SchemaKind::Type(Type::Number(_)) => "Number",
+            SchemaKind::Type(Type::Boolean(_)) => "Boolean",
+            SchemaKind::Type(Type::Array(_)) => "Array",
+            SchemaKind::Type(Type::Object(_)) => "Object",
+            _ => "Variant",
+        },
+    }
+}

@@ -1,0 +1,149 @@
+//! Generation on the fixture document: the shapes the issue asks for, errors with pointers,
+//! and determinism. (The generated code is compiled and exercised in the macro crate's tests.)
+
+use instantly_codegen::{Error, Settings, generate_file, generate_tokens, load_document};
+
+const FIXTURE: &str = include_str!("fixtures/mini.yaml");
+
+fn source() -> String {
+    generate_file(FIXTURE, &Settings::default()).unwrap()
+}
+
+/// The text of one generated item, from its `pub struct|enum Name` line to the closing brace.
+fn item(source: &str, header: &str) -> String {
+    let start = source
+        .find(header)
+        .unwrap_or_else(|| panic!("no `{header}` in the output"));
+    let end = source[start..]
+        .find("\n    }\n")
+        .map_or(source.len(), |end| start + end);
+    source[start..end].to_owned()
+}
+
+#[test]
+fn output_is_byte_identical_across_runs() {
+    assert_eq!(source(), source());
+}
+
+#[test]
+fn integer_enums_are_named_from_their_descriptions_and_stay_open() {
+    let status = item(&source(), "pub enum CampaignStatus");
+    for variant in [
+        "Draft,",
+        "Active,",
+        "Value2,",
+        "AccountSuspended,",
+        "Unknown(i64),",
+    ] {
+        assert!(status.contains(variant), "{variant} missing in {status}");
+    }
+    assert!(source().contains("-99 => Self::AccountSuspended,"));
+}
+
+#[test]
+fn truncated_string_enums_say_so_and_stay_open() {
+    let source = source();
+    assert!(source.contains("(2 more exist)"));
+    assert!(item(&source, "pub enum CampaignEmailGapType").contains("Unknown(String),"));
+}
+
+#[test]
+fn request_bodies_never_carry_read_only_fields() {
+    let source = source();
+    let response = item(&source, "pub struct Campaign {");
+    let request = item(&source, "pub struct CampaignInput {");
+    assert!(response.contains("pub id:") && response.contains("pub timestamp_created:"));
+    assert!(!request.contains("pub id:") && !request.contains("pub timestamp_created:"));
+    assert!(source.contains("body: types::CampaignInput"));
+}
+
+#[test]
+fn optional_nullable_fields_have_three_states() {
+    let update = item(&source(), "pub struct UpdateCampaignRequest {");
+    assert!(update.contains("pub pl_value: ::instantly_runtime::Nullable<f64>,"));
+    assert!(update.contains("pub name: Option<String>,"));
+}
+
+#[test]
+fn inline_schemas_are_named_after_their_place() {
+    let source = source();
+    for name in [
+        "CampaignCampaignSchedule {",
+        "CampaignCampaignScheduleSchedulesItem {",
+        "CampaignStopOnReply {",
+    ] {
+        assert!(source.contains(name), "{name} missing");
+    }
+}
+
+#[test]
+fn recursive_fields_are_boxed() {
+    let lead = item(&source(), "pub struct Lead {");
+    assert!(lead.contains("pub manager: Option<Box<Lead>>,"));
+    assert!(lead.contains("pub reports: Option<Vec<Lead>>,"));
+}
+
+#[test]
+fn json_names_that_are_not_identifiers_are_renamed() {
+    assert!(source().contains("#[serde(rename = \"x-internal-flag\")]"));
+}
+
+#[test]
+fn paginated_operations_get_a_stream_and_204_returns_unit() {
+    let source = source();
+    let list = item(&source, "impl ListCampaigns");
+    assert!(
+        list.contains("pub fn into_stream(") && list.contains("PageStream<super::types::Campaign>")
+    );
+    assert!(item(&source, "impl ShareCampaign").contains("Result<(), ::instantly_runtime::Error>"));
+}
+
+#[test]
+fn settings_change_paths_derives_and_names() {
+    let settings = Settings::default()
+        .runtime_path("crate::rt")
+        .extra_derive("Eq")
+        .type_name("Lead", "Contact")
+        .operation_name("listCampaigns", "campaigns")
+        .api_key_env_var("MY_KEY");
+    let source = generate_file(FIXTURE, &settings).unwrap();
+    assert!(source.contains("#[serde(crate = \"crate::rt::serde\")]"));
+    assert!(source.contains("pub struct Contact {"));
+    assert!(source.contains("pub fn campaigns(&self)"));
+    assert!(source.contains("\"MY_KEY\""));
+}
+
+#[test]
+fn unsupported_constructs_name_their_pointer() {
+    let text = FIXTURE.replace("application/json:\n            schema: { $ref: \"#/components/schemas/CreateCampaignRequest\" }", "multipart/form-data:\n            schema: { type: object }");
+    let error = generate_file(&text, &Settings::default()).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("#/paths/~1api~1v2~1campaigns/post/requestBody/content: "),
+        "{error}"
+    );
+
+    let text = FIXTURE.replace(
+        "$ref: \"#/components/schemas/CampaignPage\"",
+        "$ref: \"#/components/schemas/Missing\"",
+    );
+    let error = generate_file(&text, &Settings::default()).unwrap_err();
+    assert!(
+        matches!(&error, Error::Unsupported { pointer, .. } if pointer.ends_with("/responses/200/content/application~1json/schema")),
+        "{error}"
+    );
+}
+
+#[test]
+fn fallbacks_are_warnings() {
+    let text = FIXTURE.replace("name: search\n          in: query\n          schema: { type: string }", "name: search\n          in: query\n          schema: { type: object, properties: { q: { type: string } } }");
+    let document = load_document(&text).unwrap();
+    let generated = generate_tokens(&document, &Settings::default()).unwrap();
+    assert_eq!(generated.warnings.len(), 1, "{:?}", generated.warnings);
+    assert!(
+        generated.warnings[0]
+            .pointer
+            .starts_with("#/paths/~1api~1v2~1campaigns/get/parameters/2")
+    );
+}
