@@ -4,7 +4,7 @@ use serde_json::{Map, Value, json};
 
 use super::naming::component_name;
 use super::operations::build_operations;
-use super::overrides::parse_overrides;
+use super::overrides::{Overrides, parse_overrides};
 use super::schema::entity_schema;
 use crate::diagnostics::{Diagnostic, Warnings};
 use crate::page::{Page, read_page};
@@ -17,15 +17,20 @@ pub struct Normalized {
 
 /// Reads the page and the overrides and builds the document.
 pub fn normalize(page_text: &str, overrides_text: &str) -> Result<Normalized, Diagnostic> {
-    let page = read_page(page_text)?;
     let overrides = parse_overrides(overrides_text)?;
+    normalize_page(page_text, &overrides)
+}
+
+/// Builds the document from the page text and already parsed overrides.
+pub fn normalize_page(page_text: &str, overrides: &Overrides) -> Result<Normalized, Diagnostic> {
+    let page = read_page(page_text)?;
     let mut warnings = Warnings::default();
     let mut components = Map::new();
     components.insert(
         "schemas".into(),
         Value::Object(entity_schemas(&page, &mut warnings)),
     );
-    let operations = build_operations(&page, &overrides, &mut components, &mut warnings)?;
+    let operations = build_operations(&page, overrides, &mut components, &mut warnings)?;
     let mut document = Map::new();
     document.insert("openapi".into(), "3.0.3".into());
     document.insert("info".into(), info(&page));

@@ -159,7 +159,7 @@ fn object_members(node: &Node<'_>, warnings: &mut Warnings) -> Map<String, Value
         let properties: Map<String, Value> = node
             .children
             .iter()
-            .map(|(name, child)| (name.clone(), node_schema(name, child, warnings)))
+            .map(|(name, child)| (name.clone(), Value::Object(node_schema(child, warnings))))
             .collect();
         members.insert("properties".into(), properties.into());
     }
@@ -167,69 +167,53 @@ fn object_members(node: &Node<'_>, warnings: &mut Warnings) -> Map<String, Value
 }
 
 /// The schema of one property node, with its nested properties.
-fn node_schema(name: &str, node: &Node<'_>, warnings: &mut Warnings) -> Value {
+fn node_schema(node: &Node<'_>, warnings: &mut Warnings) -> Map<String, Value> {
     let mut schema = match node.property {
         Some(property) => property_schema(property, warnings),
         // Implicit parent (warned about when the tree was built).
-        None if node.items.is_some() => json!({"type": "array"}),
-        None => json!({"type": "object"}),
+        None if node.items.is_some() => object_with_type("array"),
+        None => object_with_type("object"),
     };
-    if node.children.is_empty() && node.items.is_none() {
-        return schema;
-    }
-    let target = object_target(&mut schema);
     if !node.children.is_empty() {
         let members = object_members(node, warnings);
-        insert_before_example(target, members);
+        // Nested properties go on the schema itself, or on the object member of a union.
+        match object_branch_index(&schema) {
+            Some(index) => {
+                let branch = schema
+                    .get_mut("oneOf")
+                    .and_then(|branches| branches.get_mut(index))
+                    .and_then(Value::as_object_mut);
+                if let Some(branch) = branch {
+                    insert_before_example(branch, members);
+                }
+            }
+            None => insert_before_example(&mut schema, members),
+        }
     }
     if let Some(items) = &node.items {
-        // `a[].b` nests under `a`'s items; `a[]` itself (rare) describes the items.
-        let item_schema = node_schema(name, items, warnings);
-        let items_target = items_slot(&mut schema);
-        merge_into(items_target, item_schema);
+        // `a[].b` nests under the items of `a`.
+        let item_schema = node_schema(items, warnings);
+        if let Value::Object(slot) = schema.entry("items").or_insert_with(|| json!({})) {
+            for (key, value) in item_schema {
+                slot.entry(key).or_insert(value);
+            }
+        }
     }
     schema
 }
 
-/// Where nested properties go: the schema itself, or the object member of a union.
-fn object_target(schema: &mut Value) -> &mut Map<String, Value> {
-    let branch_index = schema
-        .get("oneOf")
-        .and_then(Value::as_array)
-        .and_then(|branches| {
-            branches
-                .iter()
-                .position(|branch| branch.get("type") == Some(&json!("object")))
-        });
-    match branch_index {
-        Some(index) => ensure_object(&mut schema["oneOf"][index]),
-        None => ensure_object(schema),
-    }
+fn object_with_type(ty: &str) -> Map<String, Value> {
+    let mut schema = Map::new();
+    schema.insert("type".into(), ty.into());
+    schema
 }
 
-fn ensure_object(value: &mut Value) -> &mut Map<String, Value> {
-    if !value.is_object() {
-        *value = Value::Object(Map::new());
-    }
-    match value {
-        Value::Object(map) => map,
-        _ => unreachable!("replaced by an object above"),
-    }
-}
-
-/// The `items` schema of an array property (created when the page gave none).
-fn items_slot(schema: &mut Value) -> &mut Value {
-    let object = ensure_object(schema);
-    object.entry("items").or_insert_with(|| json!({}))
-}
-
-fn merge_into(target: &mut Value, extra: Value) {
-    let target = ensure_object(target);
-    if let Value::Object(extra) = extra {
-        for (key, value) in extra {
-            target.entry(key).or_insert(value);
-        }
-    }
+fn object_branch_index(schema: &Map<String, Value>) -> Option<usize> {
+    schema
+        .get("oneOf")?
+        .as_array()?
+        .iter()
+        .position(|branch| branch.get("type") == Some(&json!("object")))
 }
 
 /// Inserts `members` before the schema's `example` so the key order stays type → shape → example.
@@ -249,7 +233,7 @@ struct Context<'a> {
 }
 
 /// Everything one property line says.
-fn property_schema(property: &Property, warnings: &mut Warnings) -> Value {
+fn property_schema(property: &Property, warnings: &mut Warnings) -> Map<String, Value> {
     let context = Context {
         line: property.line,
         name: &property.name,
@@ -279,7 +263,13 @@ fn property_schema(property: &Property, warnings: &mut Warnings) -> Value {
         schema.insert("description".into(), description.clone().into());
     }
     if let Some(enumeration) = &property.enumeration {
-        apply_enum(&mut schema, enumeration, &context, warnings);
+        apply_enum(
+            &mut schema,
+            enumeration,
+            property.example.as_ref(),
+            &context,
+            warnings,
+        );
     }
     if let Some(default) = &property.default {
         schema.insert("default".into(), default.clone());
@@ -294,7 +284,7 @@ fn property_schema(property: &Property, warnings: &mut Warnings) -> Value {
         schema.insert("x-collapsed".into(), true.into());
         schema.insert("x-collapsed-count".into(), collapsed.count.into());
     }
-    Value::Object(schema)
+    schema
 }
 
 /// The page says `number`; codes (all enum values integral) and counts (`count`, `*_count`) with
@@ -400,10 +390,10 @@ fn insert_after_type(schema: &mut Map<String, Value>, key: &str, value: Value) {
 /// Applies `f` to the scalar the page's format/pattern lines describe: the items of an array,
 /// the string member of a union, or the schema itself.
 fn apply_to_scalar(schema: &mut Map<String, Value>, f: impl FnOnce(&mut Map<String, Value>)) {
-    if schema.get("type") == Some(&json!("array")) {
-        if let Some(items) = schema.get_mut("items").and_then(Value::as_object_mut) {
-            return apply_to_scalar(items, f);
-        }
+    if schema.get("type") == Some(&json!("array"))
+        && let Some(items) = schema.get_mut("items").and_then(Value::as_object_mut)
+    {
+        return apply_to_scalar(items, f);
     }
     if let Some(branches) = schema.get_mut("oneOf").and_then(Value::as_array_mut) {
         let string_branch = branches
@@ -477,6 +467,7 @@ fn number(value: f64) -> Value {
 fn apply_enum(
     schema: &mut Map<String, Value>,
     enumeration: &Enumeration,
+    example: Option<&Value>,
     context: &Context<'_>,
     warnings: &mut Warnings,
 ) {
@@ -528,6 +519,12 @@ fn apply_enum(
     }
     if let Some(count) = enumeration.truncated {
         target.insert("x-enum-truncated".into(), count.into());
+        add_example_values(
+            target,
+            example,
+            is_array || enumeration.on_items,
+            has_descriptions,
+        );
     }
     for value in unplaced {
         let text = match &value.literal {
@@ -544,6 +541,37 @@ fn apply_enum(
         let list = target.entry("x-enum-unplaced").or_insert_with(|| json!([]));
         if let Some(list) = list.as_array_mut() {
             list.push(text.into());
+        }
+    }
+}
+
+/// A truncated enum hides values; those the property's example shows are known to be valid, so
+/// they join the list (and `x-enum-from-examples` says which ones they are).
+fn add_example_values(
+    target: &mut Map<String, Value>,
+    example: Option<&Value>,
+    of_items: bool,
+    with_descriptions: bool,
+) {
+    let shown: Vec<&Value> = match example {
+        Some(Value::Array(elements)) if of_items => elements.iter().collect(),
+        Some(value) if !of_items => vec![value],
+        _ => Vec::new(),
+    };
+    for value in shown {
+        let literal = EnumLiteral::Json(value.clone());
+        let Some(typed) = typed_literal(&literal, target) else {
+            continue;
+        };
+        if enum_values(target).contains(&typed) {
+            continue;
+        }
+        push_enum_value(target, typed.clone(), None, with_descriptions);
+        let recovered = target
+            .entry("x-enum-from-examples")
+            .or_insert_with(|| json!([]));
+        if let Some(recovered) = recovered.as_array_mut() {
+            recovered.push(typed);
         }
     }
 }

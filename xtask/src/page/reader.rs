@@ -193,13 +193,13 @@ impl<'a> Reader<'a> {
                     url: line.to_string(),
                     line: self.pos + 1,
                 });
-            } else if !line.is_empty() {
-                if let Some(previous) = description.replace(line.to_string()) {
-                    return Err(self.error_at(
-                        self.pos - 1,
-                        format!("expected a server URL after `{previous}`"),
-                    ));
-                }
+            } else if !line.is_empty()
+                && let Some(previous) = description.replace(line.to_string())
+            {
+                return Err(self.error_at(
+                    self.pos - 1,
+                    format!("expected a server URL after `{previous}`"),
+                ));
             }
             self.pos += 1;
         }

@@ -33,7 +33,11 @@ pub fn parse_type_line(line: &str) -> Result<TypeExpr, String> {
 
 /// Whether a line is a type line (cheap check used to find where a property starts).
 pub fn is_type_line(line: &str) -> bool {
-    parse_type_line(line).is_ok()
+    const FIRST_WORDS: [&str; 8] = [
+        "string", "number", "integer", "boolean", "object", "array", "null", "Array",
+    ];
+    let first = line.split(' ').next().unwrap_or_default();
+    FIRST_WORDS.contains(&first) && parse_type_line(line).is_ok()
 }
 
 fn union(text: &str, parse: fn(&str) -> Option<TypeExpr>) -> Result<TypeExpr, String> {

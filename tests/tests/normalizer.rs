@@ -1,0 +1,280 @@
+//! The normalizer on the real scraped page: the document it writes is complete, valid, committed
+//! and stable.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use instantly_tests::{python, read, root};
+use serde_json::Value;
+use xtask::normalize::document::normalize;
+use xtask::normalize::yaml::to_yaml;
+
+const METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
+
+fn document() -> Value {
+    normalize(
+        &read("spec/instantly-api-v2.txt"),
+        &read("spec/overrides.yaml"),
+    )
+    .unwrap_or_else(|error| panic!("{error}"))
+    .document
+}
+
+fn operations(document: &Value) -> Vec<(String, String, &Value)> {
+    let mut operations = Vec::new();
+    for (path, item) in document["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            if METHODS.contains(&method.as_str()) {
+                operations.push((method.clone(), path.clone(), operation));
+            }
+        }
+    }
+    operations
+}
+
+#[test]
+fn every_operation_of_the_page_with_a_unique_operation_id() {
+    let document = document();
+    let operations = operations(&document);
+    assert_eq!(operations.len(), 162);
+    let ids: BTreeSet<&str> = operations
+        .iter()
+        .map(|(_, _, op)| op["operationId"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 162, "operationIds are not unique");
+    let two_tags = operations
+        .iter()
+        .filter(|(_, _, op)| op["tags"].as_array().unwrap().len() == 2)
+        .count();
+    assert_eq!(two_tags, 7);
+    for (method, path, operation) in &operations {
+        let source = operation["x-source"].as_str().unwrap_or_default();
+        assert!(
+            ["page", "convention", "override"].contains(&source),
+            "{method} {path}: x-source {source:?}"
+        );
+        assert!(
+            operation["summary"].is_string(),
+            "{method} {path}: no summary"
+        );
+        for status in ["401", "402", "404", "429"] {
+            assert!(
+                operation["responses"].get(status).is_some(),
+                "{method} {path}: no {status} response"
+            );
+        }
+    }
+    for (expected, method, path) in [
+        ("list_campaigns", "get", "/api/v2/campaigns"),
+        ("create_campaign", "post", "/api/v2/campaigns"),
+        ("get_campaign", "get", "/api/v2/campaigns/{id}"),
+        (
+            "activate_campaign",
+            "post",
+            "/api/v2/campaigns/{id}/activate",
+        ),
+        (
+            "enable_account_warmup",
+            "post",
+            "/api/v2/accounts/warmup/enable",
+        ),
+    ] {
+        assert_eq!(document["paths"][path][method]["operationId"], expected);
+    }
+}
+
+#[test]
+fn every_tag_in_page_order_with_its_description() {
+    let document = document();
+    let tags: Vec<&str> = document["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|tag| tag["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        tags.len(),
+        32,
+        "the 30 entity tags plus Analytics and OAuth"
+    );
+    assert_eq!(tags[..3], ["Analytics", "OAuth", "Account"]);
+    assert_eq!(tags.last(), Some(&"CRM Actions"));
+    assert!(
+        document["tags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|tag| tag["description"].is_string())
+    );
+}
+
+#[test]
+fn all_thirty_entity_schemas_with_titles_and_descriptions() {
+    let document = document();
+    let schemas = document["components"]["schemas"].as_object().unwrap();
+    let entities: Vec<(&String, &Value)> = schemas
+        .iter()
+        .filter(|(_, schema)| schema.get("title").is_some())
+        .collect();
+    assert_eq!(entities.len(), 30);
+    assert_eq!(entities[0].0, "Account");
+    assert_eq!(entities[29].0, "CrmActions");
+    assert_eq!(
+        schemas["InboxPlacementBlacklistSpamAssassinReport"]["title"],
+        "Inbox Placement Blacklist & SpamAssassin Report"
+    );
+    assert!(
+        entities
+            .iter()
+            .all(|(_, schema)| schema["description"].is_string())
+    );
+}
+
+#[test]
+fn page_facts_survive() {
+    let document = document();
+    let schemas = &document["components"]["schemas"];
+    let campaign = &schemas["Campaign"]["properties"];
+    assert_eq!(campaign["status"]["enum"][5], -99);
+    assert_eq!(
+        campaign["status"]["x-enum-descriptions"][5],
+        "Account Suspended"
+    );
+    assert_eq!(
+        campaign["campaign_schedule"]["properties"]["schedules"]["items"]["properties"]["timezone"]
+            ["x-enum-truncated"],
+        92
+    );
+    assert_eq!(
+        schemas["Account"]["properties"]["sending_gap"]["maximum"],
+        1440
+    );
+    assert_eq!(
+        schemas["Webhook"]["properties"]["target_hook_url"]["pattern"],
+        "^https?://"
+    );
+    assert_eq!(
+        schemas["EmailVerification"]["properties"]["catch_all"]["oneOf"][1]["enum"][0],
+        "pending"
+    );
+    assert_eq!(
+        schemas["Email"]["properties"]["from_address_json"]["items"]["nullable"],
+        true
+    );
+    assert_eq!(
+        schemas["InboxPlacementTest"]["properties"]["automations"]["minItems"],
+        0
+    );
+    assert_eq!(
+        schemas["Account"]["properties"]["warmup"]["x-collapsed"],
+        true
+    );
+    assert!(schemas["Account"]["properties"]["warmup"]["properties"]["reply_rate"].is_object());
+    assert_eq!(
+        schemas["CampaignSubsequence"]["properties"]["sequences"]["items"]["properties"]["steps"]["items"]
+            ["properties"]["delay_unit"]["default"],
+        "days"
+    );
+    assert_eq!(
+        schemas["WorkspaceMember"]["properties"]["permissions"]["items"]["x-enum-truncated"],
+        19
+    );
+}
+
+#[test]
+fn the_committed_document_is_up_to_date() {
+    let regenerated = to_yaml(&document());
+    let committed = read("spec/openapi.yaml");
+    assert!(
+        regenerated == committed,
+        "spec/openapi.yaml is stale; run `cargo xtask codegen`:\n{}",
+        xtask::codegen::unified_diff("spec/openapi.yaml", &committed, &regenerated)
+    );
+}
+
+#[test]
+fn the_document_parses_with_openapiv3() {
+    let text = read("spec/openapi.yaml");
+    let parsed: openapiv3::OpenAPI =
+        serde_norway::from_str(&text).unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(
+        parsed.paths.paths.len(),
+        document()["paths"].as_object().unwrap().len()
+    );
+}
+
+#[test]
+fn the_document_and_every_example_pass_a_real_validator() {
+    let output = python()
+        .arg(root().join("tests/python/validate_document.py"))
+        .arg(root().join("spec/openapi.yaml"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "validator failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("0 problems"), "{stdout}");
+}
+
+#[test]
+fn output_is_deterministic() {
+    assert_eq!(to_yaml(&document()), to_yaml(&document()));
+}
+
+/// Adding one property to one schema on the page adds only that property's lines.
+#[test]
+fn adding_a_property_changes_only_its_lines() {
+    let page = read("spec/instantly-api-v2.txt");
+    let anchor = "Example:\n\"019ca668-1d77-7dc2-b8e0-86618197690a\"\n";
+    assert_eq!(page.matches(anchor).count(), 1);
+    let new_property =
+        "archived\nnull or boolean\n\nWhether the list is archived\n\nExample:\nfalse\n";
+    let edited = page.replacen(anchor, &format!("{anchor}{new_property}"), 1);
+    let overrides = read("spec/overrides.yaml");
+    let before = to_yaml(&normalize(&page, &overrides).unwrap().document);
+    let after = to_yaml(&normalize(&edited, &overrides).unwrap().document);
+    let diff = similar::TextDiff::from_lines(&before, &after);
+    let mut inserted: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+    for change in diff.iter_all_changes() {
+        match change.tag() {
+            similar::ChangeTag::Delete => panic!("removed line: {}", change.value()),
+            similar::ChangeTag::Insert => inserted
+                .entry(change.new_index().unwrap())
+                .or_default()
+                .push(change.value()),
+            similar::ChangeTag::Equal => {}
+        }
+    }
+    // Group consecutive inserted lines into blocks; each block is one `archived:` property.
+    let mut blocks: Vec<Vec<&str>> = Vec::new();
+    let mut last = None;
+    for (index, lines) in inserted {
+        if last.is_some_and(|last| last + 1 == index) {
+            blocks.last_mut().unwrap().extend(lines);
+        } else {
+            blocks.push(lines);
+        }
+        last = Some(index);
+    }
+    assert!(!blocks.is_empty());
+    for block in &blocks {
+        assert_eq!(
+            block[0].trim(),
+            "archived:",
+            "unexpected change:\n{}",
+            block.join("")
+        );
+        let indent = block[0].len() - block[0].trim_start().len();
+        assert!(
+            block[1..]
+                .iter()
+                .all(|line| line.len() - line.trim_start().len() > indent),
+            "{}",
+            block.join("")
+        );
+    }
+}
