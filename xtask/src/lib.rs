@@ -5,3 +5,4 @@ pub mod codegen;
 pub mod diagnostics;
 pub mod normalize;
 pub mod page;
+pub mod test;

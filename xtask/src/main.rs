@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use xtask::codegen;
+use xtask::{codegen, test};
 
 const HELP: &str = "\
 usage: cargo xtask <command>
@@ -11,6 +11,7 @@ usage: cargo xtask <command>
 commands:
   codegen [--check]   scraped page -> spec/openapi.yaml (and the generated client);
                       --check regenerates in memory and fails with a diff when outputs are stale
+  test                install the test tools (Python validators) and run every test
   help                this text";
 
 fn main() -> ExitCode {
@@ -19,6 +20,7 @@ fn main() -> ExitCode {
     let result = match args.as_slice() {
         ["codegen"] => codegen::run(&workspace_root(), false),
         ["codegen", "--check"] => codegen::run(&workspace_root(), true),
+        ["test"] => test::run(&workspace_root()),
         [] | ["help"] | ["--help"] | ["-h"] => {
             println!("{HELP}");
             Ok(true)

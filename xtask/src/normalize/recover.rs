@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value, json};
 
-use super::schema::display_path;
+use super::schema::{display_path, move_example_to_end};
 use crate::diagnostics::Warnings;
 use crate::page::{COLLAPSED_ARRAY, COLLAPSED_OBJECT, PathSegment};
 
@@ -130,6 +130,7 @@ impl Walk<'_> {
                     properties.entry(key).or_insert(value);
                 }
             }
+            move_example_to_end(target);
         }
     }
 }

@@ -218,12 +218,17 @@ fn object_branch_index(schema: &Map<String, Value>) -> Option<usize> {
 
 /// Inserts `members` before the schema's `example` so the key order stays type → shape → example.
 fn insert_before_example(target: &mut Map<String, Value>, members: Map<String, Value>) {
-    let tail: Vec<(String, Value)> = ["example", "x-collapsed", "x-collapsed-count"]
-        .iter()
-        .filter_map(|key| target.remove(*key).map(|value| (key.to_string(), value)))
-        .collect();
     target.extend(members);
-    target.extend(tail);
+    move_example_to_end(target);
+}
+
+/// Moves `example` and the collapse markers behind everything else (order kept).
+pub(crate) fn move_example_to_end(target: &mut Map<String, Value>) {
+    for key in ["example", "x-collapsed", "x-collapsed-count"] {
+        if let Some(value) = target.shift_remove(key) {
+            target.insert(key.into(), value);
+        }
+    }
 }
 
 /// Which property a schema describes, for diagnostics.
@@ -380,7 +385,7 @@ fn type_schema(
 
 /// Keeps `nullable` right after `type`/`items` for readable YAML.
 fn insert_after_type(schema: &mut Map<String, Value>, key: &str, value: Value) {
-    let items = schema.remove("items");
+    let items = schema.shift_remove("items");
     schema.insert(key.into(), value);
     if let Some(items) = items {
         schema.insert("items".into(), items);

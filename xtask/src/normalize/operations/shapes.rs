@@ -232,7 +232,7 @@ impl<'a> Shapes<'a> {
         }
         let mut copy = schema.clone();
         if let Some(map) = copy.as_object_mut() {
-            map.remove("readOnly");
+            map.shift_remove("readOnly");
         }
         Ok(copy)
     }
