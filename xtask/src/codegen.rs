@@ -12,6 +12,9 @@ use crate::normalize::yaml::to_yaml;
 /// Where the document is written, relative to the workspace root.
 pub const OPENAPI_FILE: &str = "spec/openapi.yaml";
 
+/// The committed copy of the generated client (what `generated-client/build.rs` writes to OUT_DIR).
+pub const GOLDEN_FILE: &str = "generated-client/golden/client.rs";
+
 /// One generated file: where it goes and what it should hold.
 pub struct Output {
     pub path: &'static str,
@@ -32,7 +35,7 @@ pub fn generate(root: &Path) -> Result<(Vec<Output>, Summary), String> {
     let overrides = read(root, OVERRIDES_FILE)?;
     let normalized = normalize(&page, &overrides).map_err(|error| error.to_string())?;
     let yaml = to_yaml(&normalized.document);
-    let summary = Summary {
+    let mut summary = Summary {
         operations: count_operations(&normalized.document),
         schemas: normalized
             .document
@@ -47,13 +50,45 @@ pub fn generate(root: &Path) -> Result<(Vec<Output>, Summary), String> {
             .map(ToString::to_string)
             .collect(),
     };
+    let generated = generate_client(&yaml)?;
+    summary.warnings.extend(generated.warnings);
     Ok((
-        vec![Output {
-            path: OPENAPI_FILE,
-            contents: yaml,
-        }],
+        vec![
+            Output {
+                path: OPENAPI_FILE,
+                contents: yaml,
+            },
+            Output {
+                path: GOLDEN_FILE,
+                contents: generated.source,
+            },
+        ],
         summary,
     ))
+}
+
+/// The generated client's source and the generator's fallback warnings.
+struct GeneratedClient {
+    source: String,
+    warnings: Vec<String>,
+}
+
+/// The client source for `spec_text`, exactly as `generated-client/build.rs` produces it.
+fn generate_client(spec_text: &str) -> Result<GeneratedClient, String> {
+    let settings = instantly_codegen::Settings::default();
+    let document = instantly_codegen::load_document(spec_text)
+        .map_err(|error| format!("{OPENAPI_FILE}: {error}"))?;
+    let generated = instantly_codegen::generate_tokens(&document, &settings)
+        .map_err(|error| format!("{OPENAPI_FILE}: {error}"))?;
+    let source = generated
+        .to_source()
+        .map_err(|error| format!("{OPENAPI_FILE}: {error}"))?;
+    let warnings = generated
+        .warnings
+        .iter()
+        .map(|warning| format!("{OPENAPI_FILE}: {warning}"))
+        .collect();
+    Ok(GeneratedClient { source, warnings })
 }
 
 fn read(root: &Path, relative: &str) -> Result<String, String> {
