@@ -23,6 +23,7 @@ pub fn entity_schema(block: &SchemaBlock, warnings: &mut Warnings) -> Value {
     if !block.description.is_empty() {
         schema.insert("description".into(), block.description.clone().into());
     }
+    schema.insert("x-source".into(), "page".into());
     match &block.shape {
         SchemaShape::Bare { ty, line } => {
             let context = Context {
@@ -339,6 +340,8 @@ fn type_schema(
         }
         TypeExpr::Number if integers.is_some() => {
             schema.insert("type".into(), "integer".into());
+            // Inferred, not scraped: the page says `number`.
+            schema.insert("x-page-type".into(), "number".into());
         }
         TypeExpr::Number => {
             schema.insert("type".into(), "number".into());

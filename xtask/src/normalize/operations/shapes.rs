@@ -408,6 +408,7 @@ pub fn writable_schema(entity_schema: &Value, entity: &str, title: &str) -> Valu
             format!("The writable fields of {title}.").into(),
         );
         map.insert("x-derived-from".into(), entity.into());
+        map.insert("x-source".into(), "convention".into());
     }
     schema
 }
@@ -620,7 +621,8 @@ mod tests {
             },
             "example": {"name": "n", "schedule": {"days": [{"day": "mon"}]}},
             "description": "The writable fields of Campaign.",
-            "x-derived-from": "Campaign"
+            "x-derived-from": "Campaign",
+            "x-source": "convention"
         });
         assert_eq!(schema, expected);
     }

@@ -49,7 +49,7 @@ fn integer_enum_with_descriptions_and_truncation() {
     );
     assert_eq!(
         property(&schema, "/properties/status"),
-        json!({"type": "integer", "enum": [1, -99], "x-enum-descriptions": ["Active", "Suspended"], "x-enum-truncated": 2, "example": 1})
+        json!({"type": "integer", "x-page-type": "number", "enum": [1, -99], "x-enum-descriptions": ["Active", "Suspended"], "x-enum-truncated": 2, "example": 1})
     );
 }
 
@@ -99,7 +99,7 @@ fn arrays_formats_and_items_enums() {
     );
     assert_eq!(
         property(&schema, "/properties/codes/items"),
-        json!({"type": "integer", "enum": [1], "x-enum-descriptions": ["One"]})
+        json!({"type": "integer", "x-page-type": "number", "enum": [1], "x-enum-descriptions": ["One"]})
     );
 }
 
@@ -218,6 +218,6 @@ fn bare_schema_is_a_free_form_object() {
     let (schema, _) = schema_of("object\n(Thing)\n\nA thing\n\n{}\n");
     assert_eq!(
         schema,
-        json!({"title": "Thing", "description": "A thing", "type": "object", "example": {}})
+        json!({"title": "Thing", "description": "A thing", "x-source": "page", "type": "object", "example": {}})
     );
 }
