@@ -34,12 +34,18 @@ pub fn load_document(text: &str) -> Result<OpenAPI, Error> {
     Ok(document)
 }
 
-/// Both parsers append "at line L column C"; the error prints the location itself.
+/// Both parsers put "at line L column C" into their messages; the error prints the location
+/// itself, once, in front.
 fn strip_location(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(index) => message[..index].to_owned(),
-        None => message.to_owned(),
-    }
+    let Some(start) = message.find(" at line ") else {
+        return message.to_owned();
+    };
+    let rest = &message[start + " at line ".len()..];
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    let rest = rest.strip_prefix(" column ").map_or(rest, |after| {
+        after.trim_start_matches(|c: char| c.is_ascii_digit())
+    });
+    format!("{}{rest}", &message[..start])
 }
 
 #[cfg(test)]
@@ -55,6 +61,15 @@ mod tests {
             }) => assert!(line >= 5, "line {line}"),
             other => panic!("unexpected {other:?}"),
         }
+    }
+
+    #[test]
+    fn locations_are_not_repeated_in_the_message() {
+        assert_eq!(
+            strip_location("bad at line 8 column 1, while parsing"),
+            "bad, while parsing"
+        );
+        assert_eq!(strip_location("trailing at line 4 column 3"), "trailing");
     }
 
     #[test]

@@ -102,11 +102,13 @@ fn expand(arguments: Arguments) -> syn::Result<TokenStream2> {
     };
     let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default();
     let path = PathBuf::from(manifest_dir).join(spec.value());
+    // Messages name the path as written, not the absolute one, so they read the same on every machine.
     let text = std::fs::read_to_string(&path).map_err(|error| {
-        syn::Error::new(
-            spec.span(),
-            format!("cannot read {}: {error}", path.display()),
-        )
+        let message = format!(
+            "cannot read {:?} (relative to CARGO_MANIFEST_DIR): {error}",
+            spec.value()
+        );
+        syn::Error::new(spec.span(), message)
     })?;
     let generated = instantly_codegen::load_document(&text)
         .and_then(|document| instantly_codegen::generate_tokens(&document, &settings))

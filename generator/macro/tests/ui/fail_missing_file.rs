@@ -1,0 +1,3 @@
+instantly_codegen_macro::generate_api!(spec = "does/not/exist.yaml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+instantly_codegen_macro::generate_api!(env_var = "KEY");
+
+fn main() {}
