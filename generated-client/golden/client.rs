@@ -1634,6 +1634,31 @@ pub mod types {
         EmailVerificationCatchAllString(EmailVerificationCatchAllString),
     }
 
+    impl ::std::fmt::Display for EmailVerificationCatchAll {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match self {
+                Self::Boolean(value) => ::std::fmt::Display::fmt(value, f),
+                Self::EmailVerificationCatchAllString(value) => {
+                    ::std::fmt::Display::fmt(value, f)
+                }
+            }
+        }
+    }
+
+    impl ::instantly_runtime::QueryParam for EmailVerificationCatchAll {
+        fn query_values(&self, out: &mut Vec<String>) {
+            match self {
+                Self::Boolean(value) => {
+                    ::instantly_runtime::QueryParam::query_values(value, out)
+                }
+
+                Self::EmailVerificationCatchAllString(value) => {
+                    ::instantly_runtime::QueryParam::query_values(value, out)
+                }
+            }
+        }
+    }
+
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum EmailVerificationCatchAllString {
         /// The catch-all status is pending

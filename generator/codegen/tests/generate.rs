@@ -147,3 +147,22 @@ fn fallbacks_are_warnings() {
             .starts_with("#/paths/~1api~1v2~1campaigns/get/parameters/2")
     );
 }
+
+#[test]
+fn one_of_single_value_string_enums_merge_into_one_open_enum() {
+    let text = r#"{
+      "openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {},
+      "components": {"schemas": {"SortMode": {"oneOf": [
+        {"type": "string", "enum": ["name_ascending"], "description": "by name"},
+        {"type": "string", "enum": ["id_ascending"], "description": "by id"}
+      ]}}}
+    }"#;
+    let source = generate_file(text, &Settings::default()).unwrap();
+    let sort = item(&source, "pub enum SortMode");
+    assert!(
+        sort.contains("/// by name\n        NameAscending,"),
+        "{sort}"
+    );
+    assert!(sort.contains("IdAscending,") && sort.contains("Unknown(String),"));
+    assert!(!source.contains("untagged"));
+}

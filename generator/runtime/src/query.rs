@@ -82,12 +82,14 @@ impl QueryParam for chrono::DateTime<chrono::Utc> {
     }
 }
 
-/// Free-form values: strings as themselves, anything else as its JSON text.
+/// Free-form values: strings as themselves, arrays one value per element, `null` left out,
+/// anything else as its JSON text.
 impl QueryParam for serde_json::Value {
     fn query_values(&self, out: &mut Vec<String>) {
         match self {
             serde_json::Value::Null => {}
             serde_json::Value::String(text) => out.push(text.clone()),
+            serde_json::Value::Array(items) => items.iter().for_each(|item| item.query_values(out)),
             other => out.push(other.to_string()),
         }
     }

@@ -124,3 +124,24 @@ fn a_relative_base_url_is_a_configuration_error() {
     let error = Transport::builder("/api").build().unwrap_err();
     assert!(matches!(error, Error::Config(_)), "{error}");
 }
+
+#[tokio::test]
+async fn form_bodies_are_url_encoded() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(header("content-type", "application/x-www-form-urlencoded"))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let body = json!({"client_id": "a b", "scopes": ["x", "y"], "skip": null});
+    let request = Request::new("auth", Method::POST, "/device/auth".into())
+        .form(&body)
+        .unwrap();
+    transport(&server).await.send_empty(request).await.unwrap();
+    let seen: Vec<Seen> = server.received_requests().await.unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&seen[0].body),
+        "client_id=a+b&scopes=x&scopes=y"
+    );
+}

@@ -176,6 +176,13 @@ fn emit_send(ctx: &Ctx<'_>, operation: &Operation, models: &TokenStream) -> Toke
                     None => request,
                 };
             },
+            (BodyEncoding::Form, true) => quote!(let request = request.form(&self.body)?;),
+            (BodyEncoding::Form, false) => quote! {
+                let request = match &self.body {
+                    Some(body) => request.form(body)?,
+                    None => request,
+                };
+            },
             (BodyEncoding::Bytes(content_type), true) => {
                 quote!(let request = request.bytes(#content_type, self.body);)
             }

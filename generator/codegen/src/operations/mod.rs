@@ -44,6 +44,8 @@ pub(crate) struct Body {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum BodyEncoding {
     Json,
+    /// `application/x-www-form-urlencoded`, from the same typed body.
+    Form,
     /// Raw bytes (`Vec<u8>`) with this content type.
     Bytes(String),
 }

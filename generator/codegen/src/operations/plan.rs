@@ -314,19 +314,7 @@ impl<'a> OperationContext<'_, 'a> {
 
     /// Path parameters are written with `Display`; other types fall back to a string.
     fn path_param(&mut self, mut param: Param, pointer: &Pointer) -> Param {
-        let displayable = match self.planner.space.resolve(&param.ty).map(|def| &def.kind) {
-            Some(TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. }) => true,
-            Some(_) => false,
-            None => matches!(
-                unalias(&self.planner.space, &param.ty),
-                TypeExpr::String
-                    | TypeExpr::Bool
-                    | TypeExpr::Int(_)
-                    | TypeExpr::Float(_)
-                    | TypeExpr::Uuid
-                    | TypeExpr::Date
-            ),
-        };
+        let displayable = self.planner.space.is_scalar(&param.ty);
         if !displayable {
             self.planner.warn(
                 pointer,
@@ -380,18 +368,22 @@ impl<'a> OperationContext<'_, 'a> {
             return Err(Error::unsupported(
                 &pointer.push("content"),
                 format!(
-                    "no supported request content type among {listed:?} (supported: JSON, application/octet-stream, text/*)"
+                    "no supported request content type among {listed:?} (supported: JSON, x-www-form-urlencoded, octet-stream, text/*)"
                 ),
             ));
         };
-        if !is_json(content_type) {
+        let encoding = if is_json(content_type) {
+            BodyEncoding::Json
+        } else if is_form(content_type) {
+            BodyEncoding::Form
+        } else {
             return Ok(Some(Body {
                 ty: TypeExpr::List(Box::new(TypeExpr::Int("u8"))),
                 required: body.required,
                 encoding: BodyEncoding::Bytes(content_type.to_owned()),
                 docs,
             }));
-        }
+        };
         let ty = match &media.schema {
             Some(schema) => {
                 let schema_pointer = pointer.push("content").push(content_type).push("schema");
@@ -410,7 +402,7 @@ impl<'a> OperationContext<'_, 'a> {
         Ok(Some(Body {
             ty,
             required: body.required,
-            encoding: BodyEncoding::Json,
+            encoding,
             docs,
         }))
     }
@@ -646,13 +638,22 @@ fn is_json(content_type: &str) -> bool {
     essence == "application/json" || essence.ends_with("+json") || essence == "*/*"
 }
 
-/// JSON when offered, else raw bytes for `application/octet-stream` or a `text/*` type.
+fn is_form(content_type: &str) -> bool {
+    content_type.starts_with("application/x-www-form-urlencoded")
+}
+
+/// JSON when offered, else a form, else raw bytes for `application/octet-stream` or `text/*`.
 fn pick_content(
     content: &indexmap::IndexMap<String, openapiv3::MediaType>,
 ) -> Option<(&str, &openapiv3::MediaType)> {
     content
         .iter()
         .find(|(content_type, _)| is_json(content_type))
+        .or_else(|| {
+            content
+                .iter()
+                .find(|(content_type, _)| is_form(content_type))
+        })
         .or_else(|| {
             content.iter().find(|(content_type, _)| {
                 content_type.starts_with("application/octet-stream")
@@ -681,11 +682,7 @@ fn query_encodable(space: &crate::types::TypeSpace, expr: &TypeExpr) -> bool {
         TypeExpr::List(inner) | TypeExpr::Optional(inner) => {
             !matches!(**inner, TypeExpr::List(_)) && query_encodable(space, inner)
         }
-        TypeExpr::Map(_) | TypeExpr::JsonObject => false,
-        TypeExpr::Named(_) => matches!(
-            space.resolve(expr).map(|def| &def.kind),
-            Some(TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. })
-        ),
-        _ => true,
+        TypeExpr::DateTime | TypeExpr::Json => true,
+        other => space.is_scalar(other),
     }
 }

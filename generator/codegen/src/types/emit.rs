@@ -144,6 +144,30 @@ pub(crate) fn emit_def(ctx: &Ctx<'_>, index: usize, def: &TypeDef) -> TokenStrea
                 let ty = if variant.boxed { quote!(Box<#ty>) } else { ty };
                 quote!(#ident(#ty),)
             });
+            let scalar = ctx.space.is_scalar(&TypeExpr::Named(super::TypeId(index)));
+            let text_impls = scalar.then(|| {
+                let idents: Vec<_> = variants_of(&def.kind)
+                    .iter()
+                    .map(|variant| names::ident(&variant.name))
+                    .collect();
+                quote! {
+                    impl ::std::fmt::Display for #name {
+                        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                            match self {
+                                #( Self::#idents(value) => ::std::fmt::Display::fmt(value, f), )*
+                            }
+                        }
+                    }
+
+                    impl #rt::QueryParam for #name {
+                        fn query_values(&self, out: &mut Vec<String>) {
+                            match self {
+                                #( Self::#idents(value) => #rt::QueryParam::query_values(value, out), )*
+                            }
+                        }
+                    }
+                }
+            });
             quote! {
                 #docs
                 #[derive(Debug, Clone, PartialEq, #rt::serde::Serialize, #rt::serde::Deserialize #(, #extra_derives)*)]
@@ -152,6 +176,8 @@ pub(crate) fn emit_def(ctx: &Ctx<'_>, index: usize, def: &TypeDef) -> TokenStrea
                 pub enum #name {
                     #( #variants )*
                 }
+
+                #text_impls
             }
         }
         TypeKind::Alias(target) => {
@@ -161,6 +187,13 @@ pub(crate) fn emit_def(ctx: &Ctx<'_>, index: usize, def: &TypeDef) -> TokenStrea
                 pub type #name = #target;
             }
         }
+    }
+}
+
+fn variants_of(kind: &TypeKind) -> &[super::UnionVariant] {
+    match kind {
+        TypeKind::Union { variants } => variants,
+        _ => &[],
     }
 }
 

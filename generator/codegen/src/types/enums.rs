@@ -38,24 +38,59 @@ pub(crate) fn string_enum(
     _pointer: &Pointer,
 ) -> TypeKind {
     let descriptions = descriptions(extensions);
+    let documented = values
+        .iter()
+        .enumerate()
+        .map(|(index, value)| (value.clone(), descriptions.get(index).cloned().flatten()));
+    string_enum_from(documented.collect(), truncated(extensions))
+}
+
+/// A string enum from (value, description) pairs; `None` values (`null`) are skipped.
+pub(crate) fn string_enum_from(
+    values: Vec<(Option<String>, Option<String>)>,
+    truncated: Option<u64>,
+) -> TypeKind {
     let mut scope = Scope::with_reserved(&[UNKNOWN]);
     let mut variants: Vec<Variant<String>> = Vec::new();
-    for (index, value) in values.iter().enumerate() {
+    for (value, doc) in values {
         let Some(value) = value else { continue };
-        if variants.iter().any(|variant| &variant.value == value) {
+        if variants.iter().any(|variant| variant.value == value) {
             continue;
         }
-        let name = scope.claim(&names::pascal(value, "Empty"));
-        variants.push(Variant {
-            value: value.clone(),
-            name,
-            doc: descriptions.get(index).cloned().flatten(),
-        });
+        let name = scope.claim(&names::pascal(&value, "Empty"));
+        variants.push(Variant { value, name, doc });
     }
     TypeKind::StringEnum {
         variants,
-        truncated: truncated(extensions),
+        truncated,
     }
+}
+
+/// `oneOf` members that are each a string enum (often one value with its own description, as
+/// dropshot writes them) are one enum: as an untagged union, the first open enum would take
+/// every value.
+pub(crate) fn merge_string_enum_members(members: &[&openapiv3::Schema]) -> Option<TypeKind> {
+    let mut values: Vec<(Option<String>, Option<String>)> = Vec::new();
+    for member in members {
+        let openapiv3::SchemaKind::Type(openapiv3::Type::String(string)) = &member.schema_kind
+        else {
+            return None;
+        };
+        if string.enumeration.is_empty() {
+            return None;
+        }
+        let listed = descriptions(&member.schema_data.extensions);
+        let single = string.enumeration.iter().flatten().count() == 1;
+        for (index, value) in string.enumeration.iter().enumerate() {
+            let doc = if single {
+                member.schema_data.description.clone()
+            } else {
+                listed.get(index).cloned().flatten()
+            };
+            values.push((value.clone(), doc));
+        }
+    }
+    Some(string_enum_from(values, None))
 }
 
 /// Integer variants are named from the documented descriptions (`-99` "Account suspended" →

@@ -165,6 +165,35 @@ impl TypeSpace {
         None
     }
 
+    /// Whether values of `expr` have one text form (`Display`, a single query value): scalars,
+    /// enums, and unions of those. Date-times are excluded: their `Display` is not RFC 3339.
+    pub(crate) fn is_scalar(&self, expr: &TypeExpr) -> bool {
+        self.is_scalar_within(expr, 0)
+    }
+
+    fn is_scalar_within(&self, expr: &TypeExpr, depth: usize) -> bool {
+        if depth > self.defs.len() {
+            return false;
+        }
+        match expr {
+            TypeExpr::String
+            | TypeExpr::Bool
+            | TypeExpr::Int(_)
+            | TypeExpr::Float(_)
+            | TypeExpr::Uuid
+            | TypeExpr::Date => true,
+            TypeExpr::Named(id) => match self.get(*id).map(|def| &def.kind) {
+                Some(TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. }) => true,
+                Some(TypeKind::Alias(target)) => self.is_scalar_within(target, depth + 1),
+                Some(TypeKind::Union { variants }) => variants
+                    .iter()
+                    .all(|variant| !variant.boxed && self.is_scalar_within(&variant.ty, depth + 1)),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
     /// Ids in output order.
     pub(crate) fn ordered(&self) -> Vec<TypeId> {
         let mut ids: Vec<TypeId> = (0..self.defs.len()).map(TypeId).collect();

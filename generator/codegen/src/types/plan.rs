@@ -350,6 +350,21 @@ impl<'a> Planner<'a> {
         pointer: &Pointer,
     ) -> Result<(Planned, bool), Error> {
         let mut nullable = false;
+        let inline: Vec<&Schema> = members
+            .iter()
+            .filter_map(|member| match member {
+                ReferenceOr::Item(schema) => Some(schema),
+                ReferenceOr::Reference { .. } => None,
+            })
+            .collect();
+        let (nulls, non_null): (Vec<&Schema>, Vec<&Schema>) =
+            inline.into_iter().partition(|schema| is_null_only(schema));
+        if non_null.len() + nulls.len() == members.len()
+            && !non_null.is_empty()
+            && let Some(merged) = enums::merge_string_enum_members(&non_null)
+        {
+            return Ok((Planned::Def(merged), !nulls.is_empty()));
+        }
         let mut types: Vec<TypeExpr> = Vec::new();
         let mut member_names = Scope::default();
         for (index, member) in members.iter().enumerate() {
