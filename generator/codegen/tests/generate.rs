@@ -166,3 +166,26 @@ fn one_of_single_value_string_enums_merge_into_one_open_enum() {
     assert!(sort.contains("IdAscending,") && sort.contains("Unknown(String),"));
     assert!(!source.contains("untagged"));
 }
+
+#[test]
+fn a_new_property_only_adds_its_own_lines() {
+    let with_property = FIXTURE.replace(
+        "        open_tracking: { type: boolean }\n",
+        "        open_tracking: { type: boolean }\n        reply_rate:\n          type: number\n          description: Share of leads that replied.\n",
+    );
+    assert_ne!(with_property, FIXTURE);
+    let before = source();
+    let after = generate_file(&with_property, &Settings::default()).unwrap();
+    let diff = similar::TextDiff::from_lines(&before, &after);
+    let changes: Vec<String> = diff
+        .iter_all_changes()
+        .filter(|change| change.tag() != similar::ChangeTag::Equal)
+        .map(|change| format!("{}{}", change.tag(), change.value()))
+        .collect();
+    assert!(
+        changes.iter().all(|line| line.starts_with('+')),
+        "lines removed: {changes:#?}"
+    );
+    // The field, its doc line and its serde attribute, in Campaign and in CampaignInput.
+    assert_eq!(changes.len(), 6, "{changes:#?}");
+}
