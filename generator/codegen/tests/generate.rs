@@ -189,3 +189,23 @@ fn a_new_property_only_adds_its_own_lines() {
     // The field, its doc line and its serde attribute, in Campaign and in CampaignInput.
     assert_eq!(changes.len(), 6, "{changes:#?}");
 }
+
+#[test]
+fn hostile_names_still_generate() {
+    let text = r##"{
+      "openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {
+        "/x/{self}": {"get": {"operationId": "self", "parameters": [{"name": "self", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/String"}}}}}}}
+      },
+      "components": {"schemas": {
+        "String": {"type": "object", "properties": {"type": {"type": "string"}, "": {"type": "string"}, "9lives": {"type": "integer"}}},
+        "Mode": {"type": "string", "enum": ["self", "Self", "", "unknown"]}
+      }}
+    }"##;
+    let settings = Settings::default().type_name("Mode", "not a valid-name");
+    let source = generate_file(text, &settings).unwrap();
+    assert!(source.contains("pub struct StringType {"));
+    assert!(source.contains("pub r#type: Option<String>,"));
+    assert!(source.contains("pub enum NotAValidName {"));
+    assert!(source.contains("Self2,"));
+}

@@ -43,7 +43,7 @@ pub(crate) fn plan_operations<'a>(
             let pointer = path_pointer.push(http_method.to_ascii_lowercase());
             let wanted = wanted_method_name(settings, http_method, path, operation);
             let method_name = method_names.claim(&wanted);
-            let builder_name = builder_names.claim(&names::pascal(&method_name, "Operation"));
+            let builder_name = builder_names.claim(&names::type_name(&method_name));
             let group = planner.next_group() + operations.len();
             let context = OperationContext {
                 document,

@@ -50,7 +50,7 @@ pub(crate) fn string_enum_from(
     values: Vec<(Option<String>, Option<String>)>,
     truncated: Option<u64>,
 ) -> TypeKind {
-    let mut scope = Scope::with_reserved(&[UNKNOWN]);
+    let mut scope = Scope::with_reserved(&[UNKNOWN, "Self"]);
     let mut variants: Vec<Variant<String>> = Vec::new();
     for (value, doc) in values {
         let Some(value) = value else { continue };
@@ -102,7 +102,7 @@ pub(crate) fn integer_enum(
     _pointer: &Pointer,
 ) -> TypeKind {
     let descriptions = descriptions(extensions);
-    let mut scope = Scope::with_reserved(&[UNKNOWN]);
+    let mut scope = Scope::with_reserved(&[UNKNOWN, "Self"]);
     let mut variants: Vec<Variant<i64>> = Vec::new();
     for (index, value) in values.iter().enumerate() {
         let Some(value) = *value else { continue };

@@ -80,11 +80,8 @@ impl<'a> Planner<'a> {
             .iter()
             .flat_map(|components| components.schemas.keys());
         for (group, name) in schemas.enumerate() {
-            let wanted = settings
-                .type_names
-                .get(name)
-                .cloned()
-                .unwrap_or_else(|| names::type_name(name));
+            // Configured names go through the same rules, so no setting can produce an invalid identifier.
+            let wanted = names::type_name(settings.type_names.get(name).unwrap_or(name));
             let rust_name = names.claim(&wanted);
             let placeholder = TypeDef {
                 name: rust_name,
