@@ -1,4 +1,5 @@
-//! `cargo xtask codegen [--check]`: scraped page → `spec/openapi.yaml` (→ generated client).
+//! `cargo xtask codegen [--check] [--verbose] [--report FILE]`: scraped page →
+//! `spec/openapi.yaml` → generated client, with a change report against the committed document.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -8,6 +9,7 @@ use serde_json::Value;
 use crate::diagnostics::{OVERRIDES_FILE, PAGE_FILE};
 use crate::normalize::document::normalize;
 use crate::normalize::yaml::to_yaml;
+use crate::report::regeneration::Regeneration;
 
 /// Where the document is written, relative to the workspace root.
 pub const OPENAPI_FILE: &str = "spec/openapi.yaml";
@@ -139,9 +141,22 @@ fn count_properties(document: &Value) -> usize {
         .map_or(0, |schemas| schemas.values().map(count).sum())
 }
 
-/// Writes the outputs (or, with `check`, compares them) and prints the summary.
-/// Returns whether everything is up to date (always true when writing).
-pub fn run(root: &Path, check: bool) -> Result<bool, String> {
+/// What `cargo xtask codegen` was asked for.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Compare instead of writing; fail when an output is stale.
+    pub check: bool,
+    /// List description and other changes in the change report instead of counting them.
+    pub verbose: bool,
+    /// Also write the change report as Markdown to this file.
+    pub report_file: Option<PathBuf>,
+}
+
+/// Writes the outputs (or, with `check`, compares them), prints the summary and the change
+/// report against the committed document, and, when writing, bumps the client crate's version
+/// and CHANGELOG as the report asks. Returns whether everything is up to date (always true
+/// when writing).
+pub fn run(root: &Path, options: &Options) -> Result<bool, String> {
     let (outputs, summary) = generate(root)?;
     for warning in &summary.warnings {
         eprintln!("warning: {warning}");
@@ -153,6 +168,67 @@ pub fn run(root: &Path, check: bool) -> Result<bool, String> {
         summary.properties,
         summary.warnings.len()
     );
+    let regeneration = change_report(root, &outputs, options)?;
+    if !options.check {
+        print_report(&regeneration);
+        // Before the outputs: a run that fails half-way bumps again rather than never.
+        release(root, &regeneration)?;
+    }
+    let fresh = write_or_check(root, outputs, options.check)?;
+    if options.check && !fresh {
+        print_report(&regeneration);
+    }
+    Ok(fresh)
+}
+
+/// The report of the regenerated document against the committed one, written to
+/// `--report FILE` when asked.
+fn change_report(
+    root: &Path,
+    outputs: &[Output],
+    options: &Options,
+) -> Result<Regeneration, String> {
+    let spec = outputs
+        .iter()
+        .find(|output| output.path == OPENAPI_FILE)
+        .map_or("", |output| output.contents.as_str());
+    let regeneration = Regeneration::new(root, OPENAPI_FILE, spec, options.verbose)?;
+    if let Some(path) = &options.report_file {
+        let markdown = regeneration
+            .markdown()
+            .unwrap_or_else(|| format!("No committed {OPENAPI_FILE} to compare with.\n"));
+        fs::write(path, markdown)
+            .map_err(|error| format!("{}: cannot write: {error}", path.display()))?;
+    }
+    Ok(regeneration)
+}
+
+fn print_report(regeneration: &Regeneration) {
+    match regeneration.markdown() {
+        Some(_) if regeneration.is_empty() => {
+            println!("no API changes against the committed {OPENAPI_FILE}");
+        }
+        Some(markdown) => print!("\n{markdown}\n"),
+        None => println!("no committed {OPENAPI_FILE} to compare with; no change report"),
+    }
+}
+
+fn release(root: &Path, regeneration: &Regeneration) -> Result<(), String> {
+    if let Some((release, written)) = regeneration.release(root)? {
+        println!(
+            "bumped {} {} → {}; wrote {}",
+            release.name,
+            release.old,
+            release.new,
+            written.join(", ")
+        );
+    }
+    Ok(())
+}
+
+/// Writes the outputs that changed, or with `check` prints their diffs; returns whether all
+/// were up to date.
+fn write_or_check(root: &Path, outputs: Vec<Output>, check: bool) -> Result<bool, String> {
     let mut fresh = true;
     for output in outputs {
         let path: PathBuf = root.join(output.path);

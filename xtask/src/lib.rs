@@ -5,4 +5,5 @@ pub mod codegen;
 pub mod diagnostics;
 pub mod normalize;
 pub mod page;
+pub mod report;
 pub mod test;

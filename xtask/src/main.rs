@@ -9,8 +9,13 @@ const HELP: &str = "\
 usage: cargo xtask <command>
 
 commands:
-  codegen [--check]   scraped page -> spec/openapi.yaml (and the generated client);
-                      --check regenerates in memory and fails with a diff when outputs are stale
+  codegen [--check] [--verbose] [--report FILE]
+                      scraped page -> spec/openapi.yaml (and the generated client); prints the
+                      change report against the committed document and, when it asks for one,
+                      bumps the client's version and CHANGELOG;
+                      --check regenerates in memory and fails with a diff (and the report) when
+                      outputs are stale; --verbose lists description changes; --report FILE
+                      also writes the report as Markdown
   test                install the test tools (Python validators) and run every test
   help                this text";
 
@@ -18,8 +23,9 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let result = match args.as_slice() {
-        ["codegen"] => codegen::run(&workspace_root(), false),
-        ["codegen", "--check"] => codegen::run(&workspace_root(), true),
+        ["codegen", flags @ ..] => {
+            codegen_options(flags).and_then(|options| codegen::run(&workspace_root(), &options))
+        }
         ["test"] => test::run(&workspace_root()),
         [] | ["help"] | ["--help"] | ["-h"] => {
             println!("{HELP}");
@@ -35,6 +41,27 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `--check`, `--verbose` and `--report FILE` (or `--report=FILE`), in any order.
+fn codegen_options(flags: &[&str]) -> Result<codegen::Options, String> {
+    let mut options = codegen::Options::default();
+    let mut flags = flags.iter();
+    while let Some(flag) = flags.next() {
+        match *flag {
+            "--check" => options.check = true,
+            "--verbose" => options.verbose = true,
+            "--report" => {
+                let file = flags.next().ok_or("--report needs a file name")?;
+                options.report_file = Some(PathBuf::from(file));
+            }
+            other => match other.strip_prefix("--report=") {
+                Some(file) if !file.is_empty() => options.report_file = Some(PathBuf::from(file)),
+                _ => return Err(format!("unknown codegen argument `{other}`\n\n{HELP}")),
+            },
+        }
+    }
+    Ok(options)
 }
 
 /// The workspace root: the parent of this crate's manifest directory.

@@ -1,0 +1,119 @@
+//! Enum values, their descriptions (`x-enum-descriptions`) and truncation (`x-enum-truncated`).
+
+use serde_json::Value;
+
+use super::model::Kind;
+use super::recorder::Recorder;
+
+/// Words left out when the generator names an integer variant from its description.
+const FILLER_WORDS: [&str; 9] = [
+    "a",
+    "an",
+    "the",
+    "is",
+    "are",
+    "currently",
+    "its",
+    "has",
+    "been",
+];
+
+/// At most this many words of a description name an integer variant.
+const NAME_WORDS: usize = 5;
+
+/// Compares the listed values of two nodes of the same shape. `integer` says the values name
+/// their variants through their descriptions.
+pub fn compare_enum(
+    recorder: &mut Recorder,
+    old: &Value,
+    new: &Value,
+    at: &str,
+    in_request: bool,
+    integer: bool,
+) {
+    let old_values = listed_values(old);
+    let new_values = listed_values(new);
+    for (value, _) in &old_values {
+        if !new_values.iter().any(|(other, _)| other == value) {
+            let kind = Kind::EnumValueRemoved {
+                value: (*value).clone(),
+            };
+            recorder.change(at, kind, in_request);
+        }
+    }
+    for (value, new_description) in &new_values {
+        let Some((_, old_description)) = old_values.iter().find(|(other, _)| other == value) else {
+            let kind = Kind::EnumValueAdded {
+                value: (*value).clone(),
+            };
+            recorder.change(at, kind, in_request);
+            continue;
+        };
+        if integer && variant_words(*old_description) != variant_words(*new_description) {
+            let kind = Kind::EnumVariantRenamed {
+                value: (*value).clone(),
+            };
+            recorder.change(at, kind, in_request);
+        } else {
+            let place = format!("{at} = {value}");
+            recorder.text(&place, *old_description, *new_description);
+        }
+    }
+    let old_truncated = truncated(old);
+    let new_truncated = truncated(new);
+    if old_truncated != new_truncated {
+        let kind = Kind::EnumTruncationChanged {
+            old: old_truncated,
+            new: new_truncated,
+        };
+        recorder.change(at, kind, in_request);
+    }
+}
+
+/// The non-null values of `enum`, each with its description, first occurrence kept.
+fn listed_values(schema: &Value) -> Vec<(&Value, Option<&str>)> {
+    let values = schema.get("enum").and_then(Value::as_array);
+    let descriptions = schema.get("x-enum-descriptions").and_then(Value::as_array);
+    let mut listed: Vec<(&Value, Option<&str>)> = Vec::new();
+    for (index, value) in values.into_iter().flatten().enumerate() {
+        if value.is_null() || listed.iter().any(|(seen, _)| *seen == value) {
+            continue;
+        }
+        let description = descriptions
+            .and_then(|descriptions| descriptions.get(index))
+            .and_then(Value::as_str);
+        listed.push((value, description));
+    }
+    listed
+}
+
+fn truncated(schema: &Value) -> Option<u64> {
+    schema.get("x-enum-truncated").and_then(Value::as_u64)
+}
+
+/// The words the generator builds an integer variant's name from: the description's first
+/// clause, filler words dropped, at most five, compared without case. `None` (no description)
+/// names the variant after its value.
+pub fn variant_words(description: Option<&str>) -> Option<Vec<String>> {
+    let clause = description?
+        .split(['.', ';', ',', '(', ':'])
+        .next()
+        .unwrap_or_default();
+    let cleaned: String = clause
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '\'' {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    let words: Vec<String> = cleaned
+        .split_whitespace()
+        .map(|word| word.replace('\'', ""))
+        .filter(|word| !FILLER_WORDS.contains(&word.as_str()))
+        .take(NAME_WORDS)
+        .collect();
+    (!words.is_empty()).then_some(words)
+}

@@ -1,0 +1,36 @@
+//! The semantic change report: what a regeneration changes in the API, and whether that
+//! breaks code written against the generated client.
+//!
+//! `compare` walks two OpenAPI documents (operations, parameters, bodies, responses, component
+//! schemas and every nested property) and records each difference as a classified [`Change`],
+//! a description change, or an "other" change the client does not see. `render` prints it as
+//! Markdown; `semver` and `release` turn it into the client crate's next version and
+//! CHANGELOG entry.
+
+pub mod classify;
+pub mod context;
+pub mod document;
+pub mod enums;
+pub mod model;
+pub mod operations;
+pub mod recorder;
+pub mod regeneration;
+pub mod release;
+pub mod render;
+pub mod schema;
+pub mod semver;
+pub mod shape;
+
+#[cfg(test)]
+mod tests;
+
+use serde_json::Value;
+
+pub use model::{Change, Impact, Kind, Level, Report, Section, TextChange};
+
+/// Everything that changed from `old` to `new`, classified and in printing order.
+pub fn compare(old: &Value, new: &Value) -> Report {
+    let mut recorder = recorder::Recorder::default();
+    document::compare_documents(&mut recorder, operations::Documents { old, new });
+    recorder.finish()
+}
