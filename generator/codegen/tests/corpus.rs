@@ -1,4 +1,4 @@
-//! Third-party documents (shared/corpus/openapi beside the repository): generation returns the
+//! Third-party documents (tests/corpus/openapi, copied from the shared corpus): generation returns the
 //! client or an error naming a JSON pointer, never a panic, and is deterministic.
 
 use instantly_codegen::{Error, Settings, generate_tokens, load_document};
@@ -16,7 +16,7 @@ const DOCUMENTS: &[&str] = &[
 ];
 
 fn corpus_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/openapi")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/openapi")
 }
 
 #[test]

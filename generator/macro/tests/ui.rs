@@ -2,7 +2,7 @@
 //!
 //! trybuild compiles these files in `target/tests/trybuild/instantly-codegen-macro/`, which is
 //! then their `CARGO_MANIFEST_DIR`: spec paths climb four levels back to the workspace root
-//! (five to the `shared/corpus` documents beside the repository).
+//! (five to the third-party documents in `tests/corpus`).
 
 #[test]
 fn ui() {

@@ -1,5 +1,5 @@
-// A third-party document (shared/corpus beside the repository).
-instantly_codegen_macro::generate_api!(spec = "../../../../../shared/corpus/openapi/keeper.json", base_url = "http://localhost");
+// A third-party document (tests/corpus).
+instantly_codegen_macro::generate_api!(spec = "../../../../tests/corpus/openapi/keeper.json", base_url = "http://localhost");
 
 fn main() {
     let _client = Client::new("token").unwrap();

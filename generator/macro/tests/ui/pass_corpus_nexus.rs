@@ -1,5 +1,5 @@
-// A third-party document (shared/corpus beside the repository): 193 operations, dropshot style.
-instantly_codegen_macro::generate_api!(spec = "../../../../../shared/corpus/openapi/nexus.json", base_url = "http://localhost");
+// A third-party document (tests/corpus): 193 operations, dropshot style.
+instantly_codegen_macro::generate_api!(spec = "../../../../tests/corpus/openapi/nexus.json", base_url = "http://localhost");
 
 fn main() {
     let client = Client::new("token").unwrap();
