@@ -5,28 +5,45 @@
 //! reqwest and futures are re-exported for the generated code's use.
 //!
 //! - [`Error`]: the one error type of every generated operation.
-//! - [`Transport`] and [`Request`]: executing one HTTP request (auth, user agent, body, query).
+//! - [`Transport`] and [`Request`]: executing requests (auth, user agent, body, query), with
+//!   [`RetryPolicy`], [`RateLimit`], timeouts and a `tracing` span per request.
+//! - [`RequestOptions`]: what a request builder overrides for one request.
 //! - [`Nullable`]: a field that can be absent, `null` or a value, and serializes exactly that.
 //! - [`page_stream`]: turns a cursor-paginated operation into a `futures::Stream` of items.
 //! - [`QueryParam`]: how values become query-string pairs.
+//! - [`dispatch`]: calling operations by name with JSON arguments (generated `dispatch` modules).
 
+pub mod dispatch;
 mod enums;
 mod error;
 mod nullable;
+mod observe;
+mod options;
 mod page;
 mod path;
 mod query;
+mod rate_limit;
+mod retry;
 mod secret;
+mod sleep;
 mod transport;
 
 pub use enums::{deserialize_enum_integer, deserialize_enum_string};
 pub use error::{Error, ErrorBody};
 pub use nullable::Nullable;
+pub use observe::{Exchange, ResponseObserver};
+pub use options::RequestOptions;
 pub use page::{IntoCursor, IntoItems, Page, PageStream, page_stream};
 pub use path::encode_path_segment;
 pub use query::{QueryPairs, QueryParam};
+pub use rate_limit::RateLimit;
+pub use retry::RetryPolicy;
 pub use secret::ApiKey;
-pub use transport::{Body, Request, Transport, TransportBuilder};
+pub use sleep::{Sleeper, TokioSleeper};
+pub use transport::{
+    Body, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT, Request, Transport,
+    TransportBuilder,
+};
 
 pub use chrono;
 pub use futures;

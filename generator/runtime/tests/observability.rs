@@ -1,0 +1,123 @@
+//! The response observer, rate limits and Debug output (which never shows the API key).
+
+mod support;
+
+use instantly_runtime::reqwest::Method;
+use instantly_runtime::{RateLimit, Request, Transport};
+use serde_json::{Value, json};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use support::{Delays, exact_policy};
+use wiremock::matchers::any;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const KEY: &str = "sk_live_do_not_log_me";
+const SECRET_BODY: &str = "body-text-that-must-not-be-logged";
+
+async fn flaky_server() -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(503).set_body_string(SECRET_BODY))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(any())
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"secret": SECRET_BODY}))
+                .insert_header("sl-violations", "[]"),
+        )
+        .mount(&server)
+        .await;
+    server
+}
+
+#[tokio::test]
+async fn the_observer_sees_every_attempt_with_its_headers() {
+    let server = flaky_server().await;
+    let seen: Arc<Mutex<Vec<(u32, u16, bool)>>> = Arc::default();
+    let log = Arc::clone(&seen);
+    let delays = Delays::default();
+    let transport = delays
+        .install(Transport::builder(server.uri()).api_key(KEY))
+        .retry_policy(exact_policy())
+        .observe_responses(move |exchange| {
+            log.lock().unwrap().push((
+                exchange.attempt,
+                exchange.status.as_u16(),
+                exchange.headers.contains_key("sl-violations"),
+            ));
+        })
+        .build()
+        .unwrap();
+    let request = Request::new("get_item", Method::GET, "/items/1".into());
+    transport.send_json::<Value>(request).await.unwrap();
+    assert_eq!(*seen.lock().unwrap(), [(1, 503, false), (2, 200, true)]);
+}
+
+#[tokio::test]
+async fn a_rate_limit_paces_requests() {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+        .mount(&server)
+        .await;
+    let transport = Transport::builder(server.uri())
+        .rate_limit(RateLimit::per_second(10).and_per_minute(600))
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    for _ in 0..15 {
+        let request = Request::new("get_item", Method::GET, "/items/1".into());
+        transport.send_json::<Value>(request).await.unwrap();
+    }
+    // A burst of 10, then one every 100 ms.
+    let elapsed = started.elapsed();
+    assert!(elapsed >= Duration::from_millis(450), "{elapsed:?}");
+    assert!(elapsed < Duration::from_secs(3), "{elapsed:?}");
+}
+
+#[tokio::test]
+async fn an_operation_limit_paces_only_that_operation() {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+        .mount(&server)
+        .await;
+    let delays = Delays::default();
+    let transport = Transport::builder(server.uri())
+        .operation_rate_limit("list_emails", RateLimit::per_second(2))
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    for _ in 0..20 {
+        let request = Request::new("get_item", Method::GET, "/items/1".into());
+        transport.send_json::<Value>(request).await.unwrap();
+    }
+    assert!(started.elapsed() < Duration::from_millis(400));
+    let started = Instant::now();
+    for _ in 0..3 {
+        let request = Request::new("list_emails", Method::GET, "/emails".into());
+        transport.send_json::<Value>(request).await.unwrap();
+    }
+    assert!(started.elapsed() >= Duration::from_millis(450));
+    assert!(delays.taken().is_empty());
+}
+
+#[test]
+fn debug_output_shows_the_settings_but_not_the_key() {
+    let builder = Transport::builder("http://localhost")
+        .api_key(KEY)
+        .rate_limit(RateLimit::per_second(100).and_per_minute(6000));
+    let builder_text = format!("{builder:?}");
+    let transport = builder.build().unwrap();
+    let text = format!("{transport:?}");
+    for shown in [&text, &builder_text] {
+        assert!(!shown.contains(KEY), "{shown}");
+        assert!(!shown.contains("sk_live"), "{shown}");
+    }
+    assert!(text.contains("<redacted>"), "{text}");
+    assert!(text.contains("max_attempts: 4"), "{text}");
+    assert!(text.contains("per_minute: Some(6000)"), "{text}");
+}
