@@ -33,6 +33,16 @@ fn generate() -> Result<(), String> {
         .to_source()
         .map_err(|error| format!("{SPEC}: {error}"))?;
     let out_dir = std::env::var("OUT_DIR").map_err(|error| format!("OUT_DIR: {error}"))?;
-    let target = PathBuf::from(out_dir).join("client.rs");
-    std::fs::write(&target, source).map_err(|error| format!("{}: {error}", target.display()))
+    write(&PathBuf::from(&out_dir).join("client.rs"), &source)?;
+    // The `dispatch` feature's module: call any operation by name (the contract test's driver).
+    let dispatch =
+        instantly_codegen::generate_dispatch(&document, &instantly_codegen::Settings::default())
+            .map_err(|error| format!("{SPEC}: {error}"))?
+            .to_source()
+            .map_err(|error| format!("{SPEC}: {error}"))?;
+    write(&PathBuf::from(&out_dir).join("dispatch.rs"), &dispatch)
+}
+
+fn write(target: &std::path::Path, source: &str) -> Result<(), String> {
+    std::fs::write(target, source).map_err(|error| format!("{}: {error}", target.display()))
 }

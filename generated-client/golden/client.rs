@@ -15080,9 +15080,29 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: super::types::GetAccountWarmupAnalyticsRequest,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetAccountWarmupAnalytics {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -15095,6 +15115,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = request.json(&self.body)?;
             self.client.transport.send_json(request).await
         }
@@ -15106,9 +15127,22 @@ pub mod builders {
     pub struct GetAccountAnalyticsDaily {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetAccountAnalyticsDaily {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -15121,6 +15155,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -15137,6 +15172,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl TestAccountVitals {
@@ -15148,6 +15184,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -15163,6 +15218,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -15182,6 +15238,7 @@ pub mod builders {
         pub(super) start_date: Option<String>,
         pub(super) end_date: Option<String>,
         pub(super) exclude_total_leads_count: Option<bool>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetCampaignAnalytics {
@@ -15210,6 +15267,18 @@ pub mod builders {
             self
         }
 
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -15227,6 +15296,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             let mut query = ::instantly_runtime::QueryPairs::new();
             query.add("id", &self.id);
             query.add("ids", &self.ids);
@@ -15252,6 +15322,7 @@ pub mod builders {
             super::types::GetCampaignAnalyticsOverviewCampaignStatus,
         >,
         pub(super) expand_crm_events: Option<bool>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetCampaignAnalyticsOverview {
@@ -15289,6 +15360,18 @@ pub mod builders {
             self
         }
 
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -15301,6 +15384,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             let mut query = ::instantly_runtime::QueryPairs::new();
             query.add("id", &self.id);
             query.add("ids", &self.ids);
@@ -15319,9 +15403,22 @@ pub mod builders {
     pub struct GetCampaignAnalyticsDaily {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetCampaignAnalyticsDaily {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -15334,6 +15431,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -15344,9 +15442,22 @@ pub mod builders {
     pub struct GetCampaignAnalyticsSteps {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetCampaignAnalyticsSteps {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -15359,6 +15470,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -15375,6 +15487,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl InitOauthGoogle {
@@ -15386,6 +15499,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -15401,6 +15533,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -15421,6 +15554,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl InitOauthMicrosoft {
@@ -15432,6 +15566,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -15447,6 +15600,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -15461,9 +15615,22 @@ pub mod builders {
     pub struct GetOauthSessionStatus {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetOauthSessionStatus {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -15476,6 +15643,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -15492,6 +15660,7 @@ pub mod builders {
         pub(super) status: Option<super::types::ListAccountsStatus>,
         pub(super) provider_code: Option<super::types::ListAccountsProviderCode>,
         pub(super) tag_ids: Option<String>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ListAccounts {
@@ -15530,6 +15699,18 @@ pub mod builders {
             self
         }
 
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -15542,6 +15723,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             let mut query = ::instantly_runtime::QueryPairs::new();
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
@@ -15584,9 +15766,29 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: super::types::CreateAccountRequest,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl CreateAccount {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -15596,6 +15798,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = request.json(&self.body)?;
             self.client.transport.send_json(request).await
         }
@@ -15607,9 +15810,22 @@ pub mod builders {
     pub struct GetAccount {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetAccount {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -15619,6 +15835,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -15629,9 +15846,22 @@ pub mod builders {
     pub struct DeleteAccount {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl DeleteAccount {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -15641,6 +15871,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -15652,11 +15883,31 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: Option<super::types::UpdateAccountRequest>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl UpdateAccount {
         pub fn body(mut self, value: super::types::UpdateAccountRequest) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -15669,6 +15920,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::PATCH,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -15684,11 +15936,31 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: Option<super::types::EnableAccountWarmupRequest>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl EnableAccountWarmup {
         pub fn body(mut self, value: super::types::EnableAccountWarmupRequest) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -15704,6 +15976,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -15724,6 +15997,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl DisableAccountWarmup {
@@ -15735,6 +16009,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -15750,6 +16043,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -15770,6 +16064,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl PauseAccount {
@@ -15781,6 +16076,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -15796,6 +16110,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -15816,6 +16131,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ResumeAccount {
@@ -15827,6 +16143,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -15842,6 +16177,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -15862,6 +16198,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl MarkAccountFixed {
@@ -15873,6 +16210,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -15888,6 +16244,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -15902,9 +16259,22 @@ pub mod builders {
     pub struct GetAccountCtdStatus {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetAccountCtdStatus {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -15917,6 +16287,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -15933,6 +16304,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl MoveAccounts {
@@ -15944,6 +16316,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -15959,6 +16350,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -15979,6 +16371,7 @@ pub mod builders {
         pub(super) tag_ids: Option<String>,
         pub(super) ai_sdr_id: Option<::instantly_runtime::uuid::Uuid>,
         pub(super) status: Option<super::types::ListCampaignsStatus>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ListCampaigns {
@@ -16013,6 +16406,18 @@ pub mod builders {
             self
         }
 
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -16025,6 +16430,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             let mut query = ::instantly_runtime::QueryPairs::new();
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
@@ -16067,9 +16473,29 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: super::types::CreateCampaignRequest,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl CreateCampaign {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -16079,6 +16505,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = request.json(&self.body)?;
             self.client.transport.send_json(request).await
         }
@@ -16090,9 +16517,29 @@ pub mod builders {
     pub struct ActivateCampaign {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ActivateCampaign {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -16102,6 +16549,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -16112,9 +16560,29 @@ pub mod builders {
     pub struct PauseCampaign {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl PauseCampaign {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -16124,6 +16592,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -16134,9 +16603,22 @@ pub mod builders {
     pub struct GetCampaign {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetCampaign {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -16146,6 +16628,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -16156,9 +16639,22 @@ pub mod builders {
     pub struct DeleteCampaign {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl DeleteCampaign {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -16168,6 +16664,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -16179,11 +16676,31 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: Option<super::types::UpdateCampaignRequest>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl UpdateCampaign {
         pub fn body(mut self, value: super::types::UpdateCampaignRequest) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -16196,6 +16713,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::PATCH,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -16210,9 +16728,22 @@ pub mod builders {
     pub struct SearchCampaignsByContact {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl SearchCampaignsByContact {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -16225,6 +16756,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -16235,9 +16767,29 @@ pub mod builders {
     pub struct ShareCampaign {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ShareCampaign {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -16247,6 +16799,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_empty(request).await
         }
     }
@@ -16263,6 +16816,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl CreateCampaignFromExport {
@@ -16274,6 +16828,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -16289,6 +16862,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -16309,6 +16883,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ExportCampaign {
@@ -16320,6 +16895,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -16335,6 +16929,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -16350,11 +16945,31 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: Option<super::types::DuplicateCampaignRequest>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl DuplicateCampaign {
         pub fn body(mut self, value: super::types::DuplicateCampaignRequest) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -16367,6 +16982,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -16381,9 +16997,22 @@ pub mod builders {
     pub struct CountLaunchedCampaigns {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl CountLaunchedCampaigns {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -16396,6 +17025,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -16412,6 +17042,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl AddCampaignVariables {
@@ -16423,6 +17054,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -16438,6 +17088,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -16452,9 +17103,22 @@ pub mod builders {
     pub struct GetCampaignSendingStatus {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetCampaignSendingStatus {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -16467,6 +17131,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -16478,9 +17143,29 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: super::types::ReplyToEmailRequest,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ReplyToEmail {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -16490,6 +17175,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = request.json(&self.body)?;
             self.client.transport.send_json(request).await
         }
@@ -16507,6 +17193,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ForwardEmail {
@@ -16518,6 +17205,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -16533,6 +17239,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -16567,6 +17274,7 @@ pub mod builders {
         pub(super) email_type: Option<super::types::ListEmailsEmailType>,
         pub(super) min_timestamp_created: Option<String>,
         pub(super) max_timestamp_created: Option<String>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ListEmails {
@@ -16670,6 +17378,18 @@ pub mod builders {
             self
         }
 
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -16679,6 +17399,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             let mut query = ::instantly_runtime::QueryPairs::new();
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
@@ -16734,9 +17455,22 @@ pub mod builders {
     pub struct GetEmail {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetEmail {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -16746,6 +17480,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -16756,9 +17491,22 @@ pub mod builders {
     pub struct DeleteEmail {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl DeleteEmail {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -16768,6 +17516,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -16779,11 +17528,31 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: Option<super::types::UpdateEmailRequest>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl UpdateEmail {
         pub fn body(mut self, value: super::types::UpdateEmailRequest) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -16796,6 +17565,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::PATCH,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -16810,9 +17580,22 @@ pub mod builders {
     pub struct CountUnreadEmails {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl CountUnreadEmails {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -16825,6 +17608,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -16841,6 +17625,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl MarkEmailThreadAsRead {
@@ -16852,6 +17637,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -16867,6 +17671,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -16882,9 +17687,29 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: super::types::VerifyEmailRequest,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl VerifyEmail {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -16897,6 +17722,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = request.json(&self.body)?;
             self.client.transport.send_json(request).await
         }
@@ -16908,9 +17734,22 @@ pub mod builders {
     pub struct GetEmailVerification {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetEmailVerification {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -16923,6 +17762,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -16937,6 +17777,7 @@ pub mod builders {
         pub(super) starting_after: Option<String>,
         pub(super) has_enrichment_task: Option<bool>,
         pub(super) search: Option<String>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ListLeadLists {
@@ -16960,6 +17801,18 @@ pub mod builders {
             self
         }
 
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -16972,6 +17825,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             let mut query = ::instantly_runtime::QueryPairs::new();
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
@@ -17012,9 +17866,29 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: super::types::CreateLeadListRequest,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl CreateLeadList {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -17024,6 +17898,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = request.json(&self.body)?;
             self.client.transport.send_json(request).await
         }
@@ -17035,9 +17910,22 @@ pub mod builders {
     pub struct GetLeadList {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetLeadList {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -17047,6 +17935,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -17057,9 +17946,22 @@ pub mod builders {
     pub struct DeleteLeadList {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl DeleteLeadList {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -17069,6 +17971,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -17080,11 +17983,31 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: Option<super::types::UpdateLeadListRequest>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl UpdateLeadList {
         pub fn body(mut self, value: super::types::UpdateLeadListRequest) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -17097,6 +18020,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::PATCH,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -17111,9 +18035,22 @@ pub mod builders {
     pub struct GetLeadListVerificationStats {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetLeadListVerificationStats {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -17126,6 +18063,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -17138,6 +18076,7 @@ pub mod builders {
         pub(super) path: String,
         pub(super) limit: Option<i64>,
         pub(super) starting_after: Option<String>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ListInboxPlacementTests {
@@ -17153,6 +18092,18 @@ pub mod builders {
             self
         }
 
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -17165,6 +18116,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             let mut query = ::instantly_runtime::QueryPairs::new();
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
@@ -17203,9 +18155,29 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: super::types::CreateInboxPlacementTestRequest,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl CreateInboxPlacementTest {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -17218,6 +18190,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = request.json(&self.body)?;
             self.client.transport.send_json(request).await
         }
@@ -17229,9 +18202,22 @@ pub mod builders {
     pub struct GetInboxPlacementTest {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetInboxPlacementTest {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -17244,6 +18230,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -17254,9 +18241,22 @@ pub mod builders {
     pub struct DeleteInboxPlacementTest {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl DeleteInboxPlacementTest {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -17269,6 +18269,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -17280,6 +18281,7 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: Option<super::types::UpdateInboxPlacementTestRequest>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl UpdateInboxPlacementTest {
@@ -17288,6 +18290,25 @@ pub mod builders {
             value: super::types::UpdateInboxPlacementTestRequest,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -17303,6 +18324,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::PATCH,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -17317,9 +18339,22 @@ pub mod builders {
     pub struct GetInboxPlacementTestEmailServiceProviderOptions {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetInboxPlacementTestEmailServiceProviderOptions {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -17332,6 +18367,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -17344,6 +18380,7 @@ pub mod builders {
         pub(super) path: String,
         pub(super) limit: Option<i64>,
         pub(super) starting_after: Option<String>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ListInboxPlacementAnalytics {
@@ -17359,6 +18396,18 @@ pub mod builders {
             self
         }
 
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -17371,6 +18420,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             let mut query = ::instantly_runtime::QueryPairs::new();
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
@@ -17408,9 +18458,22 @@ pub mod builders {
     pub struct GetInboxPlacementAnalytics {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetInboxPlacementAnalytics {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -17423,6 +18486,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -17439,6 +18503,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetInboxPlacementStatsByTestId {
@@ -17450,6 +18515,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -17465,6 +18549,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -17485,6 +18570,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetInboxPlacementDeliverabilityInsights {
@@ -17496,6 +18582,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -17511,6 +18616,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -17531,6 +18637,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetInboxPlacementStatsByDate {
@@ -17542,6 +18649,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -17557,6 +18683,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -17573,6 +18700,7 @@ pub mod builders {
         pub(super) path: String,
         pub(super) limit: Option<i64>,
         pub(super) starting_after: Option<String>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ListInboxPlacementReports {
@@ -17588,6 +18716,18 @@ pub mod builders {
             self
         }
 
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -17600,6 +18740,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             let mut query = ::instantly_runtime::QueryPairs::new();
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
@@ -17639,9 +18780,22 @@ pub mod builders {
     pub struct GetInboxPlacementReport {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetInboxPlacementReport {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -17654,6 +18808,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -17666,6 +18821,7 @@ pub mod builders {
         pub(super) path: String,
         pub(super) limit: Option<i64>,
         pub(super) starting_after: Option<String>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ListApiKeys {
@@ -17681,6 +18837,18 @@ pub mod builders {
             self
         }
 
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -17693,6 +18861,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             let mut query = ::instantly_runtime::QueryPairs::new();
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
@@ -17731,9 +18900,29 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: super::types::CreateApiKeyRequest,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl CreateApiKey {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -17743,6 +18932,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = request.json(&self.body)?;
             self.client.transport.send_json(request).await
         }
@@ -17754,9 +18944,22 @@ pub mod builders {
     pub struct DeleteApiKey {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl DeleteApiKey {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -17766,6 +18969,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -17776,9 +18980,22 @@ pub mod builders {
     pub struct GetAccountCampaignMappings {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetAccountCampaignMappings {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -17791,6 +19008,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -17802,11 +19020,31 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: Option<super::types::CreateLeadRequest>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl CreateLead {
         pub fn body(mut self, value: super::types::CreateLeadRequest) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -17819,6 +19057,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -17834,11 +19073,24 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: Option<super::types::DeleteLeadsRequest>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl DeleteLeads {
         pub fn body(mut self, value: super::types::DeleteLeadsRequest) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
             self
         }
 
@@ -17854,6 +19106,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -17869,11 +19122,24 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: Option<super::types::ListLeadsRequest>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ListLeads {
         pub fn body(mut self, value: super::types::ListLeadsRequest) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
             self
         }
 
@@ -17886,6 +19152,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options).idempotent(true);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -17924,9 +19191,22 @@ pub mod builders {
     pub struct GetLead {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetLead {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -17936,6 +19216,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -17946,9 +19227,22 @@ pub mod builders {
     pub struct DeleteLead {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl DeleteLead {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -17958,6 +19252,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -17969,11 +19264,31 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: Option<super::types::UpdateLeadRequest>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl UpdateLead {
         pub fn body(mut self, value: super::types::UpdateLeadRequest) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -17986,6 +19301,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::PATCH,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -18006,6 +19322,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl MergeLeads {
@@ -18017,6 +19334,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -18032,6 +19368,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -18047,9 +19384,29 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: super::types::UpdateLeadInterestStatusRequest,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl UpdateLeadInterestStatus {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -18062,6 +19419,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = request.json(&self.body)?;
             self.client.transport.send_json(request).await
         }
@@ -18079,6 +19437,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl RemoveLeadsFromSubsequence {
@@ -18090,6 +19449,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -18105,6 +19483,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -18125,6 +19504,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl BulkAssignLeads {
@@ -18136,6 +19516,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -18151,6 +19550,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -18166,11 +19566,31 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: Option<super::types::MoveLeadsRequest>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl MoveLeads {
         pub fn body(mut self, value: super::types::MoveLeadsRequest) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -18186,6 +19606,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -18206,6 +19627,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl MoveLeadsToSubsequence {
@@ -18217,6 +19639,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -18232,6 +19673,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -18247,9 +19689,29 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: super::types::AddLeadsRequest,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl AddLeads {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -18262,6 +19724,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = request.json(&self.body)?;
             self.client.transport.send_json(request).await
         }
@@ -18275,6 +19738,7 @@ pub mod builders {
         pub(super) path: String,
         pub(super) limit: Option<i64>,
         pub(super) starting_after: Option<String>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ListBackgroundJobs {
@@ -18290,6 +19754,18 @@ pub mod builders {
             self
         }
 
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -18302,6 +19778,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             let mut query = ::instantly_runtime::QueryPairs::new();
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
@@ -18340,11 +19817,24 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) data_fields: Option<String>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetBackgroundJob {
         pub fn data_fields(mut self, value: impl Into<String>) -> Self {
             self.data_fields = Some(value.into());
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
             self
         }
 
@@ -18360,6 +19850,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             let mut query = ::instantly_runtime::QueryPairs::new();
             query.add("data_fields", &self.data_fields);
             let request = request.query(query);
@@ -18375,6 +19866,7 @@ pub mod builders {
         pub(super) path: String,
         pub(super) limit: Option<i64>,
         pub(super) starting_after: Option<String>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ListCustomTags {
@@ -18390,6 +19882,18 @@ pub mod builders {
             self
         }
 
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -18402,6 +19906,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             let mut query = ::instantly_runtime::QueryPairs::new();
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
@@ -18440,9 +19945,29 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: super::types::CreateCustomTagRequest,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl CreateCustomTag {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -18452,6 +19977,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = request.json(&self.body)?;
             self.client.transport.send_json(request).await
         }
@@ -18463,9 +19989,22 @@ pub mod builders {
     pub struct GetCustomTag {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetCustomTag {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -18475,6 +20014,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -18485,9 +20025,22 @@ pub mod builders {
     pub struct DeleteCustomTag {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl DeleteCustomTag {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -18497,6 +20050,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -18508,11 +20062,31 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: Option<super::types::UpdateCustomTagRequest>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl UpdateCustomTag {
         pub fn body(mut self, value: super::types::UpdateCustomTagRequest) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -18525,6 +20099,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::PATCH,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -18545,6 +20120,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ToggleCustomTagResource {
@@ -18556,6 +20132,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -18571,6 +20166,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -18587,6 +20183,7 @@ pub mod builders {
         pub(super) path: String,
         pub(super) limit: Option<i64>,
         pub(super) starting_after: Option<String>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ListCustomTagMappings {
@@ -18602,6 +20199,18 @@ pub mod builders {
             self
         }
 
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -18614,6 +20223,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             let mut query = ::instantly_runtime::QueryPairs::new();
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
@@ -18653,6 +20263,7 @@ pub mod builders {
         pub(super) path: String,
         pub(super) limit: Option<i64>,
         pub(super) starting_after: Option<String>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ListBlockListEntries {
@@ -18668,6 +20279,18 @@ pub mod builders {
             self
         }
 
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -18680,6 +20303,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             let mut query = ::instantly_runtime::QueryPairs::new();
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
@@ -18718,9 +20342,29 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: super::types::CreateBlockListEntryRequest,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl CreateBlockListEntry {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -18733,6 +20377,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = request.json(&self.body)?;
             self.client.transport.send_json(request).await
         }
@@ -18744,9 +20389,22 @@ pub mod builders {
     pub struct GetBlockListEntry {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetBlockListEntry {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -18759,6 +20417,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -18769,9 +20428,22 @@ pub mod builders {
     pub struct DeleteBlockListEntry {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl DeleteBlockListEntry {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -18784,6 +20456,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -18795,11 +20468,31 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: Option<super::types::UpdateBlockListEntryRequest>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl UpdateBlockListEntry {
         pub fn body(mut self, value: super::types::UpdateBlockListEntryRequest) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -18815,6 +20508,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::PATCH,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -18831,6 +20525,7 @@ pub mod builders {
         pub(super) path: String,
         pub(super) limit: Option<i64>,
         pub(super) starting_after: Option<String>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ListLeadLabels {
@@ -18846,6 +20541,18 @@ pub mod builders {
             self
         }
 
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -18858,6 +20565,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             let mut query = ::instantly_runtime::QueryPairs::new();
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
@@ -18896,9 +20604,29 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: super::types::CreateLeadLabelRequest,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl CreateLeadLabel {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -18908,6 +20636,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = request.json(&self.body)?;
             self.client.transport.send_json(request).await
         }
@@ -18919,9 +20648,22 @@ pub mod builders {
     pub struct GetLeadLabel {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetLeadLabel {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -18931,6 +20673,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -18942,11 +20685,24 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: Option<super::types::DeleteLeadLabelRequest>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl DeleteLeadLabel {
         pub fn body(mut self, value: super::types::DeleteLeadLabelRequest) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
             self
         }
 
@@ -18959,6 +20715,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -18974,11 +20731,31 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: Option<super::types::UpdateLeadLabelRequest>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl UpdateLeadLabel {
         pub fn body(mut self, value: super::types::UpdateLeadLabelRequest) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -18991,6 +20768,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::PATCH,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -19011,6 +20789,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl CreateLeadLabelAiReplyLabel {
@@ -19022,6 +20801,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -19037,6 +20835,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -19051,9 +20850,22 @@ pub mod builders {
     pub struct GetWorkspace {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetWorkspace {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -19066,6 +20878,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -19082,6 +20895,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl UpdateWorkspace {
@@ -19093,6 +20907,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -19108,6 +20941,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::PATCH,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -19122,9 +20956,22 @@ pub mod builders {
     pub struct GetWorkspaceWhitelabelDomain {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetWorkspaceWhitelabelDomain {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -19137,6 +20984,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -19153,6 +21001,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl CreateWorkspaceWhitelabelDomain {
@@ -19164,6 +21013,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -19179,6 +21047,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -19193,9 +21062,22 @@ pub mod builders {
     pub struct DeleteWorkspaceWhitelabelDomain {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl DeleteWorkspaceWhitelabelDomain {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -19208,6 +21090,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -19224,6 +21107,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ChangeWorkspaceOwner {
@@ -19235,6 +21119,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -19250,6 +21153,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -19270,6 +21174,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl EnrichLeadsFromSupersearch {
@@ -19281,6 +21186,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -19296,6 +21220,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -19310,9 +21235,22 @@ pub mod builders {
     pub struct GetSupersearchEnrichment {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetSupersearchEnrichment {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -19325,6 +21263,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -19336,6 +21275,7 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: Option<super::types::CreateSupersearchEnrichmentRequest>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl CreateSupersearchEnrichment {
@@ -19344,6 +21284,25 @@ pub mod builders {
             value: super::types::CreateSupersearchEnrichmentRequest,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -19359,6 +21318,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -19379,6 +21339,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl UpdateSupersearchEnrichmentSettings {
@@ -19390,6 +21351,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -19405,6 +21385,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::PATCH,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -19425,6 +21406,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl CreateAiEnrichment {
@@ -19436,6 +21418,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -19451,6 +21452,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -19465,9 +21467,22 @@ pub mod builders {
     pub struct GetAiEnrichmentInProgress {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetAiEnrichmentInProgress {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -19480,6 +21495,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -19490,9 +21506,22 @@ pub mod builders {
     pub struct GetSupersearchEnrichmentHistory {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetSupersearchEnrichmentHistory {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -19505,6 +21534,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -19521,6 +21551,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl RunSupersearchEnrichment {
@@ -19532,6 +21563,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -19547,6 +21597,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -19567,6 +21618,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl CountLeadsFromSupersearch {
@@ -19578,6 +21630,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -19593,6 +21664,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -19613,6 +21685,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl PreviewLeadsFromSupersearch {
@@ -19624,6 +21697,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -19639,6 +21731,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -19655,6 +21748,7 @@ pub mod builders {
         pub(super) path: String,
         pub(super) limit: Option<i64>,
         pub(super) starting_after: Option<String>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ListWorkspaceGroupMembers {
@@ -19670,6 +21764,18 @@ pub mod builders {
             self
         }
 
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -19682,6 +21788,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             let mut query = ::instantly_runtime::QueryPairs::new();
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
@@ -19720,9 +21827,29 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: super::types::CreateWorkspaceGroupMemberRequest,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl CreateWorkspaceGroupMember {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -19735,6 +21862,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = request.json(&self.body)?;
             self.client.transport.send_json(request).await
         }
@@ -19746,9 +21874,22 @@ pub mod builders {
     pub struct GetWorkspaceGroupMember {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetWorkspaceGroupMember {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -19761,6 +21902,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -19771,9 +21913,22 @@ pub mod builders {
     pub struct DeleteWorkspaceGroupMember {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl DeleteWorkspaceGroupMember {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -19786,6 +21941,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -19796,9 +21952,22 @@ pub mod builders {
     pub struct GetWorkspaceGroupMemberAdmin {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetWorkspaceGroupMemberAdmin {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -19811,6 +21980,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -19823,6 +21993,7 @@ pub mod builders {
         pub(super) path: String,
         pub(super) limit: Option<i64>,
         pub(super) starting_after: Option<String>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ListWorkspaceMembers {
@@ -19838,6 +22009,18 @@ pub mod builders {
             self
         }
 
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -19850,6 +22033,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             let mut query = ::instantly_runtime::QueryPairs::new();
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
@@ -19888,9 +22072,29 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: super::types::CreateWorkspaceMemberRequest,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl CreateWorkspaceMember {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -19903,6 +22107,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = request.json(&self.body)?;
             self.client.transport.send_json(request).await
         }
@@ -19914,9 +22119,22 @@ pub mod builders {
     pub struct GetWorkspaceMember {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetWorkspaceMember {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -19929,6 +22147,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -19939,9 +22158,22 @@ pub mod builders {
     pub struct DeleteWorkspaceMember {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl DeleteWorkspaceMember {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -19954,6 +22186,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -19965,6 +22198,7 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: Option<super::types::UpdateWorkspaceMemberRequest>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl UpdateWorkspaceMember {
@@ -19973,6 +22207,25 @@ pub mod builders {
             value: super::types::UpdateWorkspaceMemberRequest,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -19988,6 +22241,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::PATCH,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -20004,6 +22258,7 @@ pub mod builders {
         pub(super) path: String,
         pub(super) limit: Option<i64>,
         pub(super) starting_after: Option<String>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ListSubsequences {
@@ -20019,6 +22274,18 @@ pub mod builders {
             self
         }
 
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -20031,6 +22298,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             let mut query = ::instantly_runtime::QueryPairs::new();
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
@@ -20069,9 +22337,29 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: super::types::CreateSubsequenceRequest,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl CreateSubsequence {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -20084,6 +22372,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = request.json(&self.body)?;
             self.client.transport.send_json(request).await
         }
@@ -20101,6 +22390,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl DuplicateSubsequence {
@@ -20112,6 +22402,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -20127,6 +22436,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -20147,6 +22457,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl PauseSubsequence {
@@ -20158,6 +22469,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -20173,6 +22503,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -20193,6 +22524,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ResumeSubsequence {
@@ -20204,6 +22536,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -20219,6 +22570,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -20233,9 +22585,22 @@ pub mod builders {
     pub struct GetSubsequence {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetSubsequence {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -20248,6 +22613,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -20258,9 +22624,22 @@ pub mod builders {
     pub struct DeleteSubsequence {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl DeleteSubsequence {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -20273,6 +22652,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -20284,11 +22664,31 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: Option<super::types::UpdateSubsequenceRequest>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl UpdateSubsequence {
         pub fn body(mut self, value: super::types::UpdateSubsequenceRequest) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -20304,6 +22704,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::PATCH,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -20318,9 +22719,22 @@ pub mod builders {
     pub struct GetSubsequenceSendingStatus {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetSubsequenceSendingStatus {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -20333,6 +22747,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -20345,6 +22760,7 @@ pub mod builders {
         pub(super) path: String,
         pub(super) limit: Option<i64>,
         pub(super) starting_after: Option<String>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ListAuditLogs {
@@ -20360,6 +22776,18 @@ pub mod builders {
             self
         }
 
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -20372,6 +22800,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             let mut query = ::instantly_runtime::QueryPairs::new();
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
@@ -20413,6 +22842,7 @@ pub mod builders {
         pub(super) starting_after: Option<String>,
         pub(super) campaign: Option<::instantly_runtime::uuid::Uuid>,
         pub(super) event_type: Option<String>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ListWebhooks {
@@ -20437,6 +22867,18 @@ pub mod builders {
             self
         }
 
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -20449,6 +22891,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             let mut query = ::instantly_runtime::QueryPairs::new();
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
@@ -20489,9 +22932,29 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: super::types::CreateWebhookRequest,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl CreateWebhook {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -20501,6 +22964,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = request.json(&self.body)?;
             self.client.transport.send_json(request).await
         }
@@ -20512,9 +22976,22 @@ pub mod builders {
     pub struct GetWebhook {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetWebhook {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -20524,6 +23001,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -20534,9 +23012,22 @@ pub mod builders {
     pub struct DeleteWebhook {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl DeleteWebhook {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -20546,6 +23037,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -20557,11 +23049,31 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: Option<super::types::UpdateWebhookRequest>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl UpdateWebhook {
         pub fn body(mut self, value: super::types::UpdateWebhookRequest) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -20574,6 +23086,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::PATCH,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -20588,9 +23101,22 @@ pub mod builders {
     pub struct GetWebhookEventTypes {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetWebhookEventTypes {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -20603,6 +23129,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -20619,6 +23146,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl TestWebhook {
@@ -20630,6 +23158,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -20645,6 +23192,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -20665,6 +23213,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ResumeWebhook {
@@ -20676,6 +23225,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -20691,6 +23259,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -20707,6 +23276,7 @@ pub mod builders {
         pub(super) path: String,
         pub(super) limit: Option<i64>,
         pub(super) starting_after: Option<String>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ListWebhookEvents {
@@ -20722,6 +23292,18 @@ pub mod builders {
             self
         }
 
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -20734,6 +23316,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             let mut query = ::instantly_runtime::QueryPairs::new();
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
@@ -20771,9 +23354,22 @@ pub mod builders {
     pub struct GetWebhookEvent {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetWebhookEvent {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -20786,6 +23382,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -20796,9 +23393,22 @@ pub mod builders {
     pub struct GetWebhookEventSummary {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetWebhookEventSummary {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -20811,6 +23421,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -20821,9 +23432,22 @@ pub mod builders {
     pub struct GetWebhookEventSummaryByDate {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetWebhookEventSummaryByDate {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -20836,6 +23460,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -20848,6 +23473,7 @@ pub mod builders {
         pub(super) path: String,
         pub(super) limit: Option<i64>,
         pub(super) starting_after: Option<String>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ListDfyEmailAccountOrders {
@@ -20863,6 +23489,18 @@ pub mod builders {
             self
         }
 
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -20875,6 +23513,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             let mut query = ::instantly_runtime::QueryPairs::new();
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
@@ -20913,6 +23552,7 @@ pub mod builders {
         pub(super) client: super::Client,
         pub(super) path: String,
         pub(super) body: Option<super::types::CreateDfyEmailAccountOrderRequest>,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl CreateDfyEmailAccountOrder {
@@ -20921,6 +23561,25 @@ pub mod builders {
             value: super::types::CreateDfyEmailAccountOrderRequest,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -20936,6 +23595,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -20956,6 +23616,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetSimilarDfyDomains {
@@ -20967,6 +23628,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -20982,6 +23662,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -21002,6 +23683,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl CheckDfyDomains {
@@ -21013,6 +23695,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -21028,6 +23729,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -21048,6 +23750,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl ListPreWarmedUpDfyDomains {
@@ -21059,6 +23762,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -21074,6 +23796,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -21088,9 +23811,22 @@ pub mod builders {
     pub struct GetDfyEmailAccountOrderAccounts {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetDfyEmailAccountOrderAccounts {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -21103,6 +23839,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -21119,6 +23856,7 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Value,
             >,
         >,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl CancelDfyEmailAccountOrderAccounts {
@@ -21130,6 +23868,25 @@ pub mod builders {
             >,
         ) -> Self {
             self.body = Some(value);
+            self
+        }
+
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        /// Retry this request after 5xx, timeouts and dropped connections although the
+        /// server may have acted on it: only when sending it twice is harmless.
+        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+            self.options = self.options.retry_non_idempotent(retry);
             self
         }
 
@@ -21145,6 +23902,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
+            let request = request.options(self.options);
             let request = match &self.body {
                 Some(body) => request.json(body)?,
                 None => request,
@@ -21159,9 +23917,22 @@ pub mod builders {
     pub struct GetWorkspaceBillingPlanDetails {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetWorkspaceBillingPlanDetails {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -21174,6 +23945,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -21184,9 +23956,22 @@ pub mod builders {
     pub struct GetWorkspaceBillingSubscriptionDetails {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetWorkspaceBillingSubscriptionDetails {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -21199,6 +23984,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -21209,9 +23995,22 @@ pub mod builders {
     pub struct GetCrmPhoneNumbers {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetCrmPhoneNumbers {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -21224,6 +24023,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -21234,9 +24034,22 @@ pub mod builders {
     pub struct DeleteCrmPhoneNumber {
         pub(super) client: super::Client,
         pub(super) path: String,
+        pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl DeleteCrmPhoneNumber {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
         /// Sends the request.
         pub async fn send(
             self,
@@ -21249,6 +24062,7 @@ pub mod builders {
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
+            let request = request.options(self.options);
             self.client.transport.send_json(request).await
         }
     }
@@ -21317,6 +24131,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/accounts/warmup-analytics".to_owned(),
             body,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21327,6 +24142,7 @@ impl Client {
         builders::GetAccountAnalyticsDaily {
             client: self.clone(),
             path: "/api/v2/accounts/analytics/daily".to_owned(),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21338,6 +24154,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/accounts/test/vitals".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21353,6 +24170,7 @@ impl Client {
             start_date: None,
             end_date: None,
             exclude_total_leads_count: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21371,6 +24189,7 @@ impl Client {
             end_date: None,
             campaign_status: None,
             expand_crm_events: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21381,6 +24200,7 @@ impl Client {
         builders::GetCampaignAnalyticsDaily {
             client: self.clone(),
             path: "/api/v2/campaigns/analytics/daily".to_owned(),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21391,6 +24211,7 @@ impl Client {
         builders::GetCampaignAnalyticsSteps {
             client: self.clone(),
             path: "/api/v2/campaigns/analytics/steps".to_owned(),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21402,6 +24223,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/oauth/google/init".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21413,6 +24235,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/oauth/microsoft/init".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21429,6 +24252,7 @@ impl Client {
                 "/api/v2/oauth/session/status/{}",
                 ::instantly_runtime::encode_path_segment(session_id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21445,6 +24269,7 @@ impl Client {
             status: None,
             provider_code: None,
             tag_ids: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21459,6 +24284,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/accounts".to_owned(),
             body,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21471,6 +24297,7 @@ impl Client {
             path: format!(
                 "/api/v2/accounts/{}", ::instantly_runtime::encode_path_segment(email)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21483,6 +24310,7 @@ impl Client {
             path: format!(
                 "/api/v2/accounts/{}", ::instantly_runtime::encode_path_segment(email)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21496,6 +24324,7 @@ impl Client {
                 "/api/v2/accounts/{}", ::instantly_runtime::encode_path_segment(email)
             ),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21507,6 +24336,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/accounts/warmup/enable".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21518,6 +24348,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/accounts/warmup/disable".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21532,6 +24363,7 @@ impl Client {
                 ::instantly_runtime::encode_path_segment(email)
             ),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21546,6 +24378,7 @@ impl Client {
                 ::instantly_runtime::encode_path_segment(email)
             ),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21560,6 +24393,7 @@ impl Client {
                 ::instantly_runtime::encode_path_segment(email)
             ),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21570,6 +24404,7 @@ impl Client {
         builders::GetAccountCtdStatus {
             client: self.clone(),
             path: "/api/v2/accounts/ctd/status".to_owned(),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21581,6 +24416,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/accounts/move".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21597,6 +24433,7 @@ impl Client {
             tag_ids: None,
             ai_sdr_id: None,
             status: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21611,6 +24448,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/campaigns".to_owned(),
             body,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21624,6 +24462,7 @@ impl Client {
                 "/api/v2/campaigns/{}/activate",
                 ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21637,6 +24476,7 @@ impl Client {
                 "/api/v2/campaigns/{}/pause",
                 ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21649,6 +24489,7 @@ impl Client {
             path: format!(
                 "/api/v2/campaigns/{}", ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21661,6 +24502,7 @@ impl Client {
             path: format!(
                 "/api/v2/campaigns/{}", ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21674,6 +24516,7 @@ impl Client {
                 "/api/v2/campaigns/{}", ::instantly_runtime::encode_path_segment(id)
             ),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21684,6 +24527,7 @@ impl Client {
         builders::SearchCampaignsByContact {
             client: self.clone(),
             path: "/api/v2/campaigns/search-by-contact".to_owned(),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21697,6 +24541,7 @@ impl Client {
                 "/api/v2/campaigns/{}/share",
                 ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21714,6 +24559,7 @@ impl Client {
                 ::instantly_runtime::encode_path_segment(id)
             ),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21728,6 +24574,7 @@ impl Client {
                 ::instantly_runtime::encode_path_segment(id)
             ),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21742,6 +24589,7 @@ impl Client {
                 ::instantly_runtime::encode_path_segment(id)
             ),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21752,6 +24600,7 @@ impl Client {
         builders::CountLaunchedCampaigns {
             client: self.clone(),
             path: "/api/v2/campaigns/count-launched".to_owned(),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21766,6 +24615,7 @@ impl Client {
                 ::instantly_runtime::encode_path_segment(id)
             ),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21782,6 +24632,7 @@ impl Client {
                 "/api/v2/campaigns/{}/sending-status",
                 ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21796,6 +24647,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/emails/reply".to_owned(),
             body,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21807,6 +24659,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/emails/forward".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21837,6 +24690,7 @@ impl Client {
             email_type: None,
             min_timestamp_created: None,
             max_timestamp_created: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21849,6 +24703,7 @@ impl Client {
             path: format!(
                 "/api/v2/emails/{}", ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21861,6 +24716,7 @@ impl Client {
             path: format!(
                 "/api/v2/emails/{}", ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21874,6 +24730,7 @@ impl Client {
                 "/api/v2/emails/{}", ::instantly_runtime::encode_path_segment(id)
             ),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21884,6 +24741,7 @@ impl Client {
         builders::CountUnreadEmails {
             client: self.clone(),
             path: "/api/v2/emails/unread/count".to_owned(),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21901,6 +24759,7 @@ impl Client {
                 ::instantly_runtime::encode_path_segment(thread_id)
             ),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21915,6 +24774,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/email-verification".to_owned(),
             body,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21928,6 +24788,7 @@ impl Client {
                 "/api/v2/email-verification/{}",
                 ::instantly_runtime::encode_path_segment(email)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21942,6 +24803,7 @@ impl Client {
             starting_after: None,
             has_enrichment_task: None,
             search: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21956,6 +24818,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/lead-lists".to_owned(),
             body,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21968,6 +24831,7 @@ impl Client {
             path: format!(
                 "/api/v2/lead-lists/{}", ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21980,6 +24844,7 @@ impl Client {
             path: format!(
                 "/api/v2/lead-lists/{}", ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -21993,6 +24858,7 @@ impl Client {
                 "/api/v2/lead-lists/{}", ::instantly_runtime::encode_path_segment(id)
             ),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22009,6 +24875,7 @@ impl Client {
                 "/api/v2/lead-lists/{}/verification-stats",
                 ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22021,6 +24888,7 @@ impl Client {
             path: "/api/v2/inbox-placement-tests".to_owned(),
             limit: None,
             starting_after: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22035,6 +24903,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/inbox-placement-tests".to_owned(),
             body,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22048,6 +24917,7 @@ impl Client {
                 "/api/v2/inbox-placement-tests/{}",
                 ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22064,6 +24934,7 @@ impl Client {
                 "/api/v2/inbox-placement-tests/{}",
                 ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22081,6 +24952,7 @@ impl Client {
                 ::instantly_runtime::encode_path_segment(id)
             ),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22094,6 +24966,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/inbox-placement-tests/email-service-provider-options"
                 .to_owned(),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22108,6 +24981,7 @@ impl Client {
             path: "/api/v2/inbox-placement-analytics".to_owned(),
             limit: None,
             starting_after: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22124,6 +24998,7 @@ impl Client {
                 "/api/v2/inbox-placement-analytics/{}",
                 ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22137,6 +25012,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/inbox-placement-analytics/stats-by-test-id".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22150,6 +25026,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/inbox-placement-analytics/deliverability-insights".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22163,6 +25040,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/inbox-placement-analytics/stats-by-date".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22175,6 +25053,7 @@ impl Client {
             path: "/api/v2/inbox-placement-reports".to_owned(),
             limit: None,
             starting_after: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22191,6 +25070,7 @@ impl Client {
                 "/api/v2/inbox-placement-reports/{}",
                 ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22203,6 +25083,7 @@ impl Client {
             path: "/api/v2/api-keys".to_owned(),
             limit: None,
             starting_after: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22217,6 +25098,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/api-keys".to_owned(),
             body,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22229,6 +25111,7 @@ impl Client {
             path: format!(
                 "/api/v2/api-keys/{}", ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22245,6 +25128,7 @@ impl Client {
                 "/api/v2/account-campaign-mappings/{}",
                 ::instantly_runtime::encode_path_segment(email)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22256,6 +25140,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/leads".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22267,6 +25152,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/leads".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22278,6 +25164,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/leads/list".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22290,6 +25177,7 @@ impl Client {
             path: format!(
                 "/api/v2/leads/{}", ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22302,6 +25190,7 @@ impl Client {
             path: format!(
                 "/api/v2/leads/{}", ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22315,6 +25204,7 @@ impl Client {
                 "/api/v2/leads/{}", ::instantly_runtime::encode_path_segment(id)
             ),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22326,6 +25216,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/leads/merge".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22340,6 +25231,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/leads/update-interest-status".to_owned(),
             body,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22351,6 +25243,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/leads/subsequence/remove".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22362,6 +25255,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/leads/bulk-assign".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22373,6 +25267,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/leads/move".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22384,6 +25279,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/leads/subsequence/move".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22395,6 +25291,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/leads/add".to_owned(),
             body,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22407,6 +25304,7 @@ impl Client {
             path: "/api/v2/background-jobs".to_owned(),
             limit: None,
             starting_after: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22421,6 +25319,7 @@ impl Client {
                 ::instantly_runtime::encode_path_segment(id)
             ),
             data_fields: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22433,6 +25332,7 @@ impl Client {
             path: "/api/v2/custom-tags".to_owned(),
             limit: None,
             starting_after: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22447,6 +25347,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/custom-tags".to_owned(),
             body,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22459,6 +25360,7 @@ impl Client {
             path: format!(
                 "/api/v2/custom-tags/{}", ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22471,6 +25373,7 @@ impl Client {
             path: format!(
                 "/api/v2/custom-tags/{}", ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22484,6 +25387,7 @@ impl Client {
                 "/api/v2/custom-tags/{}", ::instantly_runtime::encode_path_segment(id)
             ),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22495,6 +25399,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/custom-tags/toggle-resource".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22507,6 +25412,7 @@ impl Client {
             path: "/api/v2/custom-tag-mappings".to_owned(),
             limit: None,
             starting_after: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22519,6 +25425,7 @@ impl Client {
             path: "/api/v2/block-lists-entries".to_owned(),
             limit: None,
             starting_after: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22533,6 +25440,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/block-lists-entries".to_owned(),
             body,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22546,6 +25454,7 @@ impl Client {
                 "/api/v2/block-lists-entries/{}",
                 ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22559,6 +25468,7 @@ impl Client {
                 "/api/v2/block-lists-entries/{}",
                 ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22573,6 +25483,7 @@ impl Client {
                 ::instantly_runtime::encode_path_segment(id)
             ),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22585,6 +25496,7 @@ impl Client {
             path: "/api/v2/lead-labels".to_owned(),
             limit: None,
             starting_after: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22599,6 +25511,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/lead-labels".to_owned(),
             body,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22611,6 +25524,7 @@ impl Client {
             path: format!(
                 "/api/v2/lead-labels/{}", ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22624,6 +25538,7 @@ impl Client {
                 "/api/v2/lead-labels/{}", ::instantly_runtime::encode_path_segment(id)
             ),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22637,6 +25552,7 @@ impl Client {
                 "/api/v2/lead-labels/{}", ::instantly_runtime::encode_path_segment(id)
             ),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22650,6 +25566,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/lead-labels/ai-reply-label".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22660,6 +25577,7 @@ impl Client {
         builders::GetWorkspace {
             client: self.clone(),
             path: "/api/v2/workspaces/current".to_owned(),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22671,6 +25589,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/workspaces/current".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22683,6 +25602,7 @@ impl Client {
         builders::GetWorkspaceWhitelabelDomain {
             client: self.clone(),
             path: "/api/v2/workspaces/current/whitelabel-domain".to_owned(),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22696,6 +25616,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/workspaces/current/whitelabel-domain".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22708,6 +25629,7 @@ impl Client {
         builders::DeleteWorkspaceWhitelabelDomain {
             client: self.clone(),
             path: "/api/v2/workspaces/current/whitelabel-domain".to_owned(),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22719,6 +25641,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/workspaces/current/change-owner".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22731,6 +25654,7 @@ impl Client {
             path: "/api/v2/supersearch-enrichment/enrich-leads-from-supersearch"
                 .to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22747,6 +25671,7 @@ impl Client {
                 "/api/v2/supersearch-enrichment/{}",
                 ::instantly_runtime::encode_path_segment(resource_id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22760,6 +25685,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/supersearch-enrichment".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22777,6 +25703,7 @@ impl Client {
                 ::instantly_runtime::encode_path_segment(resource_id)
             ),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22788,6 +25715,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/supersearch-enrichment/ai".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22804,6 +25732,7 @@ impl Client {
                 "/api/v2/supersearch-enrichment/ai/{}/in-progress",
                 ::instantly_runtime::encode_path_segment(resource_id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22820,6 +25749,7 @@ impl Client {
                 "/api/v2/supersearch-enrichment/history/{}",
                 ::instantly_runtime::encode_path_segment(resource_id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22831,6 +25761,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/supersearch-enrichment/run".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22843,6 +25774,7 @@ impl Client {
             path: "/api/v2/supersearch-enrichment/count-leads-from-supersearch"
                 .to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22857,6 +25789,7 @@ impl Client {
             path: "/api/v2/supersearch-enrichment/preview-leads-from-supersearch"
                 .to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22869,6 +25802,7 @@ impl Client {
             path: "/api/v2/workspace-group-members".to_owned(),
             limit: None,
             starting_after: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22883,6 +25817,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/workspace-group-members".to_owned(),
             body,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22899,6 +25834,7 @@ impl Client {
                 "/api/v2/workspace-group-members/{}",
                 ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22915,6 +25851,7 @@ impl Client {
                 "/api/v2/workspace-group-members/{}",
                 ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22927,6 +25864,7 @@ impl Client {
         builders::GetWorkspaceGroupMemberAdmin {
             client: self.clone(),
             path: "/api/v2/workspace-group-members/admin".to_owned(),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22939,6 +25877,7 @@ impl Client {
             path: "/api/v2/workspace-members".to_owned(),
             limit: None,
             starting_after: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22953,6 +25892,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/workspace-members".to_owned(),
             body,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22966,6 +25906,7 @@ impl Client {
                 "/api/v2/workspace-members/{}",
                 ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22979,6 +25920,7 @@ impl Client {
                 "/api/v2/workspace-members/{}",
                 ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -22993,6 +25935,7 @@ impl Client {
                 ::instantly_runtime::encode_path_segment(id)
             ),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23005,6 +25948,7 @@ impl Client {
             path: "/api/v2/subsequences".to_owned(),
             limit: None,
             starting_after: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23019,6 +25963,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/subsequences".to_owned(),
             body,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23033,6 +25978,7 @@ impl Client {
                 ::instantly_runtime::encode_path_segment(id)
             ),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23047,6 +25993,7 @@ impl Client {
                 ::instantly_runtime::encode_path_segment(id)
             ),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23061,6 +26008,7 @@ impl Client {
                 ::instantly_runtime::encode_path_segment(id)
             ),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23073,6 +26021,7 @@ impl Client {
             path: format!(
                 "/api/v2/subsequences/{}", ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23085,6 +26034,7 @@ impl Client {
             path: format!(
                 "/api/v2/subsequences/{}", ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23098,6 +26048,7 @@ impl Client {
                 "/api/v2/subsequences/{}", ::instantly_runtime::encode_path_segment(id)
             ),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23114,6 +26065,7 @@ impl Client {
                 "/api/v2/subsequences/{}/sending-status",
                 ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23126,6 +26078,7 @@ impl Client {
             path: "/api/v2/audit-logs".to_owned(),
             limit: None,
             starting_after: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23140,6 +26093,7 @@ impl Client {
             starting_after: None,
             campaign: None,
             event_type: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23154,6 +26108,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/webhooks".to_owned(),
             body,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23166,6 +26121,7 @@ impl Client {
             path: format!(
                 "/api/v2/webhooks/{}", ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23178,6 +26134,7 @@ impl Client {
             path: format!(
                 "/api/v2/webhooks/{}", ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23191,6 +26148,7 @@ impl Client {
                 "/api/v2/webhooks/{}", ::instantly_runtime::encode_path_segment(id)
             ),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23201,6 +26159,7 @@ impl Client {
         builders::GetWebhookEventTypes {
             client: self.clone(),
             path: "/api/v2/webhooks/event-types".to_owned(),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23214,6 +26173,7 @@ impl Client {
                 "/api/v2/webhooks/{}/test", ::instantly_runtime::encode_path_segment(id)
             ),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23228,6 +26188,7 @@ impl Client {
                 ::instantly_runtime::encode_path_segment(id)
             ),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23240,6 +26201,7 @@ impl Client {
             path: "/api/v2/webhook-events".to_owned(),
             limit: None,
             starting_after: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23252,6 +26214,7 @@ impl Client {
             path: format!(
                 "/api/v2/webhook-events/{}", ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23262,6 +26225,7 @@ impl Client {
         builders::GetWebhookEventSummary {
             client: self.clone(),
             path: "/api/v2/webhook-events/summary".to_owned(),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23274,6 +26238,7 @@ impl Client {
         builders::GetWebhookEventSummaryByDate {
             client: self.clone(),
             path: "/api/v2/webhook-events/summary-by-date".to_owned(),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23286,6 +26251,7 @@ impl Client {
             path: "/api/v2/dfy-email-account-orders".to_owned(),
             limit: None,
             starting_after: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23299,6 +26265,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/dfy-email-account-orders".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23310,6 +26277,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/dfy-email-account-orders/domains/similar".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23321,6 +26289,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/dfy-email-account-orders/domains/check".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23333,6 +26302,7 @@ impl Client {
             path: "/api/v2/dfy-email-account-orders/domains/pre-warmed-up-list"
                 .to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23345,6 +26315,7 @@ impl Client {
         builders::GetDfyEmailAccountOrderAccounts {
             client: self.clone(),
             path: "/api/v2/dfy-email-account-orders/accounts".to_owned(),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23358,6 +26329,7 @@ impl Client {
             client: self.clone(),
             path: "/api/v2/dfy-email-account-orders/accounts/cancel".to_owned(),
             body: None,
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23370,6 +26342,7 @@ impl Client {
         builders::GetWorkspaceBillingPlanDetails {
             client: self.clone(),
             path: "/api/v2/workspace-billing/plan-details".to_owned(),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23382,6 +26355,7 @@ impl Client {
         builders::GetWorkspaceBillingSubscriptionDetails {
             client: self.clone(),
             path: "/api/v2/workspace-billing/subscription-details".to_owned(),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23392,6 +26366,7 @@ impl Client {
         builders::GetCrmPhoneNumbers {
             client: self.clone(),
             path: "/api/v2/crm-actions/phone-numbers".to_owned(),
+            options: ::std::default::Default::default(),
         }
     }
 
@@ -23405,6 +26380,7 @@ impl Client {
                 "/api/v2/crm-actions/phone-numbers/{}",
                 ::instantly_runtime::encode_path_segment(id)
             ),
+            options: ::std::default::Default::default(),
         }
     }
 }
@@ -23430,10 +26406,44 @@ impl ClientBuilder {
         }
     }
 
-    /// A limit for each request, from sending until the response body has been read.
+    /// A limit for each attempt, from sending until the response body has been read
+    /// (default 60 s); a request builder's `timeout` overrides it.
     pub fn timeout(self, timeout: ::std::time::Duration) -> Self {
         Self {
             inner: self.inner.timeout(timeout),
+        }
+    }
+
+    /// A limit for establishing a connection (default 10 s).
+    pub fn connect_timeout(self, timeout: ::std::time::Duration) -> Self {
+        Self {
+            inner: self.inner.connect_timeout(timeout),
+        }
+    }
+
+    /// When and how failed requests are retried (the runtime's `RetryPolicy` documents
+    /// the defaults); `RetryPolicy::none()` turns retries off.
+    pub fn retry_policy(self, policy: ::instantly_runtime::RetryPolicy) -> Self {
+        Self {
+            inner: self.inner.retry_policy(policy),
+        }
+    }
+
+    /// Keep every request under these rates (default: no limit).
+    pub fn rate_limit(self, limit: ::instantly_runtime::RateLimit) -> Self {
+        Self {
+            inner: self.inner.rate_limit(limit),
+        }
+    }
+
+    /// An extra rate limit for one operation, by its method name (`"list_emails"`).
+    pub fn operation_rate_limit(
+        self,
+        operation: impl Into<String>,
+        limit: ::instantly_runtime::RateLimit,
+    ) -> Self {
+        Self {
+            inner: self.inner.operation_rate_limit(operation, limit),
         }
     }
 

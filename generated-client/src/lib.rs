@@ -35,9 +35,25 @@
 //! - List operations with a cursor have `into_stream()`, a `futures::Stream` of items across
 //!   pages that stops on an empty page or a missing cursor.
 //! - Errors carry the HTTP status and the parsed `{statusCode, error, message}` body; the API key
-//!   never appears in `Debug` output or error messages.
+//!   never appears in `Debug` output, logs or error messages.
+//! - Failures the API is known for are retried with exponential backoff and jitter
+//!   ([`runtime::RetryPolicy`]: 4 attempts, 500 ms doubling to 30 s): a 429 for every method,
+//!   after its `Retry-After`; 5xx, timeouts and dropped connections only for idempotent
+//!   requests (GET, PUT, DELETE, and list operations sent as POST) unless a request opts in
+//!   with `.retry_non_idempotent(true)`. Timeouts: 10 s to connect, 60 s per attempt. Rate
+//!   limits ([`runtime::RateLimit`]) are off by default. All of it is set on [`ClientBuilder`]
+//!   and overridable per request (`.timeout(…)`, `.retry_policy(…)`); each request is a
+//!   `tracing` span (operation, method, path, status, attempt, elapsed).
 
 pub use instantly_runtime as runtime;
 pub use instantly_runtime::{ApiKey, Error, ErrorBody, Nullable, PageStream};
 
 include!(concat!(env!("OUT_DIR"), "/client.rs"));
+
+/// Calling operations by name with JSON arguments (feature `dispatch`): `OPERATIONS` lists
+/// every operation with its method and path; `call` decodes the arguments into the typed
+/// parameters and body and sends the request through the same request builders.
+#[cfg(feature = "dispatch")]
+pub mod dispatch {
+    include!(concat!(env!("OUT_DIR"), "/dispatch.rs"));
+}

@@ -7,7 +7,10 @@
 //!   be absent, `null` or a value;
 //! - `builders`: one request builder per operation, `send().await` and, for operations marked
 //!   `x-pagination`, `into_stream()`;
-//! - `Client`: `new`, `from_env`, a builder, and one method per operation.
+//! - `Client`: `new`, `from_env`, a builder (timeouts, retry policy, rate limits), and one
+//!   method per operation;
+//! - separately, [`generate_dispatch`]: a table of the operations and a `call` that sends any of
+//!   them by name with JSON arguments (for contract tests and generic tools).
 //!
 //! The same tokens serve the proc-macro ([`generate_tokens`]) and build scripts and golden files
 //! ([`generate_file`], which formats them with prettyplease). Output is deterministic: orderings
@@ -61,6 +64,82 @@ impl Generated {
 
 /// Plans and emits the whole client for `document`.
 pub fn generate_tokens(document: &OpenAPI, settings: &Settings) -> Result<Generated, Error> {
+    let planned = plan(document, settings)?;
+    let ctx = planned.ctx();
+    let models = planned
+        .planner
+        .space
+        .ordered()
+        .into_iter()
+        .filter_map(|id| {
+            let def = planned.planner.space.get(id)?;
+            Some(types::emit::emit_def(&ctx, id.0, def))
+        });
+    let models: Vec<TokenStream> = models.collect();
+    let builders = operations::emit::emit_builders(&ctx, &planned.operations);
+    let client_settings = operations::emit::ClientSettings {
+        base_url: &base_url(document, settings),
+        api_key_env_var: &settings.api_key_env_var,
+        user_agent: settings.user_agent.as_deref(),
+        docs: client_docs(document),
+    };
+    let client = operations::emit::emit_client(&ctx, &planned.operations, &client_settings);
+    let tokens = quote! {
+        /// Models: one type per schema of the document, plus inline schemas named after their place.
+        pub mod types {
+            #( #models )*
+        }
+
+        /// Request builders: one per operation, returned by the `Client` methods.
+        pub mod builders {
+            #builders
+        }
+
+        #client
+    };
+    Ok(Generated {
+        tokens,
+        warnings: planned.planner.warnings,
+    })
+}
+
+/// The contents of a `dispatch` module for the client [`generate_tokens`] makes from the same
+/// document and settings: `OPERATIONS`, the table of operations (name, method, path template),
+/// and `call(client, name, arguments)`, which sends any operation by name with JSON arguments
+/// through the typed request builders. Place the tokens in a module beside `types` and
+/// `Client` (`pub mod dispatch { include!(…) }`); they need the runtime's `dispatch` types.
+pub fn generate_dispatch(document: &OpenAPI, settings: &Settings) -> Result<Generated, Error> {
+    let planned = plan(document, settings)?;
+    let tokens = operations::dispatch::emit_dispatch(&planned.ctx(), &planned.operations);
+    Ok(Generated {
+        tokens,
+        warnings: planned.planner.warnings,
+    })
+}
+
+/// Types and operations planned, ready to emit.
+struct Planned<'a> {
+    planner: Planner<'a>,
+    operations: Vec<operations::Operation>,
+    rt: TokenStream,
+    extra_derives: Vec<TokenStream>,
+    defaultable: Vec<bool>,
+}
+
+impl Planned<'_> {
+    fn ctx(&self) -> Ctx<'_> {
+        let rt = &self.rt;
+        Ctx {
+            space: &self.planner.space,
+            rt: rt.clone(),
+            rt_text: quote!(#rt).to_string().replace(' ', ""),
+            extra_derives: self.extra_derives.clone(),
+            defaultable: self.defaultable.clone(),
+        }
+    }
+}
+
+fn plan<'a>(document: &'a OpenAPI, settings: &Settings) -> Result<Planned<'a>, Error> {
     let rt_path: syn::Path =
         syn::parse_str(&settings.runtime_path).map_err(|error| Error::Unsupported {
             pointer: "settings.runtime_path".to_owned(),
@@ -86,44 +165,12 @@ pub fn generate_tokens(document: &OpenAPI, settings: &Settings) -> Result<Genera
         operations::plan::plan_operations(document, settings, &mut planner, &mut requests)?;
     analysis::box_recursive_fields(&mut planner.space);
     let defaultable = analysis::defaultable(&planner.space);
-
-    let rt_text = quote!(#rt_path).to_string().replace(' ', "");
-    let ctx = Ctx {
-        space: &planner.space,
+    Ok(Planned {
+        planner,
+        operations,
         rt: quote!(#rt_path),
-        rt_text,
         extra_derives,
         defaultable,
-    };
-    let models = planner.space.ordered().into_iter().filter_map(|id| {
-        let def = planner.space.get(id)?;
-        Some(types::emit::emit_def(&ctx, id.0, def))
-    });
-    let models: Vec<TokenStream> = models.collect();
-    let builders = operations::emit::emit_builders(&ctx, &operations);
-    let client_settings = operations::emit::ClientSettings {
-        base_url: &base_url(document, settings),
-        api_key_env_var: &settings.api_key_env_var,
-        user_agent: settings.user_agent.as_deref(),
-        docs: client_docs(document),
-    };
-    let client = operations::emit::emit_client(&ctx, &operations, &client_settings);
-    let tokens = quote! {
-        /// Models: one type per schema of the document, plus inline schemas named after their place.
-        pub mod types {
-            #( #models )*
-        }
-
-        /// Request builders: one per operation, returned by the `Client` methods.
-        pub mod builders {
-            #builders
-        }
-
-        #client
-    };
-    Ok(Generated {
-        tokens,
-        warnings: planner.warnings,
     })
 }
 

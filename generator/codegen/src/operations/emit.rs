@@ -35,6 +35,7 @@ fn input_ty(ctx: &Ctx<'_>, ty: &TypeExpr, prefix: &TokenStream) -> (TokenStream,
 }
 
 fn emit_builder(ctx: &Ctx<'_>, operation: &Operation) -> TokenStream {
+    let rt = &ctx.rt;
     let models = quote!(super::types::);
     let name = names::ident(&operation.builder_name);
     let summary = format!(
@@ -99,6 +100,7 @@ fn emit_builder(ctx: &Ctx<'_>, operation: &Operation) -> TokenStream {
             }
         });
 
+    let options = emit_option_setters(ctx, operation);
     let send = emit_send(ctx, operation, &models);
     let stream = emit_stream(ctx, operation, &models);
     quote! {
@@ -110,14 +112,46 @@ fn emit_builder(ctx: &Ctx<'_>, operation: &Operation) -> TokenStream {
             pub(super) path: String,
             #( #param_fields )*
             #body_field
+            pub(super) options: #rt::RequestOptions,
         }
 
         impl #name {
             #( #setters )*
             #body_setter
+            #options
             #send
             #stream
         }
+    }
+}
+
+/// Per-request timeout and retry settings; the opt-in to retry only where it changes something.
+fn emit_option_setters(ctx: &Ctx<'_>, operation: &Operation) -> TokenStream {
+    let rt = &ctx.rt;
+    let opt_in = (!operation.is_idempotent()).then(|| {
+        quote! {
+            /// Retry this request after 5xx, timeouts and dropped connections although the
+            /// server may have acted on it: only when sending it twice is harmless.
+            pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
+                self.options = self.options.retry_non_idempotent(retry);
+                self
+            }
+        }
+    });
+    quote! {
+        /// The time limit of each attempt (sending until the body is read), instead of the client's.
+        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// The retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: #rt::RetryPolicy) -> Self {
+            self.options = self.options.retry_policy(policy);
+            self
+        }
+
+        #opt_in
     }
 }
 
@@ -198,10 +232,14 @@ fn emit_send(ctx: &Ctx<'_>, operation: &Operation, models: &TokenStream) -> Toke
         Response::Empty => quote!(send_empty),
         Response::Bytes => quote!(send_bytes),
     };
+    // A list sent as POST is a read: retried like a GET.
+    let idempotent = (operation.is_idempotent() && operation.http_method == "POST")
+        .then(|| quote!(.idempotent(true)));
     quote! {
         /// Sends the request.
         pub async fn send(self) -> ::std::result::Result<#output, #rt::Error> {
             let request = #rt::Request::new(#operation_name, #rt::reqwest::Method::#method, self.path);
+            let request = request.options(self.options) #idempotent;
             #query
             #( #headers )*
             #body
@@ -328,9 +366,31 @@ pub(crate) fn emit_client(
                 Self { inner: self.inner.api_key(api_key) }
             }
 
-            /// A limit for each request, from sending until the response body has been read.
+            /// A limit for each attempt, from sending until the response body has been read
+            /// (default 60 s); a request builder's `timeout` overrides it.
             pub fn timeout(self, timeout: ::std::time::Duration) -> Self {
                 Self { inner: self.inner.timeout(timeout) }
+            }
+
+            /// A limit for establishing a connection (default 10 s).
+            pub fn connect_timeout(self, timeout: ::std::time::Duration) -> Self {
+                Self { inner: self.inner.connect_timeout(timeout) }
+            }
+
+            /// When and how failed requests are retried (the runtime's `RetryPolicy` documents
+            /// the defaults); `RetryPolicy::none()` turns retries off.
+            pub fn retry_policy(self, policy: #rt::RetryPolicy) -> Self {
+                Self { inner: self.inner.retry_policy(policy) }
+            }
+
+            /// Keep every request under these rates (default: no limit).
+            pub fn rate_limit(self, limit: #rt::RateLimit) -> Self {
+                Self { inner: self.inner.rate_limit(limit) }
+            }
+
+            /// An extra rate limit for one operation, by its method name (`"list_emails"`).
+            pub fn operation_rate_limit(self, operation: impl Into<String>, limit: #rt::RateLimit) -> Self {
+                Self { inner: self.inner.operation_rate_limit(operation, limit) }
             }
 
             pub fn user_agent(self, user_agent: impl Into<String>) -> Self {
@@ -405,6 +465,7 @@ fn emit_method(ctx: &Ctx<'_>, operation: &Operation) -> TokenStream {
                 client: self.clone(),
                 path: #path,
                 #( #initialisers )*
+                options: ::std::default::Default::default(),
             }
         }
     }

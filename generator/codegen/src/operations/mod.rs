@@ -1,5 +1,6 @@
 //! Operations: one client method and one request builder per operation of the document.
 
+pub(crate) mod dispatch;
 pub(crate) mod emit;
 pub(crate) mod plan;
 
@@ -20,6 +21,17 @@ pub(crate) struct Operation {
     pub(crate) body: Option<Body>,
     pub(crate) response: Response,
     pub(crate) pagination: Option<Pagination>,
+}
+
+impl Operation {
+    /// Safe to send twice: an idempotent method, or a list operation (a read sent as POST).
+    /// Such requests are retried after 5xx and dropped connections; others only on opt-in.
+    pub(crate) fn is_idempotent(&self) -> bool {
+        matches!(
+            self.http_method,
+            "GET" | "PUT" | "DELETE" | "HEAD" | "OPTIONS" | "TRACE"
+        ) || self.pagination.is_some()
+    }
 }
 
 #[derive(Debug, Clone)]

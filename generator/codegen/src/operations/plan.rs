@@ -17,7 +17,17 @@ use serde_json::Value;
 const CLIENT_METHODS: &[&str] = &["new", "from_env", "builder", "from_transport", "transport"];
 
 /// Builder members that parameters may not take.
-const BUILDER_MEMBERS: &[&str] = &["client", "path", "send", "into_stream", "body"];
+const BUILDER_MEMBERS: &[&str] = &[
+    "client",
+    "path",
+    "send",
+    "into_stream",
+    "body",
+    "options",
+    "timeout",
+    "retry_policy",
+    "retry_non_idempotent",
+];
 
 pub(crate) fn plan_operations<'a>(
     document: &'a OpenAPI,

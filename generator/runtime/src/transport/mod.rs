@@ -128,14 +128,14 @@ impl Transport {
         );
         let started = Instant::now();
         let attempts = AtomicU32::new(0);
-        let sleeper = Arc::clone(&self.inner.sleeper);
+        let sleeper = SharedSleeper(Arc::clone(&self.inner.sleeper));
         let result = (|| async {
             let attempt = attempts.fetch_add(1, Ordering::Relaxed) + 1;
             tracing::Span::current().record("attempt", attempt);
             self.attempt(&request, attempt).await
         })
         .retry(policy.backoff())
-        .sleep(move |delay| sleeper.sleep(delay))
+        .sleep(sleeper)
         .when(|failure: &Failure| failure.allows_retry(repeatable))
         .adjust(|failure, backoff| policy.next_delay(failure.retry_after, backoff))
         .notify(|failure, delay| {
@@ -154,5 +154,18 @@ impl Transport {
             Err(failure) => tracing::debug!(reason = %failure.reason(), "request failed"),
         });
         result.map_err(|failure| failure.error)
+    }
+}
+
+/// The transport's sleeper as backon wants it. A named type rather than a closure: with a
+/// closure the compiler cannot prove the request future `Send` (a higher-ranked lifetime
+/// error where generated page streams require `Send`).
+struct SharedSleeper(Arc<dyn Sleeper>);
+
+impl backon::Sleeper for SharedSleeper {
+    type Sleep = futures::future::BoxFuture<'static, ()>;
+
+    fn sleep(&self, delay: Duration) -> Self::Sleep {
+        self.0.sleep(delay)
     }
 }

@@ -1,0 +1,77 @@
+//! What operations hand the runtime: per-request options on every builder, idempotency of list
+//! operations sent as POST, and the `dispatch` module (table and `call`).
+
+use instantly_codegen::{Settings, generate_dispatch, generate_file, load_document};
+
+const FIXTURE: &str = include_str!("fixtures/mini.yaml");
+
+/// The text of one generated `impl` block, from its header to the closing brace.
+fn block(source: &str, header: &str) -> String {
+    let start = source
+        .find(header)
+        .unwrap_or_else(|| panic!("no `{header}` in the output"));
+    let end = source[start..]
+        .find("\n    }\n")
+        .map_or(source.len(), |end| start + end);
+    source[start..end].to_owned()
+}
+
+fn operation_count() -> usize {
+    load_document(FIXTURE).unwrap().operations().count()
+}
+
+#[test]
+fn every_builder_can_override_timeout_and_retry_policy() {
+    let source = generate_file(FIXTURE, &Settings::default()).unwrap();
+    let builders = source.matches("pub(super) options: ::instantly_runtime::RequestOptions,");
+    let timeouts = source.matches("pub fn timeout(mut self, timeout: ::std::time::Duration)");
+    let policies = source.matches("pub fn retry_policy(mut self");
+    let operations = operation_count();
+    assert_eq!(builders.count(), operations);
+    assert_eq!(timeouts.count(), operations);
+    assert_eq!(policies.count(), operations);
+}
+
+#[test]
+fn only_non_idempotent_operations_offer_the_retry_opt_in() {
+    let source = generate_file(FIXTURE, &Settings::default()).unwrap();
+    assert!(block(&source, "impl CreateCampaign {").contains("pub fn retry_non_idempotent"));
+    assert!(block(&source, "impl PatchCampaign {").contains("pub fn retry_non_idempotent"));
+    assert!(!block(&source, "impl GetCampaign {").contains("retry_non_idempotent"));
+    assert!(!block(&source, "impl ReplaceCampaign {").contains("retry_non_idempotent"));
+    // A list sent as POST is a read: retried like a GET, no opt-in needed.
+    let list_leads = block(&source, "impl ListLeads {");
+    assert!(!list_leads.contains("retry_non_idempotent"));
+    assert!(list_leads.contains("request.options(self.options).idempotent(true);"));
+    let create = block(&source, "impl CreateCampaign {");
+    assert!(create.contains("request.options(self.options);"));
+}
+
+#[test]
+fn the_dispatch_table_lists_every_operation_and_call_has_an_arm_for_each() {
+    let document = load_document(FIXTURE).unwrap();
+    let source = generate_dispatch(&document, &Settings::default())
+        .unwrap()
+        .to_source()
+        .unwrap();
+    let operations = operation_count();
+    assert_eq!(
+        source.matches("dispatch::OperationInfo {").count(),
+        operations
+    );
+    assert!(source.contains(r#"name: "list_campaigns","#));
+    assert!(source.contains(r#"method: "GET","#));
+    assert!(source.contains(r#"path: "/api/v2/campaigns/{id}","#));
+    assert!(source.contains(r#""get_campaign" => {"#));
+    assert!(source.contains(".get_campaign("));
+    assert!(source.contains("Location::Path"));
+    assert!(source.contains("other => Err(DispatchError::UnknownOperation(other.to_owned())),"));
+}
+
+#[test]
+fn dispatch_output_is_deterministic() {
+    let document = load_document(FIXTURE).unwrap();
+    let once = generate_dispatch(&document, &Settings::default()).unwrap();
+    let twice = generate_dispatch(&document, &Settings::default()).unwrap();
+    assert_eq!(once.to_source().unwrap(), twice.to_source().unwrap());
+}
