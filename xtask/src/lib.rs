@@ -2,6 +2,7 @@
 //! tests and fuzz targets reach every stage.
 
 pub mod codegen;
+pub mod contract;
 pub mod diagnostics;
 pub mod normalize;
 pub mod page;

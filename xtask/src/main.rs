@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use xtask::{codegen, test};
+use xtask::{codegen, contract, test};
 
 const HELP: &str = "\
 usage: cargo xtask <command>
@@ -16,7 +16,14 @@ commands:
                       --check regenerates in memory and fails with a diff (and the report) when
                       outputs are stale; --verbose lists description changes; --report FILE
                       also writes the report as Markdown
-  test                install the test tools (Python validators) and run every test
+  contract [--spec PATH]
+                      start Prism mocking PATH (default spec/openapi.yaml), send every operation
+                      of the generated client to it, print per operation whether the request was
+                      accepted and the response decoded, and `N/M operations conform`; fails on
+                      an operation that does not conform unless tests/contract/allow-list.yaml
+                      gives the reason
+  test                install the test tools (Python validators, Prism) and run every test,
+                      the contract test included
   help                this text";
 
 fn main() -> ExitCode {
@@ -25,6 +32,9 @@ fn main() -> ExitCode {
     let result = match args.as_slice() {
         ["codegen", flags @ ..] => {
             codegen_options(flags).and_then(|options| codegen::run(&workspace_root(), &options))
+        }
+        ["contract", flags @ ..] => {
+            contract_options(flags).and_then(|options| contract::run(&workspace_root(), &options))
         }
         ["test"] => test::run(&workspace_root()),
         [] | ["help"] | ["--help"] | ["-h"] => {
@@ -60,6 +70,25 @@ fn codegen_options(flags: &[&str]) -> Result<codegen::Options, String> {
                 _ => return Err(format!("unknown codegen argument `{other}`\n\n{HELP}")),
             },
         }
+    }
+    Ok(options)
+}
+
+/// `--spec PATH` (or `--spec=PATH`); a relative PATH is taken from the current directory.
+fn contract_options(flags: &[&str]) -> Result<contract::Options, String> {
+    let mut options = contract::Options::new(&workspace_root());
+    let mut flags = flags.iter();
+    while let Some(flag) = flags.next() {
+        let spec = match *flag {
+            "--spec" => *flags.next().ok_or("--spec needs a file name")?,
+            other => match other.strip_prefix("--spec=") {
+                Some(spec) if !spec.is_empty() => spec,
+                _ => return Err(format!("unknown contract argument `{other}`\n\n{HELP}")),
+            },
+        };
+        let spec = PathBuf::from(spec);
+        options.spec =
+            std::path::absolute(&spec).map_err(|error| format!("{}: {error}", spec.display()))?;
     }
     Ok(options)
 }

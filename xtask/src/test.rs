@@ -2,6 +2,9 @@
 //!
 //! The document tests call real validators from PyPI; they live in `.venv` at the workspace root,
 //! pinned by `tests/python/requirements.txt`, and are reinstalled only when that file changes.
+//! The contract test runs Stoplight Prism from npm, pinned by `package.json` and
+//! `package-lock.json` at the root (`npm ci` into `node_modules`, again only when the lock
+//! changes), after the cargo tests.
 
 use std::fs;
 use std::path::Path;
@@ -9,10 +12,14 @@ use std::process::Command;
 
 const REQUIREMENTS: &str = "tests/python/requirements.txt";
 const VENV: &str = ".venv";
+const PACKAGE_LOCK: &str = "package-lock.json";
+/// Written by us after a successful `npm ci`: the lock it installed.
+const NODE_STAMP: &str = "node_modules/.installed-package-lock.json";
 
 /// Runs the whole test suite; returns whether it passed.
 pub fn run(root: &Path) -> Result<bool, String> {
     let python = install_python_validators(root)?;
+    install_node_tools(root)?;
     let status = Command::new(env!("CARGO"))
         .args(["test", "--workspace", "--all-targets"])
         .current_dir(root)
@@ -27,7 +34,27 @@ pub fn run(root: &Path) -> Result<bool, String> {
         .current_dir(root)
         .status()
         .map_err(|error| format!("cannot run cargo test --doc: {error}"))?;
-    Ok(doc_status.success())
+    if !doc_status.success() {
+        return Ok(false);
+    }
+    crate::contract::run(root, &crate::contract::Options::new(root))
+}
+
+/// `npm ci` (Prism for the contract test) unless `node_modules` already has this lock.
+fn install_node_tools(root: &Path) -> Result<(), String> {
+    let lock = fs::read_to_string(root.join(PACKAGE_LOCK))
+        .map_err(|error| format!("{PACKAGE_LOCK}: {error}"))?;
+    let stamp = root.join(NODE_STAMP);
+    let prism = root.join(crate::contract::PRISM_BIN);
+    if prism.exists() && fs::read_to_string(&stamp).ok().as_deref() == Some(lock.as_str()) {
+        return Ok(());
+    }
+    run_checked(
+        Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
+            .current_dir(root),
+    )?;
+    fs::write(&stamp, lock).map_err(|error| format!("{}: {error}", stamp.display()))
 }
 
 /// Creates `.venv` with the pinned validators unless it already has exactly these pins.
