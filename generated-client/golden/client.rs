@@ -172,6 +172,7 @@ pub mod types {
 
     /// Current warmup status of the account
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum AccountWarmupStatus {
         /// Paused
         Paused,
@@ -245,6 +246,7 @@ pub mod types {
 
     /// Provider code for the account. Please make sure to specify the right provider code, otherwise your account will not work.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum AccountProviderCode {
         /// Custom IMAP/SMTP
         CustomImapSmtp,
@@ -352,6 +354,7 @@ pub mod types {
 
     /// Current status of the account
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum AccountStatus {
         /// Active
         Active,
@@ -713,6 +716,7 @@ pub mod types {
 
     /// Campaign Status
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CampaignStatus {
         /// Draft
         Draft,
@@ -914,6 +918,7 @@ pub mod types {
 
     /// The source document lists only some values (92 more exist); the others arrive as `Unknown`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CampaignCampaignScheduleSchedulesItemTimezone {
         EtcGmt12,
         EtcGmt11,
@@ -1001,6 +1006,7 @@ pub mod types {
 
     /// Campaign not sending status
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CampaignNotSendingStatus {
         /// Campaign is currently not within its sending schedule.
         CampaignNotWithinSendingSchedule,
@@ -1318,6 +1324,7 @@ pub mod types {
 
     /// Email type based on the life cycle of the email
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum EmailUeType {
         /// Sent from campaign
         SentFromCampaign,
@@ -1492,6 +1499,7 @@ pub mod types {
 
     /// The verification status.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum EmailVerificationVerificationStatus {
         /// The verification is pending
         Pending,
@@ -1559,6 +1567,7 @@ pub mod types {
 
     /// The request status. Do not use this field to determine the verification status. Please use verification_status instead to check the verification status
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum EmailVerificationStatus {
         /// The verification was successful
         Success,
@@ -1629,6 +1638,7 @@ pub mod types {
     )]
     #[serde(crate = "::instantly_runtime::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
+    #[non_exhaustive]
     pub enum EmailVerificationCatchAll {
         Boolean(bool),
         EmailVerificationCatchAllString(EmailVerificationCatchAllString),
@@ -1660,6 +1670,7 @@ pub mod types {
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum EmailVerificationCatchAllString {
         /// The catch-all status is pending
         Pending,
@@ -1892,6 +1903,7 @@ pub mod types {
 
     /// Whether the inbox placement test is a one-time test or an automated test
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum InboxPlacementTestType {
         Value1,
         Value2,
@@ -1951,6 +1963,7 @@ pub mod types {
 
     /// Whether the inbox placement test will be sent from Instantly or from outside Instantly
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum InboxPlacementTestSendingMethod {
         /// From Instantly
         FromInstantly,
@@ -2013,6 +2026,7 @@ pub mod types {
 
     /// Whether to send emails one by one or all together
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum InboxPlacementTestDeliveryMode {
         /// One by one
         OneByOne,
@@ -2144,6 +2158,7 @@ pub mod types {
 
     /// Status of the inbox placement test
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum InboxPlacementTestStatus {
         /// Active
         Active,
@@ -2209,6 +2224,7 @@ pub mod types {
 
     /// Why the inbox placement test is currently not sending. It will be an empty string if there are no issues.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum InboxPlacementTestNotSendingStatus {
         /// Daily limits hit
         DailyLimitsHit,
@@ -2411,6 +2427,7 @@ pub mod types {
 
     /// The sender ESP (Email Service Provider). Only present when record_type is 2 (received).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum InboxPlacementAnalyticsSenderEsp {
         /// Google
         Google,
@@ -2481,6 +2498,7 @@ pub mod types {
 
     /// The recipient ESP (Email Service Provider)
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum InboxPlacementAnalyticsRecipientEsp {
         /// Google
         Google,
@@ -2551,6 +2569,7 @@ pub mod types {
 
     /// The geographic location of the recipient
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum InboxPlacementAnalyticsRecipientGeo {
         /// United States
         UnitedStates,
@@ -2621,6 +2640,7 @@ pub mod types {
 
     /// The type of recipient
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum InboxPlacementAnalyticsRecipientType {
         /// Professional
         Professional,
@@ -2683,6 +2703,7 @@ pub mod types {
 
     /// The type of record (sent or received)
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum InboxPlacementAnalyticsRecordType {
         /// Sent
         Sent,
@@ -2917,6 +2938,7 @@ pub mod types {
 
     /// The source document lists only some values (163 more exist); the others arrive as `Unknown`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum ApiKeyScopesItem {
         AllAll,
         AllCreate,
@@ -3032,6 +3054,7 @@ pub mod types {
 
     /// Campaign Status
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum AccountCampaignMappingStatus {
         /// Draft
         Draft,
@@ -3470,6 +3493,7 @@ pub mod types {
 
     /// Status of the lead
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum LeadStatus {
         /// Active
         Active,
@@ -3603,6 +3627,7 @@ pub mod types {
 
     /// Lead interest status. It can be either a static value (check below), or a custom status interest value
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum LeadLtInterestStatus {
         /// Out of Office
         OutOfOffice,
@@ -3692,6 +3717,7 @@ pub mod types {
 
     /// Verification status of the lead
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum LeadVerificationStatus {
         /// Verified
         Verified,
@@ -3773,6 +3799,7 @@ pub mod types {
 
     /// Enrichment status of the lead
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum LeadEnrichmentStatus {
         /// Enriched
         Enriched,
@@ -3842,6 +3869,7 @@ pub mod types {
 
     /// Method used to upload the lead
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum LeadUploadMethod {
         /// Manual
         Manual,
@@ -3910,6 +3938,7 @@ pub mod types {
     ///
     /// The source document lists only some values (1 more exist); the others arrive as `Unknown`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum LeadEspCode {
         /// In Queue
         InQueue,
@@ -4003,6 +4032,7 @@ pub mod types {
 
     /// ESG code associated with the lead
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum LeadEsgCode {
         /// In Queue
         InQueue,
@@ -4137,6 +4167,7 @@ pub mod types {
 
     /// Type of background job
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum BackgroundJobType {
         /// Move Leads
         MoveLeads,
@@ -4211,6 +4242,7 @@ pub mod types {
 
     /// Job status
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum BackgroundJobStatus {
         /// The background job is waiting in the queue to be processed
         Pending,
@@ -4281,6 +4313,7 @@ pub mod types {
 
     /// Type of entity
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum BackgroundJobEntityType {
         /// The entity is a lead list
         List,
@@ -4438,6 +4471,7 @@ pub mod types {
 
     /// Resource type of custom tag, can be 1 for campaigns or 2 for accounts
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CustomTagMappingResourceType {
         /// Account
         Account,
@@ -4595,6 +4629,7 @@ pub mod types {
 
     /// Interest status label associated with this label
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum LeadLabelInterestStatusLabel {
         /// Positive
         Positive,
@@ -4868,6 +4903,7 @@ pub mod types {
 
     /// Type of the entity to enrich leads into
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum SuperSearchEnrichmentResourceType {
         /// Campaign
         Campaign,
@@ -4930,6 +4966,7 @@ pub mod types {
 
     /// Enrichment type to add to the resource
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum SuperSearchEnrichmentType {
         /// Work Email Enrichment
         WorkEmailEnrichment,
@@ -5073,6 +5110,7 @@ pub mod types {
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum WorkspaceGroupMemberStatus {
         /// The member has been invited to the workspace group but has not yet accepted the invitation.
         Pending,
@@ -5209,6 +5247,7 @@ pub mod types {
 
     /// THe role of the workspace member defining their access level. While the "owner" role is listed in the enum, it cannot be created via the API, and is only assigned to the user who creates the workspace.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum WorkspaceMemberRole {
         /// Owner - Full access and workspace management
         Owner,
@@ -5305,6 +5344,7 @@ pub mod types {
 
     /// The source document lists only some values (19 more exist); the others arrive as `Unknown`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum WorkspaceMemberPermissionsItem {
         /// View the dashboard
         DashboardView,
@@ -5452,6 +5492,7 @@ pub mod types {
 
     /// Status of the subsequence
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CampaignSubsequenceStatus {
         /// Draft - The subsequence is in draft mode and not yet active
         DraftSubsequenceInDraftMode,
@@ -5564,6 +5605,7 @@ pub mod types {
     }
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CampaignSubsequenceConditionsCrmStatusItem {
         /// Out of Office
         OutOfOffice,
@@ -5654,6 +5696,7 @@ pub mod types {
     }
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CampaignSubsequenceConditionsLeadActivityItem {
         /// Email Opened - Triggered when a lead opens an email
         EmailOpenedTriggeredWhenLead,
@@ -5838,6 +5881,7 @@ pub mod types {
 
     /// The source document lists only some values (92 more exist); the others arrive as `Unknown`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CampaignSubsequenceSubsequenceScheduleSchedulesItemTimezone {
         EtcGmt12,
         EtcGmt11,
@@ -5978,6 +6022,7 @@ pub mod types {
 
     /// Type of step. This has to be 'email' always - it's the only supported type for now
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CampaignSubsequenceSequencesItemStepsItemType {
         /// This steps represents an email
         Email,
@@ -6062,6 +6107,7 @@ pub mod types {
 
     /// The unit of time for the delay value (minutes, hours, or days). Defaults to days for backward compatibility.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CampaignSubsequenceSequencesItemStepsItemDelayUnit {
         Minutes,
         Hours,
@@ -6128,6 +6174,7 @@ pub mod types {
 
     /// The unit of time for the pre_delay value (minutes, hours, or days). Only applicable to subsequences - this field is ignored for regular campaigns. Defaults to days for backward compatibility.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CampaignSubsequenceSequencesItemStepsItemPreDelayUnit {
         Minutes,
         Hours,
@@ -6314,6 +6361,7 @@ pub mod types {
     ///
     /// The source document lists only some values (6 more exist); the others arrive as `Unknown`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum AuditLogActivityType {
         /// User login
         UserLogin,
@@ -6492,6 +6540,7 @@ pub mod types {
     ///
     /// The source document lists only some values (9 more exist); the others arrive as `Unknown`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum WebhookEventType {
         AllEvents,
         EmailSent,
@@ -6872,6 +6921,7 @@ pub mod types {
 
     /// Prompt Custom template category
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CustomPromptTemplateCategory {
         /// Copywriting
         Copywriting,
@@ -6950,6 +7000,7 @@ pub mod types {
 
     /// The source document lists only some values (11 more exist); the others arrive as `Unknown`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CustomPromptTemplateModelVersion {
         /// GPT-3.5
         V35,
@@ -7045,6 +7096,7 @@ pub mod types {
 
     /// Custom Prompt template type
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CustomPromptTemplateTemplateType {
         /// custom
         Custom,
@@ -7200,6 +7252,7 @@ pub mod types {
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum SalesFlowQueriesItemActionType {
         Reply,
         EmailOpen,
@@ -7422,6 +7475,7 @@ pub mod types {
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum AccountWarmupIncrement {
         Disabled,
         V0,
@@ -7514,6 +7568,7 @@ pub mod types {
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CampaignAutoVariantSelectTrigger {
         ReplyRate,
         ClickRate,
@@ -7602,6 +7657,7 @@ pub mod types {
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CampaignCompanyLimitOverrideMode {
         Custom,
         Disabled,
@@ -7662,6 +7718,7 @@ pub mod types {
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CampaignCompanyLimitOverrideScope {
         PerCampaign,
         AcrossWorkspace,
@@ -7921,6 +7978,7 @@ pub mod types {
 
     /// Provider code for the account. Please make sure to specify the right provider code, otherwise your account will not work.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CreateAccountRequestProviderCode {
         /// Custom IMAP/SMTP
         CustomImapSmtp,
@@ -8145,6 +8203,7 @@ pub mod types {
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum EnableAccountWarmupRequestFilterFilter {
         AccFilterPaused,
         AccFilterError,
@@ -8533,6 +8592,7 @@ pub mod types {
 
     /// The source document lists only some values (92 more exist); the others arrive as `Unknown`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CreateCampaignRequestCampaignScheduleSchedulesItemTimezone {
         EtcGmt12,
         EtcGmt11,
@@ -8945,6 +9005,7 @@ pub mod types {
 
     /// The source document lists only some values (92 more exist); the others arrive as `Unknown`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum UpdateCampaignRequestCampaignScheduleSchedulesItemTimezone {
         EtcGmt12,
         EtcGmt11,
@@ -9385,6 +9446,7 @@ pub mod types {
 
     /// Whether the inbox placement test is a one-time test or an automated test
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CreateInboxPlacementTestRequestType {
         Value1,
         Value2,
@@ -9445,6 +9507,7 @@ pub mod types {
 
     /// Whether the inbox placement test will be sent from Instantly or from outside Instantly
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CreateInboxPlacementTestRequestSendingMethod {
         /// From Instantly
         FromInstantly,
@@ -9509,6 +9572,7 @@ pub mod types {
 
     /// Whether to send emails one by one or all together
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CreateInboxPlacementTestRequestDeliveryMode {
         /// One by one
         OneByOne,
@@ -9642,6 +9706,7 @@ pub mod types {
 
     /// Status of the inbox placement test
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CreateInboxPlacementTestRequestStatus {
         /// Active
         Active,
@@ -9709,6 +9774,7 @@ pub mod types {
 
     /// Why the inbox placement test is currently not sending. It will be an empty string if there are no issues.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CreateInboxPlacementTestRequestNotSendingStatus {
         /// Daily limits hit
         DailyLimitsHit,
@@ -9918,6 +9984,7 @@ pub mod types {
 
     /// Whether the inbox placement test is a one-time test or an automated test
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum UpdateInboxPlacementTestRequestType {
         Value1,
         Value2,
@@ -9978,6 +10045,7 @@ pub mod types {
 
     /// Whether the inbox placement test will be sent from Instantly or from outside Instantly
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum UpdateInboxPlacementTestRequestSendingMethod {
         /// From Instantly
         FromInstantly,
@@ -10042,6 +10110,7 @@ pub mod types {
 
     /// Whether to send emails one by one or all together
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum UpdateInboxPlacementTestRequestDeliveryMode {
         /// One by one
         OneByOne,
@@ -10175,6 +10244,7 @@ pub mod types {
 
     /// Status of the inbox placement test
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum UpdateInboxPlacementTestRequestStatus {
         /// Active
         Active,
@@ -10242,6 +10312,7 @@ pub mod types {
 
     /// Why the inbox placement test is currently not sending. It will be an empty string if there are no issues.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum UpdateInboxPlacementTestRequestNotSendingStatus {
         /// Daily limits hit
         DailyLimitsHit,
@@ -10374,6 +10445,7 @@ pub mod types {
 
     /// The source document lists only some values (163 more exist); the others arrive as `Unknown`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CreateApiKeyRequestScopesItem {
         AllAll,
         AllCreate,
@@ -10592,6 +10664,7 @@ pub mod types {
 
     /// Lead interest status. It can be either a static value (check below), or a custom status interest value
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CreateLeadRequestLtInterestStatus {
         /// Out of Office
         OutOfOffice,
@@ -10711,6 +10784,7 @@ pub mod types {
 
     /// Status of the lead
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum DeleteLeadsRequestStatus {
         /// Active
         Active,
@@ -10870,6 +10944,7 @@ pub mod types {
 
     /// Enrichment status of the lead
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum ListLeadsRequestEnrichmentStatus {
         /// Enriched
         Enriched,
@@ -10939,6 +11014,7 @@ pub mod types {
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum ListLeadsRequestEsgCode {
         V0,
         V1,
@@ -11114,6 +11190,7 @@ pub mod types {
 
     /// Lead interest status. It can be either a static value (check below), or a custom status interest value
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum UpdateLeadRequestLtInterestStatus {
         /// Out of Office
         OutOfOffice,
@@ -11320,6 +11397,7 @@ pub mod types {
     }
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum MoveLeadsRequestEspCode {
         Value0,
         Value1,
@@ -11405,6 +11483,7 @@ pub mod types {
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum MoveLeadsRequestEsgCode {
         V0,
         V1,
@@ -11802,6 +11881,7 @@ pub mod types {
 
     /// Interest status label associated with this label
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CreateLeadLabelRequestInterestStatusLabel {
         /// Positive
         Positive,
@@ -11930,6 +12010,7 @@ pub mod types {
 
     /// Interest status label associated with this label
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum UpdateLeadLabelRequestInterestStatusLabel {
         /// Positive
         Positive,
@@ -12072,6 +12153,7 @@ pub mod types {
 
     /// Enrichment type to add to the resource
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CreateSupersearchEnrichmentRequestType {
         /// Work Email Enrichment
         WorkEmailEnrichment,
@@ -12184,6 +12266,7 @@ pub mod types {
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CreateWorkspaceGroupMemberRequestStatus {
         /// The member has been invited to the workspace group but has not yet accepted the invitation.
         Pending,
@@ -12311,6 +12394,7 @@ pub mod types {
 
     /// THe role of the workspace member defining their access level. While the "owner" role is listed in the enum, it cannot be created via the API, and is only assigned to the user who creates the workspace.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CreateWorkspaceMemberRequestRole {
         /// Owner - Full access and workspace management
         Owner,
@@ -12386,6 +12470,7 @@ pub mod types {
 
     /// The source document lists only some values (19 more exist); the others arrive as `Unknown`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CreateWorkspaceMemberRequestPermissionsItem {
         /// View the dashboard
         DashboardView,
@@ -12545,6 +12630,7 @@ pub mod types {
 
     /// THe role of the workspace member defining their access level. While the "owner" role is listed in the enum, it cannot be created via the API, and is only assigned to the user who creates the workspace.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum UpdateWorkspaceMemberRequestRole {
         /// Owner - Full access and workspace management
         Owner,
@@ -12620,6 +12706,7 @@ pub mod types {
 
     /// The source document lists only some values (19 more exist); the others arrive as `Unknown`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum UpdateWorkspaceMemberRequestPermissionsItem {
         /// View the dashboard
         DashboardView,
@@ -12774,6 +12861,7 @@ pub mod types {
     }
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CreateSubsequenceRequestConditionsCrmStatusItem {
         /// Out of Office
         OutOfOffice,
@@ -12865,6 +12953,7 @@ pub mod types {
     }
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CreateSubsequenceRequestConditionsLeadActivityItem {
         /// Email Opened - Triggered when a lead opens an email
         EmailOpenedTriggeredWhenLead,
@@ -13049,6 +13138,7 @@ pub mod types {
 
     /// The source document lists only some values (92 more exist); the others arrive as `Unknown`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CreateSubsequenceRequestSubsequenceScheduleSchedulesItemTimezone {
         EtcGmt12,
         EtcGmt11,
@@ -13190,6 +13280,7 @@ pub mod types {
 
     /// Type of step. This has to be 'email' always - it's the only supported type for now
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CreateSubsequenceRequestSequencesItemStepsItemType {
         /// This steps represents an email
         Email,
@@ -13274,6 +13365,7 @@ pub mod types {
 
     /// The unit of time for the delay value (minutes, hours, or days). Defaults to days for backward compatibility.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CreateSubsequenceRequestSequencesItemStepsItemDelayUnit {
         Minutes,
         Hours,
@@ -13341,6 +13433,7 @@ pub mod types {
 
     /// The unit of time for the pre_delay value (minutes, hours, or days). Only applicable to subsequences - this field is ignored for regular campaigns. Defaults to days for backward compatibility.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CreateSubsequenceRequestSequencesItemStepsItemPreDelayUnit {
         Minutes,
         Hours,
@@ -13493,6 +13586,7 @@ pub mod types {
     }
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum UpdateSubsequenceRequestConditionsCrmStatusItem {
         /// Out of Office
         OutOfOffice,
@@ -13584,6 +13678,7 @@ pub mod types {
     }
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum UpdateSubsequenceRequestConditionsLeadActivityItem {
         /// Email Opened - Triggered when a lead opens an email
         EmailOpenedTriggeredWhenLead,
@@ -13768,6 +13863,7 @@ pub mod types {
 
     /// The source document lists only some values (92 more exist); the others arrive as `Unknown`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum UpdateSubsequenceRequestSubsequenceScheduleSchedulesItemTimezone {
         EtcGmt12,
         EtcGmt11,
@@ -13909,6 +14005,7 @@ pub mod types {
 
     /// Type of step. This has to be 'email' always - it's the only supported type for now
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum UpdateSubsequenceRequestSequencesItemStepsItemType {
         /// This steps represents an email
         Email,
@@ -13993,6 +14090,7 @@ pub mod types {
 
     /// The unit of time for the delay value (minutes, hours, or days). Defaults to days for backward compatibility.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum UpdateSubsequenceRequestSequencesItemStepsItemDelayUnit {
         Minutes,
         Hours,
@@ -14060,6 +14158,7 @@ pub mod types {
 
     /// The unit of time for the pre_delay value (minutes, hours, or days). Only applicable to subsequences - this field is ignored for regular campaigns. Defaults to days for backward compatibility.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum UpdateSubsequenceRequestSequencesItemStepsItemPreDelayUnit {
         Minutes,
         Hours,
@@ -14226,6 +14325,7 @@ pub mod types {
     ///
     /// The source document lists only some values (9 more exist); the others arrive as `Unknown`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum CreateWebhookRequestEventType {
         AllEvents,
         EmailSent,
@@ -14387,6 +14487,7 @@ pub mod types {
     ///
     /// The source document lists only some values (9 more exist); the others arrive as `Unknown`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum UpdateWebhookRequestEventType {
         AllEvents,
         EmailSent,
@@ -14570,6 +14671,7 @@ pub mod types {
     }
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum GetCampaignAnalyticsOverviewCampaignStatus {
         /// Draft
         Draft,
@@ -14656,6 +14758,7 @@ pub mod types {
     }
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum ListAccountsStatus {
         /// Active
         Active,
@@ -14732,6 +14835,7 @@ pub mod types {
     }
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum ListAccountsProviderCode {
         /// Custom IMAP/SMTP
         CustomImapSmtp,
@@ -14804,6 +14908,7 @@ pub mod types {
     }
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum ListCampaignsStatus {
         /// Draft
         Draft,
@@ -14888,6 +14993,7 @@ pub mod types {
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum ListEmailsMode {
         EmodeFocused,
         EmodeOthers,
@@ -14950,6 +15056,7 @@ pub mod types {
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum ListEmailsSortOrder {
         Asc,
         Desc,
@@ -15009,6 +15116,7 @@ pub mod types {
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub enum ListEmailsEmailType {
         Received,
         Sent,

@@ -22,10 +22,12 @@
 //! `#[serde(with = …)]` attribute, which `time` would require.
 //!
 //! Unsupported constructs (a request content type other than JSON or octet-stream, unresolvable
-//! references, OpenAPI 3.1) are an [`Error`] naming the JSON pointer. Documented fallbacks produce
-//! a [`Warning`]: `not` schemas, `allOf` of non-objects and object-valued query parameters become
-//! `serde_json::Value`; cookie parameters are left out; an `x-pagination` that does not fit the
-//! planned types yields no stream.
+//! references, OpenAPI 3.1, a schema defined only in terms of itself) are an [`Error`] naming
+//! the JSON pointer. Recursion is kept finite: fields that close a cycle are boxed, and a schema
+//! that names itself through a list or map (`Tree: {items: $ref Tree}`) becomes a newtype.
+//! Documented fallbacks produce a [`Warning`]: `not` schemas, `allOf` of non-objects and
+//! object-valued query parameters become `serde_json::Value`; cookie parameters are left out; an
+//! `x-pagination` that does not fit the planned types yields no stream.
 
 mod doc;
 mod error;
@@ -53,6 +55,17 @@ use types::plan::Planner;
 pub struct Generated {
     pub tokens: TokenStream,
     pub warnings: Vec<Warning>,
+}
+
+/// The Rust type generated code uses for one schema of the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemaType {
+    /// The JSON pointer of the schema (`#/components/schemas/Campaign`,
+    /// `#/paths/~1campaigns/get/responses/200/content/application~1json/schema`).
+    pub pointer: String,
+    /// The type, as Rust source, with models qualified by the module they live in
+    /// (`Vec<types::Campaign>`), `Option<…>` where the schema admits `null`.
+    pub rust_type: String,
 }
 
 impl Generated {
@@ -117,6 +130,13 @@ pub fn generate_dispatch(document: &OpenAPI, settings: &Settings) -> Result<Gene
     })
 }
 
+/// For every schema of the document, the Rust type that [`generate_tokens`] uses for it, for
+/// tools that relate the document to the generated code (the corpus tests round-trip each
+/// schema's `example` through its type).
+pub fn schema_types(document: &OpenAPI, settings: &Settings) -> Result<Vec<SchemaType>, Error> {
+    Ok(plan(document, settings)?.schema_types())
+}
+
 /// Types and operations planned, ready to emit.
 struct Planned<'a> {
     planner: Planner<'a>,
@@ -127,6 +147,19 @@ struct Planned<'a> {
 }
 
 impl Planned<'_> {
+    fn schema_types(&self) -> Vec<SchemaType> {
+        let ctx = self.ctx();
+        let models = quote!(types::);
+        self.planner
+            .schema_types
+            .iter()
+            .map(|(pointer, ty)| SchemaType {
+                pointer: pointer.to_string(),
+                rust_type: ctx.ty(ty, &models).to_string(),
+            })
+            .collect()
+    }
+
     fn ctx(&self) -> Ctx<'_> {
         let rt = &self.rt;
         Ctx {
@@ -163,6 +196,8 @@ fn plan<'a>(document: &'a OpenAPI, settings: &Settings) -> Result<Planned<'a>, E
     let mut requests = RequestVariants::default();
     let operations =
         operations::plan::plan_operations(document, settings, &mut planner, &mut requests)?;
+    analysis::order_union_variants(&mut planner.space);
+    analysis::keep_null_in_any_values(&mut planner.space);
     analysis::box_recursive_fields(&mut planner.space);
     let defaultable = analysis::defaultable(&planner.space);
     Ok(Planned {

@@ -1,7 +1,7 @@
 //! Facts derived from the whole plan: request variants without read-only fields, boxes that
 //! break recursive types, and which types can derive `Default`.
 
-use super::{TypeExpr, TypeId, TypeKind, TypeSpace};
+use super::{TypeExpr, TypeId, TypeKind, TypeSpace, UnionVariant};
 use crate::names::Scope;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -71,6 +71,7 @@ impl RequestVariants {
                     .collect(),
             },
             TypeKind::Alias(target) => TypeKind::Alias(self.expr(space, names, &target)),
+            TypeKind::Newtype(target) => TypeKind::Newtype(self.expr(space, names, &target)),
             enumeration => enumeration,
         };
         def.docs
@@ -104,7 +105,9 @@ impl RequestVariants {
             Some(TypeKind::Union { variants }) => variants
                 .iter()
                 .for_each(|variant| variant.ty.all_names(&mut mentioned)),
-            Some(TypeKind::Alias(target)) => target.all_names(&mut mentioned),
+            Some(TypeKind::Alias(target) | TypeKind::Newtype(target)) => {
+                target.all_names(&mut mentioned);
+            }
             _ => {}
         }
         let answer = direct
@@ -168,7 +171,7 @@ fn direct_edges(kind: &TypeKind) -> Vec<TypeId> {
         TypeKind::Union { variants } => variants
             .iter()
             .for_each(|variant| variant.ty.direct_names(&mut out)),
-        TypeKind::Alias(target) => target.direct_names(&mut out),
+        TypeKind::Alias(target) | TypeKind::Newtype(target) => target.direct_names(&mut out),
         _ => {}
     }
     out
@@ -186,6 +189,132 @@ fn reaches(edges: &[Vec<TypeId>], from: TypeId, to: TypeId) -> bool {
         }
     }
     false
+}
+
+/// Untagged deserialization tries a union's variants in order, so narrower types go first:
+/// booleans, integers before floats, enums and formatted strings before plain strings, objects
+/// with more required fields before looser ones, free-form values last. Done once every type is
+/// planned: a member may name a component planned after the union.
+pub(crate) fn order_union_variants(space: &mut TypeSpace) {
+    for index in 0..space.defs.len() {
+        let TypeKind::Union { variants } = &space.defs[index].kind else {
+            continue;
+        };
+        let mut ranked: Vec<((u8, usize), UnionVariant)> = variants
+            .iter()
+            .map(|variant| (union_rank(space, &variant.ty), variant.clone()))
+            .collect();
+        ranked.sort_by_key(|(rank, _)| *rank);
+        if let TypeKind::Union { variants } = &mut space.defs[index].kind {
+            *variants = ranked.into_iter().map(|(_, variant)| variant).collect();
+        }
+    }
+}
+
+fn union_rank(space: &TypeSpace, ty: &TypeExpr) -> (u8, usize) {
+    match space.unalias(ty) {
+        TypeExpr::Bool => (0, 0),
+        TypeExpr::Int(_) => (2, 0),
+        TypeExpr::Float(_) => (3, 0),
+        TypeExpr::Uuid | TypeExpr::DateTime | TypeExpr::Date => (4, 0),
+        TypeExpr::String => (6, 0),
+        TypeExpr::List(inner) => (7, usize::from(union_rank(space, inner).0)),
+        TypeExpr::Optional(inner) => union_rank(space, inner),
+        TypeExpr::Map(_) | TypeExpr::JsonObject => (9, 0),
+        TypeExpr::Json => (10, 0),
+        TypeExpr::Named(id) => match space.get(*id).map(|def| &def.kind) {
+            Some(TypeKind::IntegerEnum { .. }) => (1, 0),
+            Some(TypeKind::StringEnum { .. }) => (5, 0),
+            Some(TypeKind::Struct { fields, .. }) => (
+                8,
+                usize::MAX - fields.iter().filter(|field| field.required).count(),
+            ),
+            Some(TypeKind::Union { .. } | TypeKind::Newtype(_)) => (8, usize::MAX),
+            Some(TypeKind::Alias(_)) | None => (10, 0),
+        },
+    }
+}
+
+/// `serde_json::Value` holds `null` itself: a required field of any JSON value needs no
+/// `Option`, and an optional one must keep an explicit `null` apart from an absent field
+/// (`Nullable<Value>`), or a round trip drops it.
+pub(crate) fn keep_null_in_any_values(space: &mut TypeSpace) {
+    for index in 0..space.defs.len() {
+        let any_value: Vec<bool> = match &space.defs[index].kind {
+            TypeKind::Struct { fields, .. } => fields
+                .iter()
+                .map(|field| space.unalias(&field.ty) == &TypeExpr::Json)
+                .collect(),
+            _ => continue,
+        };
+        if let TypeKind::Struct { fields, .. } = &mut space.defs[index].kind {
+            for (field, any_value) in fields.iter_mut().zip(any_value) {
+                if any_value {
+                    field.nullable = !field.required;
+                }
+            }
+        }
+    }
+}
+
+/// Aliases that name themselves through other aliases, which Rust rejects (`type A = B;
+/// type B = A;`, `type E = Vec<E>;`). `without_value`: the cycles along which every step is
+/// direct (no list or map on the way), so no finite value exists. `through_collection`: the
+/// other aliases on a cycle, which are fine as newtypes.
+#[derive(Debug, Default, PartialEq)]
+pub(crate) struct AliasCycles {
+    pub(crate) without_value: Vec<Vec<TypeId>>,
+    pub(crate) through_collection: Vec<TypeId>,
+}
+
+pub(crate) fn alias_cycles(space: &TypeSpace) -> AliasCycles {
+    let direct = alias_edges(space, TypeExpr::direct_names);
+    let any = alias_edges(space, TypeExpr::all_names);
+    let on_cycle = |edges: &[Vec<TypeId>], id: TypeId| {
+        edges[id.0].iter().any(|next| reaches(edges, *next, id))
+    };
+    let mut cycles = AliasCycles::default();
+    for id in (0..space.defs.len()).map(TypeId) {
+        if on_cycle(&direct, id) {
+            let grouped = cycles
+                .without_value
+                .iter()
+                .flatten()
+                .any(|member| *member == id);
+            if !grouped {
+                let group = (0..space.defs.len())
+                    .map(TypeId)
+                    .filter(|other| reaches(&direct, id, *other) && reaches(&direct, *other, id))
+                    .collect();
+                cycles.without_value.push(group);
+            }
+        } else if on_cycle(&any, id) {
+            cycles.through_collection.push(id);
+        }
+    }
+    cycles
+}
+
+/// For each alias, the aliases its target names (by `names`: directly, or anywhere).
+fn alias_edges(space: &TypeSpace, names: fn(&TypeExpr, &mut Vec<TypeId>)) -> Vec<Vec<TypeId>> {
+    let is_alias = |id: &TypeId| {
+        matches!(
+            space.get(*id).map(|def| &def.kind),
+            Some(TypeKind::Alias(_))
+        )
+    };
+    space
+        .defs
+        .iter()
+        .map(|def| {
+            let mut out = Vec::new();
+            if let TypeKind::Alias(target) = &def.kind {
+                names(target, &mut out);
+            }
+            out.retain(is_alias);
+            out
+        })
+        .collect()
 }
 
 /// Which types can derive `Default`: structs whose required fields all have defaults.

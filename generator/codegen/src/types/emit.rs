@@ -173,6 +173,7 @@ pub(crate) fn emit_def(ctx: &Ctx<'_>, index: usize, def: &TypeDef) -> TokenStrea
                 #[derive(Debug, Clone, PartialEq, #rt::serde::Serialize, #rt::serde::Deserialize #(, #extra_derives)*)]
                 #[serde(crate = #serde_crate, untagged)]
                 #[allow(clippy::large_enum_variant)]
+                #[non_exhaustive]
                 pub enum #name {
                     #( #variants )*
                 }
@@ -185,6 +186,16 @@ pub(crate) fn emit_def(ctx: &Ctx<'_>, index: usize, def: &TypeDef) -> TokenStrea
             quote! {
                 #docs
                 pub type #name = #target;
+            }
+        }
+        TypeKind::Newtype(target) => {
+            let target = ctx.ty(target, &here);
+            let extra_derives = &ctx.extra_derives;
+            quote! {
+                #docs
+                #[derive(Debug, Clone, PartialEq, #rt::serde::Serialize, #rt::serde::Deserialize #(, #extra_derives)*)]
+                #[serde(crate = #serde_crate, transparent)]
+                pub struct #name(pub #target);
             }
         }
     }

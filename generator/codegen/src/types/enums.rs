@@ -3,6 +3,9 @@
 //! Serialize/Deserialize are written out (not derived) so an unlisted value deserializes into
 //! `Unknown(raw)` and serializes back unchanged: a value the server adds later never fails a
 //! response, and a round trip reproduces it.
+//!
+//! Enums (these and untagged unions) are `#[non_exhaustive]`: matches outside the crate need a
+//! `_` arm, so a value the document adds later (a new variant) is not a breaking change.
 
 use super::{TypeKind, Variant};
 use crate::doc;
@@ -200,6 +203,7 @@ pub(crate) fn emit(
             quote! {
                 #docs
                 #[derive(Debug, Clone, PartialEq, Eq, Hash #(, #extra_derives)*)]
+                #[non_exhaustive]
                 pub enum #name {
                     #( #variant_docs #idents, )*
                     #unknown_doc
@@ -264,6 +268,7 @@ pub(crate) fn emit(
             quote! {
                 #docs
                 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash #(, #extra_derives)*)]
+                #[non_exhaustive]
                 pub enum #name {
                     #( #variant_docs #idents, )*
                     #unknown_doc

@@ -112,6 +112,9 @@ pub(crate) enum TypeKind {
         variants: Vec<UnionVariant>,
     },
     Alias(TypeExpr),
+    /// A tuple struct around a type: for an alias that names itself through a list or map
+    /// (`E = Vec<E>`), which Rust does not allow as a type alias.
+    Newtype(TypeExpr),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -163,6 +166,21 @@ impl TypeSpace {
             }
         }
         None
+    }
+
+    /// The expression behind aliases (itself when it is not a named alias).
+    pub(crate) fn unalias<'e>(&'e self, expr: &'e TypeExpr) -> &'e TypeExpr {
+        let mut current = expr;
+        for _ in 0..=self.defs.len() {
+            match current {
+                TypeExpr::Named(id) => match self.get(*id).map(|def| &def.kind) {
+                    Some(TypeKind::Alias(target)) => current = target,
+                    _ => return current,
+                },
+                _ => return current,
+            }
+        }
+        current
     }
 
     /// Whether values of `expr` have one text form (`Display`, a single query value): scalars,

@@ -5,8 +5,8 @@
 //! (`CampaignCampaignSchedule`), `+ Item` for an array's items, `+ Value` for a map's values,
 //! `+ Boolean`/`String`/`Object`/… for a union member. Collisions get `2`, `3`, … appended.
 
-use super::enums;
 use super::{Field, TypeDef, TypeExpr, TypeId, TypeKind, TypeSpace, UnionVariant};
+use super::{analysis, enums};
 use crate::names::{self, Scope};
 use crate::pointer::Pointer;
 use crate::{Error, Settings, Warning};
@@ -18,6 +18,40 @@ use openapiv3::{
 
 /// The properties of an object schema, in document order.
 type Properties = IndexMap<String, ReferenceOr<Box<Schema>>>;
+
+/// A property to plan: its name, its schema and the pointer of that schema.
+type PlacedProperty<'s> = (&'s str, &'s ReferenceOr<Box<Schema>>, Pointer);
+
+/// How deep `allOf` members may nest in one another (deeper is treated as not an object).
+const MAX_ALL_OF_DEPTH: usize = 16;
+
+/// The properties and required names gathered from the members of an `allOf`, each property
+/// with the pointer of the member that declares it (a later member's property wins).
+#[derive(Default)]
+struct ObjectParts {
+    properties: IndexMap<String, (ReferenceOr<Box<Schema>>, Pointer)>,
+    required: Vec<String>,
+}
+
+impl ObjectParts {
+    fn add(&mut self, properties: &Properties, required: &[String], pointer: &Pointer) {
+        let properties_pointer = pointer.push("properties");
+        for (name, schema) in properties {
+            let at = properties_pointer.push(name);
+            self.properties.insert(name.clone(), (schema.clone(), at));
+        }
+        self.required.extend(required.iter().cloned());
+    }
+}
+
+/// The properties of an object schema at `pointer`, placed.
+fn placed<'s>(properties: &'s Properties, pointer: &Pointer) -> Vec<PlacedProperty<'s>> {
+    let properties_pointer = pointer.push("properties");
+    properties
+        .iter()
+        .map(|(name, schema)| (name.as_str(), schema, properties_pointer.push(name)))
+        .collect()
+}
 
 /// The name generated code gives the field that keeps unlisted properties.
 pub(crate) const EXTRA_FIELD: &str = "additional_properties";
@@ -66,6 +100,9 @@ pub(crate) struct Planner<'a> {
     components: IndexMap<String, TypeId>,
     pub(crate) names: Scope,
     pub(crate) warnings: Vec<Warning>,
+    /// Every schema planned, by pointer, with the type that stands for it (`Option<…>` when it
+    /// admits `null`): components and each place a schema is used.
+    pub(crate) schema_types: Vec<(Pointer, TypeExpr)>,
 }
 
 impl<'a> Planner<'a> {
@@ -99,6 +136,7 @@ impl<'a> Planner<'a> {
             components,
             names,
             warnings: Vec::new(),
+            schema_types: Vec::new(),
         }
     }
 
@@ -139,6 +177,37 @@ impl<'a> Planner<'a> {
             let def = &mut self.space.defs[id.0];
             def.kind = kind;
             def.docs = docs;
+            let nullable =
+                matches!(schema, ReferenceOr::Item(schema) if schema.schema_data.nullable);
+            self.schema_types
+                .push((pointer, optional_if(TypeExpr::Named(id), nullable)));
+        }
+        self.break_alias_cycles()
+    }
+
+    /// Rust rejects aliases that name themselves: through a list or map they become newtypes;
+    /// a schema that is nothing but itself (`A: {$ref: B}`, `B: {allOf: [$ref: A]}`) is an error.
+    fn break_alias_cycles(&mut self) -> Result<(), Error> {
+        let cycles = analysis::alias_cycles(&self.space);
+        if let Some(cycle) = cycles.without_value.first() {
+            let defs: Vec<&TypeDef> = cycle.iter().filter_map(|id| self.space.get(*id)).collect();
+            let names: Vec<&str> = defs.iter().map(|def| def.name.as_str()).collect();
+            let pointer = defs
+                .first()
+                .map_or_else(Pointer::root, |def| def.pointer.clone());
+            return Err(Error::unsupported(
+                &pointer,
+                format!(
+                    "schema is defined only in terms of itself (cycle through {}), so it has no value",
+                    names.join(", ")
+                ),
+            ));
+        }
+        for id in cycles.through_collection {
+            let def = &mut self.space.defs[id.0];
+            if let TypeKind::Alias(target) = &def.kind {
+                def.kind = TypeKind::Newtype(target.clone());
+            }
         }
         Ok(())
     }
@@ -146,6 +215,21 @@ impl<'a> Planner<'a> {
     /// The type of a schema used at `pointer`; an inline schema that needs a definition gets one,
     /// named `name_hint`.
     pub(crate) fn plan_use(
+        &mut self,
+        schema: SchemaRef<'_>,
+        name_hint: &str,
+        group: usize,
+        pointer: &Pointer,
+    ) -> Result<Shape, Error> {
+        let shape = self.plan_schema(schema, name_hint, group, pointer)?;
+        self.schema_types.push((
+            pointer.clone(),
+            optional_if(shape.ty.clone(), shape.nullable),
+        ));
+        Ok(shape)
+    }
+
+    fn plan_schema(
         &mut self,
         schema: SchemaRef<'_>,
         name_hint: &str,
@@ -232,7 +316,7 @@ impl<'a> Planner<'a> {
             }),
             SchemaKind::Type(Type::Boolean(_)) => Planned::Expr(TypeExpr::Bool),
             SchemaKind::Type(Type::Object(object)) => self.object(
-                &object.properties,
+                &placed(&object.properties, pointer),
                 &object.required,
                 object.additional_properties.as_ref(),
                 name,
@@ -248,7 +332,7 @@ impl<'a> Planner<'a> {
             SchemaKind::AnyOf { any_of } => {
                 return self.union(any_of, name, group, &pointer.push("anyOf"));
             }
-            SchemaKind::AllOf { all_of } => self.all_of(all_of, &[], name, group, pointer)?,
+            SchemaKind::AllOf { all_of } => self.all_of(all_of, None, name, group, pointer)?,
             SchemaKind::Not { .. } => {
                 self.warn(
                     pointer,
@@ -263,7 +347,7 @@ impl<'a> Planner<'a> {
 
     fn object(
         &mut self,
-        properties: &Properties,
+        properties: &[PlacedProperty<'_>],
         required: &[String],
         additional: Option<&AdditionalProperties>,
         name: &str,
@@ -290,24 +374,24 @@ impl<'a> Planner<'a> {
         }
         let mut fields = Vec::with_capacity(properties.len());
         let mut field_names = Scope::with_reserved(&[EXTRA_FIELD]);
-        for (json_name, property) in properties {
+        for (json_name, property, property_pointer) in properties {
             let hint = format!("{name}{}", names::pascal(json_name, "Field"));
-            let property_pointer = pointer.push("properties").push(json_name);
             let shape = self.plan_use(
                 SchemaRef::of_boxed(property),
                 &hint,
                 group,
-                &property_pointer,
+                property_pointer,
             )?;
             let mut docs: Vec<String> = shape.description.into_iter().collect();
             if shape.read_only {
                 docs.push("Read-only: set by the server, never sent in a request.".to_owned());
             }
+            let required = required.iter().any(|name| name == json_name);
             fields.push(Field {
-                json_name: json_name.clone(),
+                json_name: (*json_name).to_owned(),
                 rust_name: field_names.claim(&names::snake(json_name, "field")),
                 ty: shape.ty,
-                required: required.contains(json_name),
+                required,
                 nullable: shape.nullable,
                 read_only: shape.read_only,
                 docs,
@@ -384,7 +468,7 @@ impl<'a> Planner<'a> {
             0 => Ok((Planned::Expr(TypeExpr::Json), nullable)),
             1 => Ok((Planned::Expr(types.remove(0)), nullable)),
             _ => {
-                types.sort_by_key(|ty| self.union_rank(ty));
+                // Ordered for deserialization once every type is planned: see `analysis`.
                 let mut variant_names = Scope::default();
                 let variants = types
                     .into_iter()
@@ -396,34 +480,6 @@ impl<'a> Planner<'a> {
                     .collect();
                 Ok((Planned::Def(TypeKind::Union { variants }), nullable))
             }
-        }
-    }
-
-    /// Untagged deserialization tries variants in order, so narrower types go first: booleans,
-    /// integers before floats, enums and formatted strings before plain strings, objects with
-    /// more required fields before looser ones, free-form values last.
-    fn union_rank(&self, ty: &TypeExpr) -> (u8, usize) {
-        match ty {
-            TypeExpr::Bool => (0, 0),
-            TypeExpr::Int(_) => (2, 0),
-            TypeExpr::Float(_) => (3, 0),
-            TypeExpr::Uuid | TypeExpr::DateTime | TypeExpr::Date => (4, 0),
-            TypeExpr::String => (6, 0),
-            TypeExpr::List(inner) => (7, usize::from(self.union_rank(inner).0)),
-            TypeExpr::Optional(inner) => self.union_rank(inner),
-            TypeExpr::Map(_) | TypeExpr::JsonObject => (9, 0),
-            TypeExpr::Json => (10, 0),
-            TypeExpr::Named(_) => match self.space.resolve(ty).map(|def| &def.kind) {
-                Some(TypeKind::IntegerEnum { .. }) => (1, 0),
-                Some(TypeKind::StringEnum { .. }) => (5, 0),
-                Some(TypeKind::Struct { fields, .. }) => (
-                    8,
-                    usize::MAX - fields.iter().filter(|field| field.required).count(),
-                ),
-                Some(TypeKind::Union { .. }) => (8, usize::MAX),
-                Some(TypeKind::Alias(inner)) => self.union_rank(inner),
-                None => (10, 0),
-            },
         }
     }
 
@@ -452,7 +508,7 @@ impl<'a> Planner<'a> {
     fn all_of(
         &mut self,
         members: &[ReferenceOr<Schema>],
-        own_properties: &[(&Properties, &[String])],
+        own: Option<(&Properties, &[String])>,
         name: &str,
         group: usize,
         pointer: &Pointer,
@@ -464,72 +520,75 @@ impl<'a> Planner<'a> {
             .map(|(index, member)| (index, SchemaRef::of(member)))
             .filter(|(_, member)| !matches!(member, SchemaRef::Inline(schema) if is_annotation_only(schema)))
             .collect();
-        if own_properties.is_empty()
+        if own.is_none()
             && let [(index, member)] = meaningful.as_slice()
         {
             let shape = self.plan_use(*member, name, group, &member_pointer.push(index))?;
             return Ok(Planned::Expr(shape.ty));
         }
-        let mut properties: Properties = IndexMap::new();
-        let mut required: Vec<String> = Vec::new();
-        for (own, own_required) in own_properties {
-            properties.extend(own.iter().map(|(key, value)| (key.clone(), value.clone())));
-            required.extend(own_required.iter().cloned());
+        let mut merged = ObjectParts::default();
+        if let Some((properties, required)) = own {
+            merged.add(properties, required, pointer);
         }
         for (index, member) in meaningful {
-            let Some((member_properties, member_required)) = self.object_parts(member, 0) else {
+            let member_at = member_pointer.push(index);
+            if !self.collect_object_parts(member, &member_at, &mut merged, 0) {
                 self.warn(
-                    &member_pointer.push(index),
+                    &member_at,
                     "allOf member is not an object; using serde_json::Value for the whole allOf",
                 );
                 return Ok(Planned::Expr(TypeExpr::Json));
-            };
-            properties.extend(member_properties);
-            required.extend(member_required);
+            }
         }
-        self.object(&properties, &required, None, name, group, pointer)
+        let properties: Vec<PlacedProperty<'_>> = merged
+            .properties
+            .iter()
+            .map(|(name, (schema, at))| (name.as_str(), schema, at.clone()))
+            .collect();
+        self.object(&properties, &merged.required, None, name, group, pointer)
     }
 
-    /// The properties and required names of an object-like schema, following refs and nested allOf.
-    fn object_parts(
+    /// Adds the properties and required names of an object-like schema (following references
+    /// and nested `allOf`) to `parts`; false when the schema is not object-like.
+    fn collect_object_parts(
         &self,
         member: SchemaRef<'_>,
+        pointer: &Pointer,
+        parts: &mut ObjectParts,
         depth: usize,
-    ) -> Option<(Properties, Vec<String>)> {
-        if depth > 16 {
-            return None;
+    ) -> bool {
+        if depth > MAX_ALL_OF_DEPTH {
+            return false;
         }
-        let schema = match member {
-            SchemaRef::Ref(reference) => self.component_schema(reference)?,
-            SchemaRef::Inline(schema) => schema,
+        let (schema, pointer) = match member {
+            SchemaRef::Ref(reference) => match self.component_target(reference) {
+                Some(target) => target,
+                None => return false,
+            },
+            SchemaRef::Inline(schema) => (schema, pointer.clone()),
+        };
+        let nested = |planner: &Self, all_of: &[ReferenceOr<Schema>], parts: &mut ObjectParts| {
+            let all_of_pointer = pointer.push("allOf");
+            all_of.iter().enumerate().all(|(index, part)| {
+                planner.collect_object_parts(
+                    SchemaRef::of(part),
+                    &all_of_pointer.push(index),
+                    parts,
+                    depth + 1,
+                )
+            })
         };
         match &schema.schema_kind {
             SchemaKind::Type(Type::Object(object)) => {
-                Some((object.properties.clone(), object.required.clone()))
+                parts.add(&object.properties, &object.required, &pointer);
+                true
             }
             SchemaKind::Any(any) if any.one_of.is_empty() && any.any_of.is_empty() => {
-                let mut properties = any.properties.clone();
-                let mut required = any.required.clone();
-                for part in &any.all_of {
-                    let (more, more_required) =
-                        self.object_parts(SchemaRef::of(part), depth + 1)?;
-                    properties.extend(more);
-                    required.extend(more_required);
-                }
-                Some((properties, required))
+                parts.add(&any.properties, &any.required, &pointer);
+                nested(self, &any.all_of, parts)
             }
-            SchemaKind::AllOf { all_of } => {
-                let mut properties = IndexMap::new();
-                let mut required = Vec::new();
-                for part in all_of {
-                    let (more, more_required) =
-                        self.object_parts(SchemaRef::of(part), depth + 1)?;
-                    properties.extend(more);
-                    required.extend(more_required);
-                }
-                Some((properties, required))
-            }
-            _ => None,
+            SchemaKind::AllOf { all_of } => nested(self, all_of, parts),
+            _ => false,
         }
     }
 
@@ -549,8 +608,8 @@ impl<'a> Planner<'a> {
             return self.union(&any.any_of, name, group, &pointer.push("anyOf"));
         }
         if !any.all_of.is_empty() {
-            let own = [(&any.properties, any.required.as_slice())];
-            let own: &[_] = if any.properties.is_empty() { &[] } else { &own };
+            let own =
+                (!any.properties.is_empty()).then_some((&any.properties, any.required.as_slice()));
             return Ok((self.all_of(&any.all_of, own, name, group, pointer)?, false));
         }
         let null_member = any.enumeration.iter().any(serde_json::Value::is_null);
@@ -559,7 +618,7 @@ impl<'a> Planner<'a> {
                 if !any.properties.is_empty() || any.additional_properties.is_some() =>
             {
                 self.object(
-                    &any.properties,
+                    &placed(&any.properties, pointer),
                     &any.required,
                     any.additional_properties.as_ref(),
                     name,
@@ -639,12 +698,17 @@ impl<'a> Planner<'a> {
 
     /// The component a reference names, following chains of references.
     pub(crate) fn component_schema(&self, reference: &str) -> Option<&'a Schema> {
+        self.component_target(reference).map(|(schema, _)| schema)
+    }
+
+    /// The component a reference names, following chains of references, with its pointer.
+    fn component_target(&self, reference: &str) -> Option<(&'a Schema, Pointer)> {
         let schemas = &self.document.components.as_ref()?.schemas;
         let mut reference = reference;
         for _ in 0..=schemas.len() {
             let name = unescape(reference.strip_prefix("#/components/schemas/")?);
             match schemas.get(&name)? {
-                ReferenceOr::Item(schema) => return Some(schema),
+                ReferenceOr::Item(schema) => return Some((schema, Pointer::schema(&name))),
                 ReferenceOr::Reference { reference: next } => reference = next,
             }
         }

@@ -1,0 +1,146 @@
+//! Constructs of third-party documents that the Instantly document does not use: recursion
+//! through aliases, unions naming components declared later, free-form values, `allOf`
+//! pointers, and the schema-to-type table.
+
+use instantly_codegen::{Error, Settings, generate_file, load_document, schema_types};
+
+/// A document with these component schemas (JSON object text) and no paths.
+fn with_schemas(schemas: &str) -> String {
+    format!(
+        r#"{{"openapi": "3.0.3", "info": {{"title": "t", "version": "1"}}, "paths": {{}},
+            "components": {{"schemas": {schemas}}}}}"#
+    )
+}
+
+fn generate(schemas: &str) -> Result<String, Error> {
+    generate_file(&with_schemas(schemas), &Settings::default())
+}
+
+#[test]
+fn aliases_that_name_themselves_through_a_list_or_map_become_newtypes() {
+    let source = generate(
+        r##"{
+          "Tree": {"type": "array", "items": {"$ref": "#/components/schemas/Tree"}},
+          "Forest": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/Grove"}},
+          "Grove": {"$ref": "#/components/schemas/Forest"}
+        }"##,
+    )
+    .unwrap();
+    assert!(
+        source.contains("pub struct Tree(pub Vec<Tree>);"),
+        "{source}"
+    );
+    assert!(source.contains("pub struct Forest(pub ::std::collections::BTreeMap<String, Grove>);"));
+    assert!(source.contains("pub struct Grove(pub Forest);"));
+    assert_eq!(source.matches("transparent)]").count(), 3);
+}
+
+#[test]
+fn schemas_that_are_only_themselves_are_an_error_naming_the_cycle() {
+    for schemas in [
+        r##"{"A": {"$ref": "#/components/schemas/B"}, "B": {"$ref": "#/components/schemas/A"}}"##,
+        r##"{"A": {"allOf": [{"$ref": "#/components/schemas/A"}]}}"##,
+        r##"{"A": {"anyOf": [{"$ref": "#/components/schemas/B"}]}, "B": {"nullable": true, "allOf": [{"$ref": "#/components/schemas/A"}]}}"##,
+    ] {
+        let error = generate(schemas).unwrap_err();
+        let Error::Unsupported { pointer, message } = &error else {
+            panic!("{error:?}");
+        };
+        assert_eq!(pointer, "#/components/schemas/A");
+        assert!(
+            message.contains("defined only in terms of itself"),
+            "{message}"
+        );
+    }
+}
+
+#[test]
+fn union_members_declared_later_are_ordered_by_their_final_shape() {
+    // `Loose` (no required field) would take every object if it were tried first.
+    let source = generate(
+        r##"{
+          "Either": {"oneOf": [{"$ref": "#/components/schemas/Loose"}, {"$ref": "#/components/schemas/Strict"}]},
+          "Loose": {"type": "object", "properties": {"a": {"type": "string"}}},
+          "Strict": {"type": "object", "required": ["a", "b"], "properties": {"a": {"type": "string"}, "b": {"type": "string"}}}
+        }"##,
+    )
+    .unwrap();
+    let strict = source.find("Strict(Strict),").unwrap();
+    let loose = source.find("Loose(Loose),").unwrap();
+    assert!(strict < loose, "{source}");
+}
+
+#[test]
+fn optional_free_form_values_keep_an_explicit_null() {
+    let source = generate(
+        r##"{
+          "Thing": {"type": "object", "required": ["always"], "properties": {
+            "always": {}, "sometimes": {"deprecated": true}, "aliased": {"$ref": "#/components/schemas/Anything"}
+          }},
+          "Anything": {"description": "any JSON value"}
+        }"##,
+    )
+    .unwrap();
+    assert!(
+        source.contains("pub always: ::instantly_runtime::serde_json::Value,"),
+        "{source}"
+    );
+    for field in ["sometimes", "aliased"] {
+        assert!(
+            source.contains(&format!("pub {field}: ::instantly_runtime::Nullable<")),
+            "{field}: {source}"
+        );
+    }
+}
+
+#[test]
+fn generated_enums_are_non_exhaustive() {
+    let source = generate(
+        r##"{
+          "Colour": {"type": "string", "enum": ["red"]},
+          "Level": {"type": "integer", "enum": [1]},
+          "Mixed": {"oneOf": [{"type": "integer"}, {"type": "boolean"}]}
+        }"##,
+    )
+    .unwrap();
+    for name in ["Colour", "Level", "Mixed"] {
+        let before = &source[..source.find(&format!("pub enum {name} {{")).unwrap()];
+        let attributes = &before[before.rfind("#[derive(").unwrap()..];
+        assert!(
+            attributes.contains("#[non_exhaustive]"),
+            "{name}: {attributes}"
+        );
+    }
+}
+
+#[test]
+fn schema_types_point_at_the_schema_each_type_stands_for() {
+    let text = with_schemas(
+        r##"{
+          "Base": {"type": "object", "properties": {"id": {"type": "string", "format": "uuid"}}},
+          "Pet": {"allOf": [
+            {"$ref": "#/components/schemas/Base"},
+            {"type": "object", "properties": {"tags": {"type": "array", "nullable": true, "items": {"type": "object", "properties": {"name": {"type": "string"}}}}}}
+          ]}
+        }"##,
+    );
+    let document = load_document(&text).unwrap();
+    let types = schema_types(&document, &Settings::default()).unwrap();
+    let type_at = |pointer: &str| {
+        types
+            .iter()
+            .find(|entry| entry.pointer == pointer)
+            .map(|entry| entry.rust_type.replace(' ', ""))
+            .unwrap_or_else(|| panic!("no type for {pointer}: {types:#?}"))
+    };
+    assert_eq!(type_at("#/components/schemas/Pet"), "types::Pet");
+    // Properties merged from `allOf` members keep the pointer of the member declaring them.
+    assert_eq!(
+        type_at("#/components/schemas/Pet/allOf/1/properties/tags"),
+        "Option<Vec<types::PetTagsItem>>"
+    );
+    assert_eq!(
+        type_at("#/components/schemas/Base/properties/id"),
+        "::instantly_runtime::uuid::Uuid"
+    );
+}

@@ -1,0 +1,137 @@
+//! Generates one client per document of `openapi/` into `OUT_DIR`, plus, for the tests, the
+//! list of the document's schema examples with the generated type each must round-trip through.
+
+use instantly_codegen::{
+    Generated, SchemaType, Settings, generate_tokens, load_document, schema_types,
+};
+use serde_json::Value;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// (module, file in `openapi/`, cargo feature that enables it).
+const DOCUMENTS: &[(&str, &str, Option<&str>)] = &[
+    ("keeper", "keeper.json", None),
+    ("buildomat", "buildomat.json", None),
+    ("propolis_server", "propolis-server.json", None),
+    ("nexus", "nexus.json", None),
+    ("cli_gen", "cli-gen.json", None),
+    ("param_collision", "param-collision.json", None),
+    ("param_overrides", "param-overrides.json", None),
+    ("param_overrides_yaml", "param-overrides.yaml", None),
+    ("github", "api.github.com.json", Some("GITHUB")),
+];
+
+fn main() -> ExitCode {
+    match generate_all() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn generate_all() -> Result<(), String> {
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").map_err(|e| format!("OUT_DIR: {e}"))?);
+    for (module, file, feature) in DOCUMENTS {
+        let enabled =
+            feature.is_none_or(|name| std::env::var_os(format!("CARGO_FEATURE_{name}")).is_some());
+        if !enabled {
+            continue;
+        }
+        let path = Path::new("openapi").join(file);
+        println!("cargo::rerun-if-changed={}", path.display());
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let settings = Settings::default();
+        let (generated, types) = load_document(&text)
+            .and_then(|document| {
+                Ok((
+                    generate_tokens(&document, &settings)?,
+                    schema_types(&document, &settings)?,
+                ))
+            })
+            .map_err(|error| format!("{}: {error}", path.display()))?;
+        let source = generated
+            .to_source()
+            .map_err(|error| format!("{}: {error}", path.display()))?;
+        let document: Value =
+            serde_json::from_str(&text).or_else(|_| yaml_as_json(&text, &path))?;
+        write(&out_dir.join(format!("{module}.rs")), &source)?;
+        let facts = facts(&generated, &types, &document);
+        write(&out_dir.join(format!("{module}_facts.rs")), &facts)?;
+    }
+    Ok(())
+}
+
+/// The YAML document as JSON, by way of the generator's own parse (a YAML parser here would
+/// be one more build dependency for one document).
+fn yaml_as_json(text: &str, path: &Path) -> Result<Value, String> {
+    let document = load_document(text).map_err(|error| format!("{}: {error}", path.display()))?;
+    serde_json::to_value(&document).map_err(|error| format!("{}: {error}", path.display()))
+}
+
+/// `WARNINGS` (the generator's fallbacks) and `EXAMPLES`: each example of a schema (its
+/// `example`, or the `example`/`examples` of the media type it describes) with the function
+/// that round-trips it through the schema's type.
+fn facts(generated: &Generated, types: &[SchemaType], document: &Value) -> String {
+    let mut out = String::from("pub const WARNINGS: &[&str] = &[\n");
+    for warning in &generated.warnings {
+        let _ = writeln!(out, "    {:?},", warning.to_string());
+    }
+    out.push_str("];\n\n#[cfg(test)]\n#[allow(unused_imports)]\nuse super::types;\n\n");
+    out.push_str("#[cfg(test)]\npub const EXAMPLES: &[crate::round_trip::Example] = &[\n");
+    for schema_type in types {
+        for (place, example) in examples(document, &schema_type.pointer) {
+            let _ = writeln!(
+                out,
+                "    crate::round_trip::Example {{ pointer: {place:?}, json: {:?}, round_trip: crate::round_trip::through::<{}> }},",
+                example.to_string(),
+                schema_type.rust_type,
+            );
+        }
+    }
+    out.push_str("];\n");
+    out
+}
+
+/// The examples given for the schema at `pointer`, each with the pointer where it is written.
+fn examples<'d>(document: &'d Value, pointer: &str) -> Vec<(String, &'d Value)> {
+    let Some(path) = pointer.strip_prefix('#') else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    if let Some(example) = document
+        .pointer(path)
+        .and_then(|schema| schema.get("example"))
+    {
+        found.push((format!("{pointer}/example"), example));
+    }
+    let media_type = path
+        .strip_suffix("/schema")
+        .filter(|parent| parent.contains("/content/"))
+        .and_then(|parent| Some((parent, document.pointer(parent)?)));
+    if let Some((parent, media_type)) = media_type {
+        if let Some(example) = media_type.get("example") {
+            found.push((format!("#{parent}/example"), example));
+        }
+        let named = media_type.get("examples").and_then(Value::as_object);
+        for (name, example) in named.into_iter().flatten() {
+            let example = match example.get("$ref").and_then(Value::as_str) {
+                Some(reference) => reference
+                    .strip_prefix('#')
+                    .and_then(|target| document.pointer(target)),
+                None => Some(example),
+            };
+            if let Some(value) = example.and_then(|example| example.get("value")) {
+                found.push((format!("#{parent}/examples/{name}"), value));
+            }
+        }
+    }
+    found
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|error| format!("{}: {error}", path.display()))
+}

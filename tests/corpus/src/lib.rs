@@ -1,0 +1,64 @@
+//! Clients generated from the third-party OpenAPI documents in `openapi/` (see the README
+//! there), one module each: building this crate compiles them all, and clippy with
+//! `-D warnings` (as CI runs it) checks them. The tests round-trip every schema example
+//! through its generated type.
+//!
+//! `api.github.com.json` needs the `github` feature (a few minutes to compile).
+
+#![deny(warnings)]
+
+/// A generated client and its facts (`WARNINGS`, and `EXAMPLES` in tests).
+macro_rules! corpus_client {
+    ($(#[$attr:meta])* $module:ident) => {
+        $(#[$attr])*
+        pub mod $module {
+            include!(concat!(env!("OUT_DIR"), "/", stringify!($module), ".rs"));
+
+            /// What the generator could not map exactly, and the schema examples.
+            pub mod facts {
+                include!(concat!(env!("OUT_DIR"), "/", stringify!($module), "_facts.rs"));
+            }
+        }
+    };
+}
+
+corpus_client!(
+    /// keeper.json (Oxide's dropshot service).
+    keeper
+);
+corpus_client!(
+    /// buildomat.json (Oxide's dropshot service).
+    buildomat
+);
+corpus_client!(
+    /// propolis-server.json (Oxide's dropshot service).
+    propolis_server
+);
+corpus_client!(
+    /// nexus.json (Oxide's control plane API).
+    nexus
+);
+corpus_client!(
+    /// cli-gen.json (progenitor's test suite).
+    cli_gen
+);
+corpus_client!(
+    /// param-collision.json (progenitor's test suite).
+    param_collision
+);
+corpus_client!(
+    /// param-overrides.json (progenitor's test suite).
+    param_overrides
+);
+corpus_client!(
+    /// param-overrides.yaml (progenitor's test suite).
+    param_overrides_yaml
+);
+corpus_client!(
+    /// api.github.com.json.
+    #[cfg(feature = "github")]
+    github
+);
+
+#[cfg(test)]
+mod round_trip;

@@ -1,0 +1,191 @@
+//! Every schema example of every document deserializes into the schema's generated type and
+//! serializes back to equal JSON.
+
+use instantly_runtime::serde::{Serialize, de::DeserializeOwned};
+use instantly_runtime::serde_json::{self, Value};
+
+/// A schema's example and the round trip through the schema's generated type.
+pub struct Example {
+    pub pointer: &'static str,
+    pub json: &'static str,
+    pub round_trip: fn(Value) -> Result<Value, String>,
+}
+
+/// Deserializes `example` as `T` and serializes it back.
+pub fn through<T: DeserializeOwned + Serialize>(example: Value) -> Result<Value, String> {
+    let typed: T = serde_json::from_value(example)
+        .map_err(|error| format!("does not deserialize: {error}"))?;
+    serde_json::to_value(&typed).map_err(|error| format!("does not serialize: {error}"))
+}
+
+/// Where `back` differs from `sent`, as a JSON pointer with both values; `None` when they are
+/// equal JSON. Two leniencies, both about one value having several spellings: numbers compare
+/// by value (`1` and `1.0`), and RFC 3339 date-times by instant (`…-04:00` comes back in UTC
+/// as `…Z`, `.000Z` as `Z`: the models hold `DateTime<Utc>`).
+fn difference(sent: &Value, back: &Value, at: &str) -> Option<String> {
+    let differs = || Some(format!("at {at:?}: sent {sent}, got back {back}"));
+    match (sent, back) {
+        (Value::Number(a), Value::Number(b)) => {
+            (a != b && a.as_f64() != b.as_f64()).then(differs)?
+        }
+        (Value::String(a), Value::String(b)) => (a != b && !same_instant(a, b)).then(differs)?,
+        (Value::Array(a), Value::Array(b)) if a.len() == b.len() => a
+            .iter()
+            .zip(b)
+            .enumerate()
+            .find_map(|(index, (a, b))| difference(a, b, &format!("{at}/{index}"))),
+        (Value::Object(a), Value::Object(b)) => {
+            let missing = a
+                .keys()
+                .chain(b.keys())
+                .find(|key| a.get(*key).is_none() || b.get(*key).is_none());
+            if let Some(key) = missing {
+                return Some(format!(
+                    "at {:?}: sent {}, got back {}",
+                    format!("{at}/{key}"),
+                    a.get(key).map_or("nothing".to_owned(), Value::to_string),
+                    b.get(key).map_or("nothing".to_owned(), Value::to_string),
+                ));
+            }
+            a.iter()
+                .find_map(|(key, a)| difference(a, &b[key], &format!("{at}/{key}")))
+        }
+        _ => (sent != back).then(differs)?,
+    }
+}
+
+fn same_instant(a: &str, b: &str) -> bool {
+    let parse = instantly_runtime::chrono::DateTime::parse_from_rfc3339;
+    matches!((parse(a), parse(b)), (Ok(a), Ok(b)) if a == b)
+}
+
+/// Examples that contradict their own schema, so no faithful type can take them: each must
+/// still fail (a generator change that makes one pass is worth a look), and no other may.
+const CONTRADICTING_EXAMPLES: &[(&str, &str)] = &[
+    (
+        "#/components/schemas/contributor-activity/properties/weeks/example",
+        "`w` is a string in the example, `type: integer` in the schema",
+    ),
+    (
+        "#/paths/~1orgs~1{org}~1migrations/get/responses/200/content/application~1json/examples/default",
+        "`exclude_metadata` is required by `migration` but absent from the example",
+    ),
+    (
+        "#/paths/~1orgs~1{org}~1migrations/post/responses/201/content/application~1json/examples/default",
+        "the same `migration` example",
+    ),
+    (
+        "#/paths/~1orgs~1{org}~1migrations~1{migration_id}/get/responses/200/content/application~1json/examples/default",
+        "the same `migration` example",
+    ),
+    (
+        "#/paths/~1user~1migrations/get/responses/200/content/application~1json/examples/default",
+        "the same `migration` example",
+    ),
+    (
+        "#/paths/~1user~1migrations/post/responses/201/content/application~1json/examples/default",
+        "the same `migration` example",
+    ),
+    (
+        "#/paths/~1user~1migrations~1{migration_id}/get/responses/200/content/application~1json/examples/default",
+        "the same `migration` example",
+    ),
+];
+
+/// The examples of one document that do not survive the round trip, with why.
+fn failures(examples: &[Example]) -> Vec<(&'static str, String)> {
+    examples
+        .iter()
+        .filter_map(|example| {
+            let original: Value = match serde_json::from_str(example.json) {
+                Ok(value) => value,
+                Err(error) => return Some((example.pointer, format!("bad example: {error}"))),
+            };
+            let failure = match (example.round_trip)(original.clone()) {
+                Err(message) => Some(message),
+                Ok(back) => difference(&original, &back, ""),
+            };
+            failure.map(|failure| (example.pointer, failure))
+        })
+        .collect()
+}
+
+fn check(document: &str, examples: &[Example]) {
+    let failures = failures(examples);
+    eprintln!(
+        "{document}: {} of {} examples round-trip",
+        examples.len() - failures.len(),
+        examples.len()
+    );
+    let unexpected: Vec<String> = failures
+        .iter()
+        .filter(|(pointer, _)| {
+            !CONTRADICTING_EXAMPLES
+                .iter()
+                .any(|(known, _)| known == pointer)
+        })
+        .map(|(pointer, failure)| format!("{pointer}: {failure}"))
+        .collect();
+    assert!(
+        unexpected.is_empty(),
+        "{document}:\n{}",
+        unexpected.join("\n")
+    );
+    let listed = examples.iter().filter(|example| {
+        CONTRADICTING_EXAMPLES
+            .iter()
+            .any(|(known, _)| *known == example.pointer)
+    });
+    for example in listed {
+        assert!(
+            failures
+                .iter()
+                .any(|(pointer, _)| *pointer == example.pointer),
+            "{}: listed as contradicting its schema, but it round-trips now",
+            example.pointer
+        );
+    }
+}
+
+macro_rules! round_trips {
+    ($($(#[$attr:meta])* $module:ident),* $(,)?) => {
+        $(
+            $(#[$attr])*
+            #[test]
+            fn $module() {
+                check(stringify!($module), crate::$module::facts::EXAMPLES);
+            }
+        )*
+    };
+}
+
+round_trips!(
+    keeper,
+    buildomat,
+    propolis_server,
+    nexus,
+    cli_gen,
+    param_collision,
+    param_overrides,
+    param_overrides_yaml,
+    #[cfg(feature = "github")]
+    github,
+);
+
+#[test]
+fn warnings_name_a_pointer() {
+    let all = [
+        crate::keeper::facts::WARNINGS,
+        crate::buildomat::facts::WARNINGS,
+        crate::propolis_server::facts::WARNINGS,
+        crate::nexus::facts::WARNINGS,
+        crate::cli_gen::facts::WARNINGS,
+        crate::param_collision::facts::WARNINGS,
+        crate::param_overrides::facts::WARNINGS,
+        crate::param_overrides_yaml::facts::WARNINGS,
+    ];
+    for warning in all.into_iter().flatten() {
+        eprintln!("warning: {warning}");
+        assert!(warning.starts_with("#/"), "{warning}");
+    }
+}
