@@ -65,6 +65,11 @@ fn every_operation_of_the_page_with_a_unique_operation_id() {
             );
         }
     }
+    assert!(
+        "list_block_list_entries"
+            == document["paths"]["/api/v2/block-lists-entries"]["get"]["operationId"],
+        "an operation_id override is applied"
+    );
     for (expected, method, path) in [
         ("list_campaigns", "get", "/api/v2/campaigns"),
         ("create_campaign", "post", "/api/v2/campaigns"),
@@ -276,5 +281,23 @@ fn adding_a_property_changes_only_its_lines() {
             "{}",
             block.join("")
         );
+    }
+}
+
+/// The real page yields only warnings about what it hid (collapsed sub-objects no example
+/// shows), each at its page line; the operations and overrides place everything.
+#[test]
+fn warnings_are_only_about_hidden_parts_and_name_their_line() {
+    let normalized = normalize(
+        &read("spec/instantly-api-v2.txt"),
+        &read("spec/overrides.yaml"),
+    )
+    .unwrap();
+    let warnings = &normalized.warnings.0;
+    assert!(!warnings.is_empty());
+    for warning in warnings {
+        assert_eq!(warning.file, "spec/instantly-api-v2.txt", "{warning}");
+        assert!(warning.line.is_some_and(|line| line > 650), "{warning}");
+        assert!(warning.message.contains("collapsed"), "{warning}");
     }
 }

@@ -505,56 +505,6 @@ mod real_page {
     }
 
     #[test]
-    fn has_every_operation_once_with_a_unique_id() {
-        let built = built();
-        let operations = operations(&built);
-        assert_eq!(operations.len(), 162);
-        let ids: HashSet<&str> = operations
-            .iter()
-            .map(|op| op["operationId"].as_str().unwrap())
-            .collect();
-        assert_eq!(ids.len(), 162);
-        let two_tags = operations
-            .iter()
-            .filter(|op| op["tags"].as_array().unwrap().len() == 2)
-            .count();
-        assert_eq!(two_tags, 7);
-        assert_eq!(built.operations.tags.len(), 32);
-        let ours = |w: &&Diagnostic| {
-            w.file == OVERRIDES_FILE
-                || w.message.contains("operationId")
-                || w.message.contains("cannot place")
-        };
-        let warnings: Vec<_> = built.warnings.0.iter().filter(ours).collect();
-        assert!(warnings.is_empty(), "{warnings:?}");
-    }
-
-    #[test]
-    fn names_read_as_documented() {
-        let built = built();
-        let id = |method: &str, path: &str| {
-            built.operations.paths[path][method]["operationId"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        };
-        assert_eq!(id("get", "/api/v2/campaigns"), "list_campaigns");
-        assert_eq!(
-            id("post", "/api/v2/campaigns/{id}/activate"),
-            "activate_campaign"
-        );
-        assert_eq!(
-            id("post", "/api/v2/accounts/warmup/enable"),
-            "enable_account_warmup"
-        );
-        assert_eq!(id("post", "/api/v2/leads/list"), "list_leads");
-        assert_eq!(
-            id("get", "/api/v2/block-lists-entries"),
-            "list_block_list_entries"
-        );
-    }
-
-    #[test]
     fn core_operations_have_their_facts() {
         let built = built();
         let op = |method: &str, path: &str| &built.operations.paths[path][method];
