@@ -7409,11 +7409,13 @@ pub mod types {
         String,
         ::instantly_runtime::serde_json::Value,
     >;
+
     /// CRM related actions
     pub type CrmActions = ::instantly_runtime::serde_json::Map<
         String,
         ::instantly_runtime::serde_json::Value,
     >;
+
     /// The body of every error answer (4xx and 5xx).
     #[derive(
         Debug,
@@ -24187,8 +24189,10 @@ pub struct Client {
 impl Client {
     /// The base URL the document names.
     pub const DEFAULT_BASE_URL: &'static str = "https://api.instantly.ai";
+
     /// The environment variable `from_env` reads the API key from.
     pub const API_KEY_ENV_VAR: &'static str = "INSTANTLY_API_KEY";
+
     /// A client for the default base URL, authenticating with `api_key` (sent as a bearer token).
     pub fn new(
         api_key: impl Into<::instantly_runtime::ApiKey>,

@@ -9,17 +9,19 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// (module, file in `openapi/`, cargo feature that enables it).
+/// (module, document, cargo feature that enables it).
 const DOCUMENTS: &[(&str, &str, Option<&str>)] = &[
-    ("keeper", "keeper.json", None),
-    ("buildomat", "buildomat.json", None),
-    ("propolis_server", "propolis-server.json", None),
-    ("nexus", "nexus.json", None),
-    ("cli_gen", "cli-gen.json", None),
-    ("param_collision", "param-collision.json", None),
-    ("param_overrides", "param-overrides.json", None),
-    ("param_overrides_yaml", "param-overrides.yaml", None),
-    ("github", "api.github.com.json", Some("GITHUB")),
+    ("keeper", "openapi/keeper.json", None),
+    ("buildomat", "openapi/buildomat.json", None),
+    ("propolis_server", "openapi/propolis-server.json", None),
+    ("nexus", "openapi/nexus.json", None),
+    ("cli_gen", "openapi/cli-gen.json", None),
+    ("param_collision", "openapi/param-collision.json", None),
+    ("param_overrides", "openapi/param-overrides.json", None),
+    ("param_overrides_yaml", "openapi/param-overrides.yaml", None),
+    ("github", "openapi/api.github.com.json", Some("GITHUB")),
+    ("edge_recursion", "edge-cases/recursion.json", None),
+    ("edge_deep", "edge-cases/deep.json", None),
 ];
 
 fn main() -> ExitCode {
@@ -40,10 +42,9 @@ fn generate_all() -> Result<(), String> {
         if !enabled {
             continue;
         }
-        let path = Path::new("openapi").join(file);
+        let path = Path::new(file);
         println!("cargo::rerun-if-changed={}", path.display());
-        let text =
-            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
         let settings = Settings::default();
         let (generated, types) = load_document(&text)
             .and_then(|document| {
@@ -56,8 +57,7 @@ fn generate_all() -> Result<(), String> {
         let source = generated
             .to_source()
             .map_err(|error| format!("{}: {error}", path.display()))?;
-        let document: Value =
-            serde_json::from_str(&text).or_else(|_| yaml_as_json(&text, &path))?;
+        let document: Value = serde_json::from_str(&text).or_else(|_| yaml_as_json(&text, path))?;
         write(&out_dir.join(format!("{module}.rs")), &source)?;
         let facts = facts(&generated, &types, &document);
         write(&out_dir.join(format!("{module}_facts.rs")), &facts)?;

@@ -4,6 +4,7 @@
 pub mod codegen;
 pub mod contract;
 pub mod diagnostics;
+pub mod fuzz;
 pub mod normalize;
 pub mod page;
 pub mod report;

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use xtask::{codegen, contract, test};
+use xtask::{codegen, contract, fuzz, test};
 
 const HELP: &str = "\
 usage: cargo xtask <command>
@@ -23,7 +23,11 @@ commands:
                       an operation that does not conform unless tests/contract/allow-list.yaml
                       gives the reason
   test                install the test tools (Python validators, Prism) and run every test,
-                      the contract test included
+                      a minute of fuzzing and the contract test included
+  fuzz [--seconds N] [--seed S] [--keep-going] | fuzz replay FILE
+                      mutated OpenAPI documents into the generator and mutated pages into the
+                      normalizer for N seconds (default 60); a panic, stack overflow, hang or
+                      pointer-less error saves the input in fuzz/crashers/
   help                this text";
 
 fn main() -> ExitCode {
@@ -37,6 +41,7 @@ fn main() -> ExitCode {
             contract_options(flags).and_then(|options| contract::run(&workspace_root(), &options))
         }
         ["test"] => test::run(&workspace_root()),
+        ["fuzz", args @ ..] => fuzz::run(&workspace_root(), args),
         [] | ["help"] | ["--help"] | ["-h"] => {
             println!("{HELP}");
             Ok(true)

@@ -4,7 +4,7 @@
 //! pinned by `tests/python/requirements.txt`, and are reinstalled only when that file changes.
 //! The contract test runs Stoplight Prism from npm, pinned by `package.json` and
 //! `package-lock.json` at the root (`npm ci` into `node_modules`, again only when the lock
-//! changes), after the cargo tests.
+//! changes), after the cargo tests and a minute of fuzzing (`fuzz.rs`).
 
 use std::fs;
 use std::path::Path;
@@ -35,6 +35,9 @@ pub fn run(root: &Path) -> Result<bool, String> {
         .status()
         .map_err(|error| format!("cannot run cargo test --doc: {error}"))?;
     if !doc_status.success() {
+        return Ok(false);
+    }
+    if !crate::fuzz::run(root, &["--seconds", crate::fuzz::CI_SECONDS])? {
         return Ok(false);
     }
     crate::contract::run(root, &crate::contract::Options::new(root))

@@ -37,6 +37,7 @@ mod operations;
 mod pointer;
 mod render;
 mod settings;
+mod stack;
 mod types;
 
 pub use error::{Error, Warning};

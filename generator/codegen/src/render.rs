@@ -16,7 +16,8 @@ pub(crate) fn render(tokens: TokenStream) -> Result<String, Error> {
 }
 
 /// prettyplease puts items on consecutive lines; a blank line after each closing-brace line
-/// that is followed by more code at the same indentation keeps the golden file readable.
+/// that is followed by more code at the same indentation, and after each item ending in `;`
+/// (`pub type`, a tuple struct) followed by another item, keeps the golden file readable.
 fn separate_items(source: &str) -> String {
     let lines: Vec<&str> = source.lines().collect();
     let mut out = String::with_capacity(source.len() + source.len() / 20);
@@ -31,9 +32,26 @@ fn separate_items(source: &str) -> String {
         let closes = line.trim() == "}";
         let continues =
             !next.trim().is_empty() && !next.trim_start().starts_with(['}', ')', ']', ',', '.']);
-        if closes && indent == next_indent && continues {
+        let item_ends = line.ends_with(';')
+            && !line.trim_start().starts_with("//")
+            && ["#[", "///", "pub "]
+                .iter()
+                .any(|start| next.trim_start().starts_with(start));
+        if (closes && continues || item_ends) && indent == next_indent {
             out.push('\n');
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::separate_items;
+
+    #[test]
+    fn items_get_a_blank_line_and_doc_comments_stay_whole() {
+        let source = "pub mod types {\n    pub type A = B;\n    /// let x = 1;\n    /// x\n    pub struct C(pub A);\n    #[derive(Debug)]\n    pub struct D {}\n}\n";
+        let expected = "pub mod types {\n    pub type A = B;\n\n    /// let x = 1;\n    /// x\n    pub struct C(pub A);\n\n    #[derive(Debug)]\n    pub struct D {}\n}\n";
+        assert_eq!(separate_items(source), expected);
+    }
 }

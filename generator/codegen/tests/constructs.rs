@@ -144,3 +144,66 @@ fn schema_types_point_at_the_schema_each_type_stands_for() {
         "::instantly_runtime::uuid::Uuid"
     );
 }
+
+/// `levels` nested `allOf`s around `leaf` (JSON text).
+fn nested_all_of(levels: usize, leaf: &str) -> String {
+    let mut schema = leaf.to_owned();
+    for _ in 0..levels {
+        schema = format!(r#"{{"allOf": [{schema}]}}"#);
+    }
+    schema
+}
+
+#[test]
+fn a_broken_schema_deep_in_a_document_fails_fast_at_its_pointer() {
+    // Parsed as a whole, each level would parse the broken part twice: 2^40 times.
+    let started = std::time::Instant::now();
+    let error = generate(&format!(r#"{{"Deep": {}}}"#, nested_all_of(40, "1.5"))).unwrap_err();
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    let Error::Unsupported { pointer, message } = &error else {
+        panic!("{error:?}");
+    };
+    assert_eq!(
+        pointer,
+        &format!("#/components/schemas/Deep{}", "/allOf/0".repeat(40))
+    );
+    assert!(message.starts_with("not a valid schema"), "{message}");
+}
+
+#[test]
+fn nesting_up_to_the_parsers_limit_fits_a_test_threads_stack() {
+    // 60 levels of allOf are 120 levels of JSON: the parsers' limit is 128.
+    let leaf = r#"{"type": "object", "properties": {"x": {"type": "integer"}}}"#;
+    generate(&format!(r#"{{"Deep": {}}}"#, nested_all_of(60, leaf))).unwrap();
+    let mut list = r#"{"type": "string"}"#.to_owned();
+    for _ in 0..120 {
+        list = format!(r#"{{"type": "array", "items": {list}}}"#);
+    }
+    let source = generate(&format!(r#"{{"Matrix": {list}}}"#)).unwrap();
+    // Every few levels a named alias keeps `Vec<Vec<…>>` shallow for syn and rustc.
+    assert!(source.matches("pub type Matrix").count() > 10, "{source}");
+    assert!(!source.contains(&"Vec<".repeat(10)));
+}
+
+#[test]
+fn an_all_of_merging_the_component_that_holds_it_falls_back_with_a_warning() {
+    let text = with_schemas(
+        r##"{"Task": {"type": "object", "properties": {
+            "name": {"type": "string"},
+            "script": {"allOf": [
+                {"$ref": "#/components/schemas/Task"},
+                {"type": "object", "properties": {"line": {"type": "integer"}}}
+            ]}
+        }}}"##,
+    );
+    let document = load_document(&text).unwrap();
+    let generated = instantly_codegen::generate_tokens(&document, &Settings::default()).unwrap();
+    assert!(
+        generated.warnings.iter().any(|warning| warning.pointer
+            == "#/components/schemas/Task/properties/script"
+            && warning.message.contains("contains itself")),
+        "{:?}",
+        generated.warnings
+    );
+    generated.to_source().unwrap();
+}

@@ -1,5 +1,6 @@
 //! Clients generated from the third-party OpenAPI documents in `openapi/` (see the README
-//! there), one module each: building this crate compiles them all, and clippy with
+//! there) and from the edge cases in `edge-cases/` (recursion, nesting far deeper than real
+//! documents), one module each: building this crate compiles them all, and clippy with
 //! `-D warnings` (as CI runs it) checks them. The tests round-trip every schema example
 //! through its generated type.
 //!
@@ -58,6 +59,15 @@ corpus_client!(
     /// api.github.com.json.
     #[cfg(feature = "github")]
     github
+);
+corpus_client!(
+    /// edge-cases/recursion.json: schemas naming themselves directly, through lists, maps,
+    /// aliases and unions.
+    edge_recursion
+);
+corpus_client!(
+    /// edge-cases/deep.json: lists, objects, maps and unions nested 12 to 40 levels deep.
+    edge_deep
 );
 
 #[cfg(test)]

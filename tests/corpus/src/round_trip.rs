@@ -170,6 +170,8 @@ round_trips!(
     param_overrides_yaml,
     #[cfg(feature = "github")]
     github,
+    edge_recursion,
+    edge_deep,
 );
 
 #[test]
@@ -183,6 +185,8 @@ fn warnings_name_a_pointer() {
         crate::param_collision::facts::WARNINGS,
         crate::param_overrides::facts::WARNINGS,
         crate::param_overrides_yaml::facts::WARNINGS,
+        crate::edge_recursion::facts::WARNINGS,
+        crate::edge_deep::facts::WARNINGS,
     ];
     for warning in all.into_iter().flatten() {
         eprintln!("warning: {warning}");

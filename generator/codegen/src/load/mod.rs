@@ -1,37 +1,89 @@
 //! Reading a document from YAML or JSON text.
+//!
+//! In three steps, so that no input makes the typed parse of `openapiv3` slow or deep: the
+//! text becomes a JSON value (syntax errors carry their line), every schema in it is checked
+//! on its own (`schemas`), then the typed document is read from the value. The typed parse of a
+//! broken schema costs twice the parse of its children (`ReferenceOr` parses a failure again
+//! for its message), so a broken schema nested 30 levels deep would take hours; checked one
+//! by one, each costs its own size. Parsing runs on a large stack (`stack`): the parsers
+//! recurse once per nesting level, up to their limit of 128 levels.
+
+mod schemas;
 
 use crate::Error;
+use crate::stack::on_large_stack;
 use openapiv3::OpenAPI;
+use serde_json::Value;
 
 /// Parses an OpenAPI 3.0.x document from JSON (text starting with `{`) or YAML.
-/// Syntax and shape errors carry the line and column the parser stopped at.
+/// Syntax and shape errors carry the line and column the parser stopped at; a schema that is
+/// not a valid OpenAPI schema is an error naming its JSON pointer.
 pub fn load_document(text: &str) -> Result<OpenAPI, Error> {
-    let document: OpenAPI = if text.trim_start().starts_with('{') {
-        serde_json::from_str(text).map_err(|error| Error::Syntax {
-            line: Some(error.line()),
-            column: Some(error.column()),
-            message: strip_location(&error.to_string()),
-        })?
+    on_large_stack(|| load(text)).unwrap_or_else(|| {
+        Err(Error::Internal(
+            "the OpenAPI parser panicked (see the message above)".to_owned(),
+        ))
+    })
+}
+
+fn load(text: &str) -> Result<OpenAPI, Error> {
+    let json = text.trim_start().starts_with('{');
+    let value: Value = if json {
+        serde_json::from_str(text).map_err(json_error)?
     } else {
-        serde_norway::from_str(text).map_err(|error| {
-            let location = error.location();
-            Error::Syntax {
-                line: location.as_ref().map(|l| l.line()),
-                column: location.as_ref().map(|l| l.column()),
-                message: strip_location(&error.to_string()),
-            }
-        })?
+        serde_norway::from_str(text).map_err(yaml_error)?
     };
-    if !document.openapi.starts_with("3.0") {
-        return Err(Error::Unsupported {
+    check_version(&value)?;
+    schemas::check(&value)?;
+    match serde_json::from_value::<OpenAPI>(value) {
+        Ok(document) => Ok(document),
+        // The value has no lines: parse the text again for the location of the error (every
+        // schema is known good by now, so this parse is cheap).
+        Err(error) if json => Err(serde_json::from_str::<OpenAPI>(text)
+            .err()
+            .map_or_else(|| shape_error(&error), json_error)),
+        Err(error) => Err(serde_norway::from_str::<OpenAPI>(text)
+            .err()
+            .map_or_else(|| shape_error(&error), yaml_error)),
+    }
+}
+
+/// Refuses any version but 3.0.x before anything else reads the document.
+fn check_version(value: &Value) -> Result<(), Error> {
+    match value.get("openapi").and_then(Value::as_str) {
+        Some(version) if !version.starts_with("3.0") => Err(Error::Unsupported {
             pointer: "#/openapi".to_owned(),
             message: format!(
-                "OpenAPI version {:?} is not supported; this generator reads 3.0.x",
-                document.openapi
+                "OpenAPI version {version:?} is not supported; this generator reads 3.0.x"
             ),
-        });
+        }),
+        _ => Ok(()),
     }
-    Ok(document)
+}
+
+fn json_error(error: serde_json::Error) -> Error {
+    Error::Syntax {
+        line: Some(error.line()),
+        column: Some(error.column()),
+        message: strip_location(&error.to_string()),
+    }
+}
+
+fn yaml_error(error: serde_norway::Error) -> Error {
+    let location = error.location();
+    Error::Syntax {
+        line: location.as_ref().map(|l| l.line()),
+        column: location.as_ref().map(|l| l.column()),
+        message: strip_location(&error.to_string()),
+    }
+}
+
+fn shape_error(error: &serde_json::Error) -> Error {
+    Error::Syntax {
+        line: None,
+        column: None,
+        message: error.to_string(),
+    }
 }
 
 /// Both parsers put "at line L column C" into their messages; the error prints the location

@@ -49,6 +49,14 @@ impl TypeExpr {
         }
     }
 
+    /// How many lists, maps and options are nested in this expression.
+    pub(crate) fn nesting(&self) -> usize {
+        match self {
+            Self::List(inner) | Self::Map(inner) | Self::Optional(inner) => 1 + inner.nesting(),
+            _ => 0,
+        }
+    }
+
     /// Every named type this expression mentions.
     pub(crate) fn all_names(&self, out: &mut Vec<TypeId>) {
         match self {

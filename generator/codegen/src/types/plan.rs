@@ -22,6 +22,9 @@ type Properties = IndexMap<String, ReferenceOr<Box<Schema>>>;
 /// A property to plan: its name, its schema and the pointer of that schema.
 type PlacedProperty<'s> = (&'s str, &'s ReferenceOr<Box<Schema>>, Pointer);
 
+/// Lists, maps and options nested deeper than this get a named alias.
+const MAX_TYPE_NESTING: usize = 8;
+
 /// How deep `allOf` members may nest in one another (deeper is treated as not an object).
 const MAX_ALL_OF_DEPTH: usize = 16;
 
@@ -103,6 +106,9 @@ pub(crate) struct Planner<'a> {
     /// Every schema planned, by pointer, with the type that stands for it (`Option<…>` when it
     /// admits `null`): components and each place a schema is used.
     pub(crate) schema_types: Vec<(Pointer, TypeExpr)>,
+    /// The inline schemas being planned, outermost first: an `allOf` that merges the
+    /// properties of a component containing that very `allOf` would expand forever.
+    planning: Vec<Pointer>,
 }
 
 impl<'a> Planner<'a> {
@@ -137,6 +143,7 @@ impl<'a> Planner<'a> {
             names,
             warnings: Vec::new(),
             schema_types: Vec::new(),
+            planning: Vec::new(),
         }
     }
 
@@ -248,8 +255,31 @@ impl<'a> Planner<'a> {
                 })
             }
             SchemaRef::Inline(schema) => {
+                if self.planning.contains(pointer) {
+                    self.warn(
+                        pointer,
+                        "schema contains itself (an allOf merges a component that holds it); using serde_json::Value",
+                    );
+                    return Ok(Shape {
+                        ty: TypeExpr::Json,
+                        nullable: false,
+                        read_only: schema.schema_data.read_only,
+                        description: schema.schema_data.description.clone(),
+                    });
+                }
                 let order = self.space.next_order();
-                let (planned, null_member) = self.classify(schema, name_hint, group, pointer)?;
+                self.planning.push(pointer.clone());
+                let classified = self.classify(schema, name_hint, group, pointer);
+                self.planning.pop();
+                let (planned, null_member) = classified?;
+                let planned = match planned {
+                    // A named alias every few levels keeps generic nesting (`Vec<Vec<…>>`)
+                    // shallow: syn, prettyplease and rustc recurse once per level.
+                    Planned::Expr(expr) if expr.nesting() > MAX_TYPE_NESTING => {
+                        Planned::Def(TypeKind::Alias(expr))
+                    }
+                    other => other,
+                };
                 let ty = match planned {
                     Planned::Expr(expr) => expr,
                     Planned::Def(kind) => {

@@ -1,0 +1,36 @@
+//! Every input the fuzzer ever failed on (`fuzz/crashers/`) passes its checks now: a document
+//! generates or fails with a JSON pointer, a page normalizes or fails at one of its lines.
+
+use instantly_fuzz::check::{check_document, check_page};
+use std::path::PathBuf;
+use xtask::normalize::overrides::parse_overrides;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn saved_crashers_pass() {
+    let overrides =
+        parse_overrides(&std::fs::read_to_string(root().join("../spec/overrides.yaml")).unwrap())
+            .unwrap();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("crashers"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext != "md"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no crashers: the directory moved?");
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let name = file.to_string_lossy();
+        let result = if name.ends_with(".txt") {
+            check_page(&text, &overrides, name.ends_with(".chain.txt"))
+        } else {
+            check_document(&text)
+        };
+        if let Err(failure) = result {
+            panic!("{}: {failure}", file.display());
+        }
+    }
+}
