@@ -210,6 +210,14 @@ fn plan<'a>(document: &'a OpenAPI, settings: &Settings) -> Result<Planned<'a>, E
     })
 }
 
+/// The Rust variant name an integer enum value gets from its `x-enum-descriptions` entry
+/// (`"Account Suspended"` → `AccountSuspended`), or `None` when the description has no words
+/// (the variant is then named after the value). Public so that tools reasoning about generated
+/// names, such as the change report, apply the very same rule.
+pub fn integer_variant_name(description: &str) -> Option<String> {
+    types::integer_variant_name(description)
+}
+
 /// Loads `spec_text` (YAML or JSON) and returns the formatted client source.
 pub fn generate_file(spec_text: &str, settings: &Settings) -> Result<String, Error> {
     let document = load_document(spec_text)?;

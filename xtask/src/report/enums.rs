@@ -5,22 +5,6 @@ use serde_json::Value;
 use super::model::Kind;
 use super::recorder::Recorder;
 
-/// Words left out when the generator names an integer variant from its description.
-const FILLER_WORDS: [&str; 9] = [
-    "a",
-    "an",
-    "the",
-    "is",
-    "are",
-    "currently",
-    "its",
-    "has",
-    "been",
-];
-
-/// At most this many words of a description name an integer variant.
-const NAME_WORDS: usize = 5;
-
 /// Compares the listed values of two nodes of the same shape. `integer` says the values name
 /// their variants through their descriptions.
 pub fn compare_enum(
@@ -49,7 +33,7 @@ pub fn compare_enum(
             recorder.change(at, kind, in_request);
             continue;
         };
-        if integer && variant_words(*old_description) != variant_words(*new_description) {
+        if integer && variant_name(*old_description) != variant_name(*new_description) {
             let kind = Kind::EnumVariantRenamed {
                 value: (*value).clone(),
             };
@@ -91,29 +75,8 @@ fn truncated(schema: &Value) -> Option<u64> {
     schema.get("x-enum-truncated").and_then(Value::as_u64)
 }
 
-/// The words the generator builds an integer variant's name from: the description's first
-/// clause, filler words dropped, at most five, compared without case. `None` (no description)
-/// names the variant after its value.
-pub fn variant_words(description: Option<&str>) -> Option<Vec<String>> {
-    let clause = description?
-        .split(['.', ';', ',', '(', ':'])
-        .next()
-        .unwrap_or_default();
-    let cleaned: String = clause
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '\'' {
-                c.to_ascii_lowercase()
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    let words: Vec<String> = cleaned
-        .split_whitespace()
-        .map(|word| word.replace('\'', ""))
-        .filter(|word| !FILLER_WORDS.contains(&word.as_str()))
-        .take(NAME_WORDS)
-        .collect();
-    (!words.is_empty()).then_some(words)
+/// The name the generator gives an integer variant with this description (`None`: named after
+/// its value).
+fn variant_name(description: Option<&str>) -> Option<String> {
+    description.and_then(instantly_codegen::integer_variant_name)
 }

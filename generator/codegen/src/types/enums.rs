@@ -134,7 +134,9 @@ pub(crate) fn integer_enum(
     }
 }
 
-fn name_from_description(description: &str) -> Option<String> {
+/// The variant name an integer value gets from its description: the first clause, filler words
+/// dropped, at most five words, in PascalCase.
+pub(crate) fn name_from_description(description: &str) -> Option<String> {
     let clause = description
         .split(['.', ';', ',', '(', ':'])
         .next()

@@ -6,6 +6,8 @@
 pub(crate) mod analysis;
 pub(crate) mod emit;
 mod enums;
+
+pub(crate) use enums::name_from_description as integer_variant_name;
 pub(crate) mod plan;
 
 use crate::pointer::Pointer;
