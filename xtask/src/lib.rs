@@ -1,6 +1,7 @@
 //! The scraped-page reader, the normalizer and the `cargo xtask` commands, as a library so that
 //! tests and fuzz targets reach every stage.
 
+pub mod bench;
 pub mod codegen;
 pub mod contract;
 pub mod diagnostics;

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use xtask::{codegen, contract, fuzz, test};
+use xtask::{bench, codegen, contract, fuzz, test};
 
 const HELP: &str = "\
 usage: cargo xtask <command>
@@ -28,26 +28,33 @@ commands:
                       mutated OpenAPI documents into the generator and mutated pages into the
                       normalizer for N seconds (default 60); a panic, stack overflow, hang or
                       pointer-less error saves the input in fuzz/crashers/
+  bench [--runs N] [--build-runs N] [--skip-builds] [--skip-runtime]
+                      instantly-codegen against progenitor on spec/openapi.yaml, nexus.json and
+                      api.github.com.json: generation time, lines, cold and incremental builds
+                      of the generated clients, run-time (de)serialization (criterion); prints
+                      the table and writes target/bench/results.md. Slow (about an hour)
   help                this text";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let result = match args.as_slice() {
-        ["codegen", flags @ ..] => {
-            codegen_options(flags).and_then(|options| codegen::run(&workspace_root(), &options))
-        }
-        ["contract", flags @ ..] => {
-            contract_options(flags).and_then(|options| contract::run(&workspace_root(), &options))
-        }
-        ["test"] => test::run(&workspace_root()),
-        ["fuzz", args @ ..] => fuzz::run(&workspace_root(), args),
-        [] | ["help"] | ["--help"] | ["-h"] => {
-            println!("{HELP}");
-            Ok(true)
-        }
-        _ => Err(format!("unknown arguments `{}`\n\n{HELP}", args.join(" "))),
-    };
+    let result =
+        match args.as_slice() {
+            ["codegen", flags @ ..] => {
+                codegen_options(flags).and_then(|options| codegen::run(&workspace_root(), &options))
+            }
+            ["contract", flags @ ..] => contract_options(flags)
+                .and_then(|options| contract::run(&workspace_root(), &options)),
+            ["test"] => test::run(&workspace_root()),
+            ["fuzz", args @ ..] => fuzz::run(&workspace_root(), args),
+            ["bench", flags @ ..] => bench::Options::parse(flags)
+                .and_then(|options| bench::run(&workspace_root(), &options)),
+            [] | ["help"] | ["--help"] | ["-h"] => {
+                println!("{HELP}");
+                Ok(true)
+            }
+            _ => Err(format!("unknown arguments `{}`\n\n{HELP}", args.join(" "))),
+        };
     match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,

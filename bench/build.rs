@@ -1,0 +1,52 @@
+//! Generates both clients of the Instantly document for the run-time benchmarks: ours from
+//! `spec/openapi.yaml`; progenitor's from the same document restricted to the two operations
+//! measured (`list_leads`, `create_campaign`) and the schemas they reach, without error
+//! responses: on the whole document progenitor panics, and without its error responses it
+//! generates two types named `AccountWarmup` (code that does not compile).
+
+#[path = "src/documents.rs"]
+#[allow(dead_code)]
+mod documents;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const SPEC: &str = "../spec/openapi.yaml";
+
+fn main() -> ExitCode {
+    println!("cargo::rerun-if-changed={SPEC}");
+    println!("cargo::rerun-if-changed=src/documents.rs");
+    match generate() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn generate() -> Result<(), String> {
+    let out = PathBuf::from(std::env::var("OUT_DIR").map_err(|error| error.to_string())?);
+    let value = documents::read(SPEC)?;
+    let ours = instantly_codegen::load_document(&value.to_string())
+        .and_then(|document| {
+            instantly_codegen::generate_tokens(&document, &Default::default())?.to_source()
+        })
+        .map_err(|error| format!("{SPEC}: {error}"))?;
+    let restricted: openapiv3::OpenAPI = serde_json::from_value(documents::restricted(
+        value,
+        &["list_leads", "create_campaign"],
+    ))
+    .map_err(|error| format!("{SPEC}: {error}"))?;
+    let mut settings = progenitor_impl::GenerationSettings::default();
+    settings.with_interface(progenitor_impl::InterfaceStyle::Builder);
+    let tokens = progenitor_impl::Generator::new(&settings)
+        .generate_tokens(&restricted)
+        .map_err(|error| format!("progenitor: {error}"))?;
+    let file: syn::File = syn::parse2(tokens).map_err(|error| error.to_string())?;
+    let progenitor = prettyplease::unparse(&file);
+    for (name, source) in [("ours.rs", ours), ("progenitor.rs", progenitor)] {
+        std::fs::write(out.join(name), source).map_err(|error| format!("{name}: {error}"))?;
+    }
+    Ok(())
+}

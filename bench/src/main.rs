@@ -1,0 +1,148 @@
+//! `instantly-bench`: the in-process half of `cargo xtask bench` (the xtask drives builds and
+//! criterion, and prints the table).
+//!
+//! - `instantly-bench generate RUNS DOCUMENT…` times both generators on each document
+//!   (`NAME=PATH`, or `NAME=PATH#progenitor-compatible` for the variant progenitor can take (see `documents`)),
+//!   alternating them run by run, and prints medians and line counts as JSON.
+//! - `instantly-bench emit GENERATOR PATH[#progenitor-compatible] OUT [--add-field]` writes one
+//!   generator's client source for a document (`--add-field`: with one more field).
+
+use instantly_bench::documents;
+use instantly_bench::generators::Generator;
+use openapiv3::OpenAPI;
+use serde_json::{Value, json};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let result = match args.as_slice() {
+        ["generate", runs, documents @ ..] => runs
+            .parse::<usize>()
+            .map_err(|error| format!("RUNS: {error}"))
+            .and_then(|runs| generate(runs.max(1), documents)),
+        ["emit", generator, document, out, flags @ ..] => emit(generator, document, out, flags),
+        _ => Err("usage: instantly-bench generate RUNS NAME=PATH[#progenitor-compatible]… | emit ours|progenitor PATH[#progenitor-compatible] OUT [--add-field]".to_owned()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("instantly-bench: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `PATH` or `PATH#progenitor-compatible` as the JSON value to generate from.
+fn document_value(spec: &str) -> Result<Value, String> {
+    match spec.strip_suffix("#progenitor-compatible") {
+        Some(path) => documents::read(path).map(documents::progenitor_compatible),
+        None => documents::read(spec),
+    }
+}
+
+fn parse(value: Value) -> Result<OpenAPI, String> {
+    serde_json::from_value(value).map_err(|error| format!("not an OpenAPI document: {error}"))
+}
+
+fn generate(runs: usize, specs: &[&str]) -> Result<(), String> {
+    let mut results = Vec::new();
+    for spec in specs {
+        let (name, path) = spec
+            .split_once('=')
+            .ok_or_else(|| format!("{spec}: expected NAME=PATH"))?;
+        let document = parse(document_value(path)?)?;
+        eprintln!("generating {name} ({runs} runs each)");
+        let mut by_generator = serde_json::Map::new();
+        for (generator, outcome) in measure(&document, runs) {
+            by_generator.insert(generator.name().to_owned(), outcome);
+        }
+        results.push(json!({"name": name, "results": by_generator}));
+    }
+    println!("{}", Value::Array(results));
+    Ok(())
+}
+
+/// Alternates the generators (the order swapped every run, so neither always runs on a warm
+/// cache) and returns, per generator, medians and line counts, or why it failed.
+fn measure(document: &OpenAPI, runs: usize) -> Vec<(Generator, Value)> {
+    let generators = [Generator::Ours, Generator::Progenitor];
+    let mut tokens: [Vec<Duration>; 2] = [Vec::new(), Vec::new()];
+    let mut sources: [Vec<Duration>; 2] = [Vec::new(), Vec::new()];
+    let mut failures: [Option<String>; 2] = [None, None];
+    let mut texts: [Option<String>; 2] = [None, None];
+    for run in 0..runs {
+        for step in 0..2 {
+            let index = (run + step) % 2;
+            if failures[index].is_some() {
+                continue;
+            }
+            let generator = generators[index];
+            let started = Instant::now();
+            let outcome = generator.tokens(document);
+            let elapsed = started.elapsed();
+            if let Err(failure) = outcome {
+                failures[index] = Some(failure);
+                continue;
+            }
+            tokens[index].push(elapsed);
+            let started = Instant::now();
+            match generator.source(document) {
+                Ok(text) => {
+                    sources[index].push(started.elapsed());
+                    texts[index] = Some(text);
+                }
+                Err(failure) => failures[index] = Some(failure),
+            }
+        }
+    }
+    generators
+        .iter()
+        .enumerate()
+        .map(|(index, generator)| {
+            let outcome = match (&failures[index], &texts[index]) {
+                (Some(failure), _) => json!({"failure": failure}),
+                (None, Some(text)) => json!({
+                    "tokens_ms": median_ms(&tokens[index]),
+                    "source_ms": median_ms(&sources[index]),
+                    "lines": text.lines().count(),
+                    "code_lines": text.lines().filter(|line| is_code(line)).count(),
+                    "bytes": text.len(),
+                }),
+                (None, None) => json!({"failure": "no run"}),
+            };
+            (*generator, outcome)
+        })
+        .collect()
+}
+
+/// Not blank, not a comment (doc comments included).
+fn is_code(line: &str) -> bool {
+    let line = line.trim();
+    !line.is_empty() && !line.starts_with("//")
+}
+
+fn median_ms(durations: &[Duration]) -> f64 {
+    let mut sorted: Vec<f64> = durations.iter().map(|d| d.as_secs_f64() * 1000.0).collect();
+    sorted.sort_by(f64::total_cmp);
+    match sorted.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => sorted[n / 2],
+        n => (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0,
+    }
+}
+
+fn emit(generator: &str, spec: &str, out: &str, flags: &[&str]) -> Result<(), String> {
+    let generator = match generator {
+        "ours" => Generator::Ours,
+        "progenitor" => Generator::Progenitor,
+        other => return Err(format!("unknown generator {other:?}")),
+    };
+    let mut value = document_value(spec)?;
+    if flags.contains(&"--add-field") {
+        value = documents::with_one_more_field(value);
+    }
+    let source = generator.source(&parse(value)?)?;
+    std::fs::write(out, source).map_err(|error| format!("{out}: {error}"))
+}

@@ -1,0 +1,282 @@
+//! Build time of each generated client as a crate of its own, dependencies prebuilt: a cold
+//! build (the crate's artifacts cleaned first) and an incremental rebuild after the document
+//! gains one field (`instantly-bench emit … --add-field`). The generators alternate run by
+//! run, in one workspace (`target/bench/clients`) whose target directory holds the shared
+//! dependencies.
+
+use super::generation::{Generated, Results};
+use super::{Document, Paths, median};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+/// Build timings of one generator's client of one document.
+#[derive(Debug, Clone)]
+pub struct Built {
+    pub slug: &'static str,
+    pub generator: Generator,
+    pub cold: Timing,
+    pub incremental: Timing,
+}
+
+#[derive(Debug, Clone)]
+pub enum Timing {
+    /// The median in seconds, and every run.
+    Seconds(f64, Vec<f64>),
+    Failed(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Generator {
+    Ours,
+    Progenitor,
+}
+
+impl Generator {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Ours => "instantly-codegen",
+            Self::Progenitor => "progenitor",
+        }
+    }
+
+    fn arg(self) -> &'static str {
+        match self {
+            Self::Ours => "ours",
+            Self::Progenitor => "progenitor",
+        }
+    }
+
+    /// The dependencies its generated code names.
+    fn dependencies(self, root: &Path) -> String {
+        match self {
+            Self::Ours => format!(
+                "instantly-runtime = {{ path = {:?} }}\n",
+                root.join("generator/runtime")
+            ),
+            Self::Progenitor => "\
+progenitor-client = \"=0.15.1\"
+reqwest = { version = \"0.13.5\", default-features = false, features = [\"json\", \"query\", \"rustls\"] }
+serde = { version = \"1.0.228\", features = [\"derive\"] }
+serde_json = \"1.0.145\"
+chrono = { version = \"0.4.45\", default-features = false, features = [\"std\", \"clock\", \"serde\"] }
+uuid = { version = \"1.29\", features = [\"serde\"] }
+regress = \"0.12\"
+futures = \"0.3.34\"
+"
+            .to_owned(),
+        }
+    }
+}
+
+/// One client crate of the workspace.
+struct Client {
+    slug: &'static str,
+    generator: Generator,
+    package: String,
+    dir: PathBuf,
+}
+
+impl Client {
+    fn lib(&self) -> PathBuf {
+        self.dir.join("src/lib.rs")
+    }
+
+    fn original(&self) -> PathBuf {
+        self.dir.join("original.rs")
+    }
+
+    fn edited(&self) -> PathBuf {
+        self.dir.join("edited.rs")
+    }
+}
+
+pub fn measure(
+    paths: &Paths,
+    documents: &[Document],
+    generated: &Results,
+    runs: usize,
+) -> Result<Vec<Built>, String> {
+    let workspace = paths.work.join("clients");
+    let mut clients = Vec::new();
+    for (document, ours, progenitor) in generated {
+        for (generator, outcome) in [(Generator::Ours, ours), (Generator::Progenitor, progenitor)] {
+            if matches!(outcome, Generated::Measured { .. }) {
+                clients.push(prepare(paths, &workspace, *document, generator)?);
+            }
+        }
+    }
+    write_workspace(paths, &workspace, &clients)?;
+    let target = workspace.join("target");
+    let mut built = Vec::new();
+    for document in documents {
+        let of_document: Vec<&Client> =
+            clients.iter().filter(|c| c.slug == document.slug).collect();
+        built.extend(measure_document(&workspace, &target, &of_document, runs)?);
+    }
+    Ok(built)
+}
+
+/// Writes the client crate: its manifest, and the source of the document as it is and with
+/// one more field.
+fn prepare(
+    paths: &Paths,
+    workspace: &Path,
+    document: Document,
+    generator: Generator,
+) -> Result<Client, String> {
+    let package = format!("bench-{}-{}", generator.arg(), document.slug);
+    let dir = workspace.join(&package);
+    std::fs::create_dir_all(dir.join("src"))
+        .map_err(|error| format!("{}: {error}", dir.display()))?;
+    let manifest = format!(
+        "[package]\nname = {package:?}\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\n{}",
+        generator.dependencies(&paths.root)
+    );
+    write(&dir.join("Cargo.toml"), &manifest)?;
+    let client = Client {
+        slug: document.slug,
+        generator,
+        package,
+        dir,
+    };
+    println!("generating {} with {}…", document.label, generator.arg());
+    for (out, extra) in [
+        (client.original(), None),
+        (client.edited(), Some("--add-field")),
+    ] {
+        let mut command = Command::new(paths.binary());
+        command
+            .args(["emit", generator.arg(), document.spec])
+            .arg(&out)
+            .args(extra)
+            .current_dir(&paths.root);
+        super::run_checked(&mut command)?;
+    }
+    copy(&client.original(), &client.lib())?;
+    Ok(client)
+}
+
+fn write_workspace(paths: &Paths, workspace: &Path, clients: &[Client]) -> Result<(), String> {
+    let members: Vec<String> = clients
+        .iter()
+        .map(|client| format!("{:?}", client.package))
+        .collect();
+    let manifest = format!(
+        "[workspace]\nresolver = \"3\"\nmembers = [{}]\n",
+        members.join(", ")
+    );
+    write(&workspace.join("Cargo.toml"), &manifest)?;
+    // The bench crate's lock pins the dependencies both clients share with it.
+    let lock = workspace.join("Cargo.lock");
+    if !lock.exists() {
+        let _ = std::fs::copy(paths.root.join("bench/Cargo.lock"), &lock);
+    }
+    Ok(())
+}
+
+fn measure_document(
+    workspace: &Path,
+    target: &Path,
+    clients: &[&Client],
+    runs: usize,
+) -> Result<Vec<Built>, String> {
+    // A first build of each client prebuilds the dependencies and finds code that does not compile.
+    let mut compiles = Vec::new();
+    for client in clients {
+        println!("building {} once (dependencies)…", client.package);
+        compiles.push(build(workspace, target, &client.package).map(drop));
+    }
+    let mut cold: Vec<Vec<f64>> = vec![Vec::new(); clients.len()];
+    let mut incremental: Vec<Vec<f64>> = vec![Vec::new(); clients.len()];
+    for run in 0..runs {
+        for step in 0..clients.len() {
+            let index = (run + step) % clients.len();
+            let client = clients[index];
+            if compiles[index].is_err() {
+                continue;
+            }
+            println!("cold build {} of {}…", run + 1, client.package);
+            clean(workspace, target, &client.package)?;
+            cold[index].push(build(workspace, target, &client.package)?);
+        }
+    }
+    for run in 0..runs {
+        for step in 0..clients.len() {
+            let index = (run + step) % clients.len();
+            let client = clients[index];
+            if compiles[index].is_err() {
+                continue;
+            }
+            println!("incremental rebuild {} of {}…", run + 1, client.package);
+            copy(&client.edited(), &client.lib())?;
+            incremental[index].push(build(workspace, target, &client.package)?);
+            copy(&client.original(), &client.lib())?;
+            build(workspace, target, &client.package)?;
+        }
+    }
+    Ok(clients
+        .iter()
+        .enumerate()
+        .map(|(index, client)| {
+            let timing = |runs: &[f64]| match (&compiles[index], median(runs)) {
+                (Err(failure), _) => Timing::Failed(failure.clone()),
+                (Ok(()), Some(median)) => Timing::Seconds(median, runs.to_vec()),
+                (Ok(()), None) => Timing::Failed("no run".to_owned()),
+            };
+            Built {
+                slug: client.slug,
+                generator: client.generator,
+                cold: timing(&cold[index]),
+                incremental: timing(&incremental[index]),
+            }
+        })
+        .collect())
+}
+
+/// `cargo build -p PACKAGE`: the wall time in seconds, or the first error.
+fn build(workspace: &Path, target: &Path, package: &str) -> Result<f64, String> {
+    let started = Instant::now();
+    let output = Command::new(env!("CARGO"))
+        .args(["build", "--quiet", "--package", package])
+        .current_dir(workspace)
+        .env("CARGO_TARGET_DIR", target)
+        .stdout(Stdio::null())
+        .output()
+        .map_err(|error| format!("cannot run cargo build: {error}"))?;
+    let seconds = started.elapsed().as_secs_f64();
+    if output.status.success() {
+        return Ok(seconds);
+    }
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let errors = stderr
+        .lines()
+        .filter(|line| line.starts_with("error"))
+        .count();
+    let first = stderr
+        .lines()
+        .find(|line| line.starts_with("error"))
+        .unwrap_or("cargo build failed");
+    Err(format!(
+        "does not compile ({errors} errors; first: {first})"
+    ))
+}
+
+fn clean(workspace: &Path, target: &Path, package: &str) -> Result<(), String> {
+    super::run_checked(
+        Command::new(env!("CARGO"))
+            .args(["clean", "--quiet", "--package", package])
+            .current_dir(workspace)
+            .env("CARGO_TARGET_DIR", target),
+    )
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|error| format!("{}: {error}", path.display()))
+}
+
+fn copy(from: &Path, to: &Path) -> Result<(), String> {
+    std::fs::copy(from, to)
+        .map(drop)
+        .map_err(|error| format!("{} -> {}: {error}", from.display(), to.display()))
+}

@@ -1,0 +1,70 @@
+//! Generation time and size: `instantly-bench generate` times both generators on each document
+//! in one process, alternating them, and reports medians.
+
+use super::{Document, Paths};
+use serde_json::Value;
+use std::process::Command;
+
+/// One generator on one document: medians and sizes, or why it failed.
+#[derive(Debug, Clone)]
+pub enum Generated {
+    Measured {
+        tokens_ms: f64,
+        source_ms: f64,
+        lines: u64,
+        code_lines: u64,
+    },
+    Failed(String),
+}
+
+/// Per document (in [`super::DOCUMENTS`] order): ours, then progenitor's.
+pub type Results = Vec<(Document, Generated, Generated)>;
+
+pub fn measure(paths: &Paths, documents: &[Document], runs: usize) -> Result<Results, String> {
+    let mut command = Command::new(paths.binary());
+    command
+        .arg("generate")
+        .arg(runs.to_string())
+        .current_dir(&paths.root);
+    for document in documents {
+        command.arg(format!("{}={}", document.slug, document.spec));
+    }
+    let output = command
+        .output()
+        .map_err(|error| format!("cannot run instantly-bench: {error}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "instantly-bench generate failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    let value: Value = serde_json::from_slice(&output.stdout)
+        .map_err(|error| format!("instantly-bench generate printed no JSON: {error}"))?;
+    let results = value.as_array().cloned().unwrap_or_default();
+    documents
+        .iter()
+        .map(|document| {
+            let entry = results
+                .iter()
+                .find(|entry| entry["name"] == document.slug)
+                .ok_or_else(|| format!("no result for {}", document.slug))?;
+            Ok((
+                *document,
+                outcome(&entry["results"]["instantly-codegen"]),
+                outcome(&entry["results"]["progenitor"]),
+            ))
+        })
+        .collect()
+}
+
+fn outcome(value: &Value) -> Generated {
+    if let Some(failure) = value["failure"].as_str() {
+        return Generated::Failed(failure.to_owned());
+    }
+    Generated::Measured {
+        tokens_ms: value["tokens_ms"].as_f64().unwrap_or(f64::NAN),
+        source_ms: value["source_ms"].as_f64().unwrap_or(f64::NAN),
+        lines: value["lines"].as_u64().unwrap_or(0),
+        code_lines: value["code_lines"].as_u64().unwrap_or(0),
+    }
+}

@@ -1,0 +1,176 @@
+//! The results as one Markdown table: medians, and the ratio instantly-codegen ÷ progenitor
+//! (below 1: ours is faster or smaller).
+
+use super::Options;
+use super::builds::{Built, Generator, Timing};
+use super::generation::{Generated, Results};
+use super::runtime::Timed;
+use std::fmt::Write as _;
+
+/// Failure messages are cut to this many characters in the table.
+const MESSAGE_CHARS: usize = 110;
+
+pub fn render(options: &Options, generated: &Results, built: &[Built], timed: &[Timed]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Medians; generation: {} runs, builds: {} runs (debug profile, dependencies prebuilt), \
+         the generators alternating. Ratio = instantly-codegen ÷ progenitor (below 1: ours is \
+         faster or smaller).\n",
+        options.runs, options.build_runs
+    );
+    out.push_str("| document | measure | instantly-codegen | progenitor 0.15.1 | ratio |\n");
+    out.push_str("| --- | --- | ---: | ---: | ---: |\n");
+    for (document, ours, progenitor) in generated {
+        let mut label = document.label;
+        let mut row = |measure: &str, ours: Cell, progenitor: Cell| {
+            let ratio = match (ours.value, progenitor.value) {
+                (Some(a), Some(b)) if b > 0.0 => format!("{:.2}", a / b),
+                _ => "—".to_owned(),
+            };
+            let _ = writeln!(
+                out,
+                "| {label} | {measure} | {} | {} | {ratio} |",
+                ours.text, progenitor.text
+            );
+            label = "";
+        };
+        row(
+            "generation: parsed document → tokens",
+            generation_cell(ours, |g| g.0),
+            generation_cell(progenitor, |g| g.0),
+        );
+        row(
+            "generation: end to end, → formatted source",
+            generation_cell(ours, |g| g.1),
+            generation_cell(progenitor, |g| g.1),
+        );
+        row(
+            "generated lines (code lines)",
+            lines_cell(ours),
+            lines_cell(progenitor),
+        );
+        let build = |generator: Generator| {
+            built
+                .iter()
+                .find(|b| b.slug == document.slug && b.generator == generator)
+        };
+        if !built.is_empty() {
+            let (ours_build, progenitor_build) =
+                (build(Generator::Ours), build(Generator::Progenitor));
+            row(
+                "cold build of the client crate",
+                build_cell(ours_build.map(|b| &b.cold), ours),
+                build_cell(progenitor_build.map(|b| &b.cold), progenitor),
+            );
+            row(
+                "incremental rebuild after one added field",
+                build_cell(ours_build.map(|b| &b.incremental), ours),
+                build_cell(progenitor_build.map(|b| &b.incremental), progenitor),
+            );
+        }
+    }
+    for timed in timed {
+        let cell = |ns: Option<f64>| Cell {
+            value: ns,
+            text: ns.map_or_else(|| "—".to_owned(), |ns| format!("{:.1} µs", ns / 1000.0)),
+        };
+        let (ours, progenitor) = (cell(timed.ours_ns), cell(timed.progenitor_ns));
+        let ratio = match (timed.ours_ns, timed.progenitor_ns) {
+            (Some(a), Some(b)) if b > 0.0 => format!("{:.2}", a / b),
+            _ => "—".to_owned(),
+        };
+        let _ = writeln!(
+            out,
+            "| run time (criterion) | {} | {} | {} | {ratio} |",
+            timed.description, ours.text, progenitor.text
+        );
+    }
+    if !built.is_empty() {
+        out.push_str("\nEvery build run, in seconds:\n\n");
+        for build in built {
+            for (what, timing) in [("cold", &build.cold), ("incremental", &build.incremental)] {
+                if let Timing::Seconds(_, runs) = timing {
+                    let runs: Vec<String> = runs.iter().map(|s| format!("{s:.1}")).collect();
+                    let _ = writeln!(
+                        out,
+                        "- {} {} {what}: {}",
+                        build.generator.name(),
+                        build.slug,
+                        runs.join(", ")
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+struct Cell {
+    value: Option<f64>,
+    text: String,
+}
+
+fn failed(message: &str) -> Cell {
+    let mut text: String = message.chars().take(MESSAGE_CHARS).collect();
+    if message.chars().count() > MESSAGE_CHARS {
+        text.push('…');
+    }
+    Cell {
+        value: None,
+        text: text.replace('|', "\\|"),
+    }
+}
+
+fn generation_cell(generated: &Generated, pick: impl Fn((f64, f64)) -> f64) -> Cell {
+    match generated {
+        Generated::Measured {
+            tokens_ms,
+            source_ms,
+            ..
+        } => {
+            let ms = pick((*tokens_ms, *source_ms));
+            Cell {
+                value: Some(ms),
+                text: format!("{ms:.1} ms"),
+            }
+        }
+        Generated::Failed(message) => failed(message),
+    }
+}
+
+fn lines_cell(generated: &Generated) -> Cell {
+    match generated {
+        Generated::Measured {
+            lines, code_lines, ..
+        } => Cell {
+            value: Some(*lines as f64),
+            text: format!("{} ({})", thousands(*lines), thousands(*code_lines)),
+        },
+        Generated::Failed(_) => failed("—"),
+    }
+}
+
+fn build_cell(timing: Option<&Timing>, generated: &Generated) -> Cell {
+    match (timing, generated) {
+        (Some(Timing::Seconds(seconds, _)), _) => Cell {
+            value: Some(*seconds),
+            text: format!("{seconds:.1} s"),
+        },
+        (Some(Timing::Failed(message)), _) => failed(message),
+        (None, Generated::Failed(_)) => failed("no client"),
+        (None, _) => failed("not built"),
+    }
+}
+
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
