@@ -22,6 +22,7 @@ const DOCUMENTS: &[(&str, &str, Option<&str>)] = &[
     ("github", "openapi/api.github.com.json", Some("GITHUB")),
     ("edge_recursion", "edge-cases/recursion.json", None),
     ("edge_deep", "edge-cases/deep.json", None),
+    ("edge_responses", "edge-cases/responses.json", None),
 ];
 
 fn main() -> ExitCode {

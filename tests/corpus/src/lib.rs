@@ -69,6 +69,11 @@ corpus_client!(
     /// edge-cases/deep.json: lists, objects, maps and unions nested 12 to 40 levels deep.
     edge_deep
 );
+corpus_client!(
+    /// edge-cases/responses.json: several success responses per operation (with and without
+    /// content, of different types), operations without operationId.
+    edge_responses
+);
 
 #[cfg(test)]
 mod round_trip;

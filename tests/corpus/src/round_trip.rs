@@ -172,6 +172,7 @@ round_trips!(
     github,
     edge_recursion,
     edge_deep,
+    edge_responses,
 );
 
 #[test]
@@ -187,6 +188,7 @@ fn warnings_name_a_pointer() {
         crate::param_overrides_yaml::facts::WARNINGS,
         crate::edge_recursion::facts::WARNINGS,
         crate::edge_deep::facts::WARNINGS,
+        crate::edge_responses::facts::WARNINGS,
     ];
     for warning in all.into_iter().flatten() {
         eprintln!("warning: {warning}");

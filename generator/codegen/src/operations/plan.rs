@@ -417,33 +417,84 @@ impl<'a> OperationContext<'_, 'a> {
         }))
     }
 
-    /// The first 2xx response (or `default` when there is none) decides what `send` returns.
+    /// What `send` returns, from every 2xx response (or `default` when there is none): one
+    /// JSON type; a union of the distinct JSON types; `Option<…>` of it when a 2xx response has
+    /// no content (the runtime decodes an empty body as `null`); bytes for other content.
     fn response(
         &mut self,
         operation: &OpenApiOperation,
         builder_name: &str,
     ) -> Result<Response, Error> {
         let responses_pointer = self.pointer.push("responses");
-        let success = operation
+        let mut successes: Vec<(String, &ReferenceOr<openapiv3::Response>)> = operation
             .responses
             .responses
             .iter()
-            .find(|(status, _)| match status {
+            .filter(|(status, _)| match status {
                 StatusCode::Code(code) => (200..300).contains(code),
                 StatusCode::Range(range) => *range == 2,
             })
             .map(|(status, response)| (status.to_string(), response))
-            .or_else(|| {
+            .collect();
+        if successes.is_empty() {
+            successes.extend(
                 operation
                     .responses
                     .default
                     .as_ref()
-                    .map(|response| ("default".to_owned(), response))
-            });
-        let Some((status, response)) = success else {
-            return Ok(Response::Empty);
+                    .map(|response| ("default".to_owned(), response)),
+            );
+        }
+        let mut json_types: Vec<TypeExpr> = Vec::new();
+        let (mut empty, mut bytes) = (successes.is_empty(), false);
+        for (index, (status, response)) in successes.iter().enumerate() {
+            // The first keeps the plain name, so a single response is named as before.
+            let hint = match index {
+                0 => format!("{builder_name}Response"),
+                _ => names::pascal(&format!("{builder_name} response {status}"), "Response"),
+            };
+            match self.one_response(status, response, &hint)? {
+                Response::Json(ty) if !json_types.contains(&ty) => json_types.push(ty),
+                Response::Json(_) => {}
+                Response::Empty => empty = true,
+                Response::Bytes => bytes = true,
+            }
+        }
+        if bytes {
+            if !json_types.is_empty() {
+                self.planner.warn(
+                    &responses_pointer,
+                    "2xx responses mix JSON and other content; send returns the bytes",
+                );
+            }
+            return Ok(Response::Bytes);
+        }
+        let ty = match json_types.len() {
+            0 => return Ok(Response::Empty),
+            1 => json_types.remove(0),
+            _ => self.planner.union_of(
+                json_types,
+                &format!("{builder_name}Responses"),
+                self.group,
+                &responses_pointer,
+            ),
         };
-        let pointer = responses_pointer.push(&status);
+        Ok(Response::Json(match ty {
+            TypeExpr::Optional(_) => ty,
+            ty if empty => TypeExpr::Optional(Box::new(ty)),
+            ty => ty,
+        }))
+    }
+
+    /// One response: its JSON type (`Option<…>` when its schema is nullable), no content, or
+    /// other content.
+    fn one_response(
+        &mut self,
+        status: &str,
+        response: &ReferenceOr<openapiv3::Response>,
+        hint: &str,
+    ) -> Result<Response, Error> {
+        let pointer = self.pointer.push("responses").push(status);
         let response = match response {
             ReferenceOr::Item(response) => response,
             ReferenceOr::Reference { reference } => reference
@@ -473,10 +524,9 @@ impl<'a> OperationContext<'_, 'a> {
         let ty = match &media.schema {
             Some(schema) => {
                 let schema_pointer = pointer.push("content").push(content_type).push("schema");
-                let hint = format!("{builder_name}Response");
                 let shape = self.planner.plan_use(
                     SchemaRef::of(schema),
-                    &hint,
+                    hint,
                     self.group,
                     &schema_pointer,
                 )?;

@@ -534,6 +534,49 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// A union of types already planned (the distinct bodies of an operation's 2xx
+    /// responses), named `name`; `Option<…>` when a member admits `null`.
+    pub(crate) fn union_of(
+        &mut self,
+        types: Vec<TypeExpr>,
+        name: &str,
+        group: usize,
+        pointer: &Pointer,
+    ) -> TypeExpr {
+        let mut nullable = false;
+        let mut members: Vec<TypeExpr> = Vec::new();
+        for ty in types {
+            let ty = match ty {
+                TypeExpr::Optional(inner) => {
+                    nullable = true;
+                    *inner
+                }
+                other => other,
+            };
+            if !members.contains(&ty) {
+                members.push(ty);
+            }
+        }
+        let mut variant_names = Scope::default();
+        let variants = members
+            .into_iter()
+            .map(|ty| UnionVariant {
+                name: variant_names.claim(&self.variant_label(&ty)),
+                ty,
+                boxed: false,
+            })
+            .collect();
+        let def = TypeDef {
+            name: self.names.claim(name),
+            docs: vec!["One of the bodies the operation's success responses document.".to_owned()],
+            pointer: pointer.clone(),
+            kind: TypeKind::Union { variants },
+            group,
+            order: self.space.next_order(),
+        };
+        optional_if(TypeExpr::Named(self.space.add(def)), nullable)
+    }
+
     /// `allOf`: one member is that member; several object members merge into one struct.
     fn all_of(
         &mut self,

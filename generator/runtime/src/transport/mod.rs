@@ -84,11 +84,18 @@ impl Transport {
         &self.inner.base_url
     }
 
-    /// Sends the request and decodes a JSON success body as `T`.
+    /// Sends the request and decodes a JSON success body as `T`. An empty body reads as
+    /// `null`: an operation with a success response without content (`201` with a body, `204`
+    /// without) returns `Option<…>`, `None` for the empty one.
     pub async fn send_json<T: DeserializeOwned>(&self, request: Request) -> Result<T, Error> {
         let operation = request.operation;
         let (status, body) = self.execute(request).await?;
-        serde_json::from_slice(&body)
+        let json: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+            b"null"
+        } else {
+            &body
+        };
+        serde_json::from_slice(json)
             .map_err(|source| Error::decode(operation, status, source, &body))
     }
 
