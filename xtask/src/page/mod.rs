@@ -2,6 +2,7 @@
 
 pub mod example;
 pub mod model;
+pub mod mutation;
 pub mod reader;
 pub mod type_line;
 
