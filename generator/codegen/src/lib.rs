@@ -218,6 +218,15 @@ pub fn integer_variant_name(description: &str) -> Option<String> {
     types::integer_variant_name(description)
 }
 
+/// The Rust type generated code uses for a schema of OpenAPI type `kind` (`string`, `integer`,
+/// `number`, `boolean`) with `format` and no listed values: `String`, `Uuid`, `DateTime<Utc>`,
+/// `NaiveDate`, `i8` … `u64`, `f32`, `f64` or `bool`; `None` for the other types. Public so that
+/// tools comparing documents, such as the change report, tell a retyped field by the very same
+/// rule.
+pub fn scalar_type_name(kind: &str, format: Option<&str>) -> Option<&'static str> {
+    types::plan::scalar_type(kind, format).and_then(|ty| ty.scalar_name())
+}
+
 /// Loads `spec_text` (YAML or JSON) and returns the formatted client source.
 pub fn generate_file(spec_text: &str, settings: &Settings) -> Result<String, Error> {
     let document = load_document(spec_text)?;

@@ -10,7 +10,7 @@ pub enum Shape {
     /// `$ref` to a component schema, by name (or the whole reference when it is not one).
     Reference(String),
     /// A string without listed values; the format when it changes the Rust type.
-    String(Option<&'static str>),
+    String(Option<String>),
     StringEnum,
     /// An integer, by the Rust integer type its format maps to.
     Integer(&'static str),
@@ -56,10 +56,14 @@ impl Shape {
             None => Shape::Any,
             Some(Value::String(kind)) => match kind.as_str() {
                 "string" if has_listed_values(schema) => Shape::StringEnum,
-                "string" => Shape::String(string_format(format)),
+                "string" => Shape::String(
+                    format
+                        .filter(|_| rust_type(kind, format) != "String")
+                        .map(str::to_owned),
+                ),
                 "integer" if has_listed_values(schema) => Shape::IntegerEnum,
-                "integer" => Shape::Integer(integer_type(format)),
-                "number" => Shape::Number(number_type(format)),
+                "integer" => Shape::Integer(rust_type(kind, format)),
+                "number" => Shape::Number(rust_type(kind, format)),
                 "boolean" => Shape::Boolean,
                 "array" => Shape::Array,
                 "object" => object_shape(schema),
@@ -95,34 +99,10 @@ fn object_shape(schema: &Value) -> Shape {
     }
 }
 
-/// The string formats the generator maps to their own Rust types; the rest stay `String`.
-fn string_format(format: Option<&str>) -> Option<&'static str> {
-    match format? {
-        "uuid" => Some("uuid"),
-        "date-time" => Some("date-time"),
-        "date" => Some("date"),
-        _ => None,
-    }
-}
-
-fn integer_type(format: Option<&str>) -> &'static str {
-    match format {
-        Some("int8") => "i8",
-        Some("int16") => "i16",
-        Some("int32") => "i32",
-        Some("uint8") => "u8",
-        Some("uint16") => "u16",
-        Some("uint32") => "u32",
-        Some("uint64") => "u64",
-        _ => "i64",
-    }
-}
-
-fn number_type(format: Option<&str>) -> &'static str {
-    match format {
-        Some("float") => "f32",
-        _ => "f64",
-    }
+/// The Rust type the generator gives a `string`, `integer` or `number` node: its own rule, so
+/// the report never disagrees with the generated code.
+fn rust_type(kind: &str, format: Option<&str>) -> &'static str {
+    instantly_codegen::scalar_type_name(kind, format).unwrap_or_default()
 }
 
 impl fmt::Display for Shape {

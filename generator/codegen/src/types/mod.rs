@@ -59,6 +59,20 @@ impl TypeExpr {
         }
     }
 
+    /// A scalar's Rust type as generated code names it, without the runtime's path (`i32`,
+    /// `DateTime<Utc>`); `None` for the other expressions.
+    pub(crate) fn scalar_name(&self) -> Option<&'static str> {
+        match self {
+            Self::String => Some("String"),
+            Self::Bool => Some("bool"),
+            Self::Int(name) | Self::Float(name) => Some(name),
+            Self::Uuid => Some("Uuid"),
+            Self::DateTime => Some("DateTime<Utc>"),
+            Self::Date => Some("NaiveDate"),
+            _ => None,
+        }
+    }
+
     /// Every named type this expression mentions.
     pub(crate) fn all_names(&self, out: &mut Vec<TypeId>) {
         match self {

@@ -324,7 +324,8 @@ impl<'a> Planner<'a> {
                         null_member,
                     ));
                 }
-                return Ok((Planned::Expr(string_type(&string.format)), null_member));
+                let format = written(&string.format, string_format);
+                return Ok((Planned::Expr(string_type(format)), null_member));
             }
             SchemaKind::Type(Type::Integer(integer)) => {
                 let null_member = integer.enumeration.iter().any(Option::is_none);
@@ -338,12 +339,12 @@ impl<'a> Planner<'a> {
                         null_member,
                     ));
                 }
-                return Ok((Planned::Expr(integer_type(&integer.format)), null_member));
+                let format = written(&integer.format, integer_format);
+                return Ok((Planned::Expr(integer_type(format)), null_member));
             }
-            SchemaKind::Type(Type::Number(number)) => Planned::Expr(match number.format {
-                VariantOrUnknownOrEmpty::Item(NumberFormat::Float) => TypeExpr::Float("f32"),
-                _ => TypeExpr::Float("f64"),
-            }),
+            SchemaKind::Type(Type::Number(number)) => {
+                Planned::Expr(number_type(written(&number.format, number_format)))
+            }
             SchemaKind::Type(Type::Boolean(_)) => Planned::Expr(TypeExpr::Bool),
             SchemaKind::Type(Type::Object(object)) => self.object(
                 &placed(&object.properties, pointer),
@@ -717,13 +718,7 @@ impl<'a> Planner<'a> {
                         pointer,
                     ))
                 } else {
-                    let format = any
-                        .format
-                        .clone()
-                        .map_or(VariantOrUnknownOrEmpty::Empty, |f| {
-                            VariantOrUnknownOrEmpty::Unknown(f)
-                        });
-                    Planned::Expr(string_type(&format))
+                    Planned::Expr(string_type(any.format.as_deref()))
                 }
             }
             Some("integer") => {
@@ -805,32 +800,83 @@ fn optional_if(ty: TypeExpr, nullable: bool) -> TypeExpr {
     }
 }
 
-fn string_type(format: &VariantOrUnknownOrEmpty<StringFormat>) -> TypeExpr {
+/// The type of a `string`, `integer`, `number` or `boolean` schema without listed values, by
+/// its format (as written in the document); `None` for the other types. The one mapping from
+/// type and format to a Rust type, which [`crate::scalar_type_name`] exposes.
+pub(crate) fn scalar_type(kind: &str, format: Option<&str>) -> Option<TypeExpr> {
+    match kind {
+        "string" => Some(string_type(format)),
+        "integer" => Some(integer_type(format)),
+        "number" => Some(number_type(format)),
+        "boolean" => Some(TypeExpr::Bool),
+        _ => None,
+    }
+}
+
+fn string_type(format: Option<&str>) -> TypeExpr {
     match format {
-        VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => TypeExpr::DateTime,
-        VariantOrUnknownOrEmpty::Item(StringFormat::Date) => TypeExpr::Date,
-        VariantOrUnknownOrEmpty::Unknown(format) if format == "uuid" => TypeExpr::Uuid,
-        VariantOrUnknownOrEmpty::Unknown(format) if format == "date-time" => TypeExpr::DateTime,
-        VariantOrUnknownOrEmpty::Unknown(format) if format == "date" => TypeExpr::Date,
+        Some("uuid") => TypeExpr::Uuid,
+        Some("date-time") => TypeExpr::DateTime,
+        Some("date") => TypeExpr::Date,
         // email, uri, hostname, byte (base64 text), password and the rest stay strings.
         _ => TypeExpr::String,
     }
 }
 
-fn integer_type(format: &VariantOrUnknownOrEmpty<IntegerFormat>) -> TypeExpr {
+fn integer_type(format: Option<&str>) -> TypeExpr {
     TypeExpr::Int(match format {
-        VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => "i32",
-        VariantOrUnknownOrEmpty::Unknown(format) => match format.as_str() {
-            "int8" => "i8",
-            "int16" => "i16",
-            "uint8" => "u8",
-            "uint16" => "u16",
-            "uint32" => "u32",
-            "uint64" => "u64",
-            _ => "i64",
-        },
+        Some("int8") => "i8",
+        Some("int16") => "i16",
+        Some("int32") => "i32",
+        Some("uint8") => "u8",
+        Some("uint16") => "u16",
+        Some("uint32") => "u32",
+        Some("uint64") => "u64",
         _ => "i64",
     })
+}
+
+fn number_type(format: Option<&str>) -> TypeExpr {
+    TypeExpr::Float(match format {
+        Some("float") => "f32",
+        _ => "f64",
+    })
+}
+
+/// A format openapiv3 has parsed, back as the document writes it.
+fn written<T>(
+    format: &VariantOrUnknownOrEmpty<T>,
+    name: impl Fn(&T) -> &'static str,
+) -> Option<&str> {
+    match format {
+        VariantOrUnknownOrEmpty::Item(item) => Some(name(item)),
+        VariantOrUnknownOrEmpty::Unknown(format) => Some(format),
+        VariantOrUnknownOrEmpty::Empty => None,
+    }
+}
+
+fn string_format(format: &StringFormat) -> &'static str {
+    match format {
+        StringFormat::Date => "date",
+        StringFormat::DateTime => "date-time",
+        StringFormat::Password => "password",
+        StringFormat::Byte => "byte",
+        StringFormat::Binary => "binary",
+    }
+}
+
+fn integer_format(format: &IntegerFormat) -> &'static str {
+    match format {
+        IntegerFormat::Int32 => "int32",
+        IntegerFormat::Int64 => "int64",
+    }
+}
+
+fn number_format(format: &NumberFormat) -> &'static str {
+    match format {
+        NumberFormat::Float => "float",
+        NumberFormat::Double => "double",
+    }
 }
 
 /// The docs of a type: its title unless it merely repeats the name or the description, then
