@@ -6,6 +6,8 @@
 //!   alternating them run by run, and prints medians and line counts as JSON.
 //! - `instantly-bench emit GENERATOR PATH[#progenitor-compatible] OUT [--add-field]` writes one
 //!   generator's client source for a document (`--add-field`: with one more field).
+//! - `instantly-bench repeat GROUP GENERATOR N` runs one run-time workload N times, for
+//!   counting its instructions under valgrind.
 
 use instantly_bench::documents;
 use instantly_bench::generators::Generator;
@@ -23,7 +25,8 @@ fn main() -> ExitCode {
             .map_err(|error| format!("RUNS: {error}"))
             .and_then(|runs| generate(runs.max(1), documents)),
         ["emit", generator, document, out, flags @ ..] => emit(generator, document, out, flags),
-        _ => Err("usage: instantly-bench generate RUNS NAME=PATH[#progenitor-compatible]… | emit ours|progenitor PATH[#progenitor-compatible] OUT [--add-field]".to_owned()),
+        ["repeat", group, generator, times] => repeat(group, generator, times),
+        _ => Err("usage: instantly-bench generate RUNS NAME=PATH[#progenitor-compatible]… | emit ours|progenitor PATH[#progenitor-compatible] OUT [--add-field] | repeat GROUP GENERATOR N".to_owned()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -145,4 +148,13 @@ fn emit(generator: &str, spec: &str, out: &str, flags: &[&str]) -> Result<(), St
     }
     let source = generator.source(&parse(value)?)?;
     std::fs::write(out, source).map_err(|error| format!("{out}: {error}"))
+}
+
+fn repeat(group: &str, generator: &str, times: &str) -> Result<(), String> {
+    let times: usize = times.parse().map_err(|error| format!("N: {error}"))?;
+    let run = instantly_bench::runtime::workload(group, generator)?;
+    for _ in 0..times {
+        run();
+    }
+    Ok(())
 }

@@ -63,6 +63,8 @@ chrono = { version = \"0.4.45\", default-features = false, features = [\"std\", 
 uuid = { version = \"1.29\", features = [\"serde\"] }
 regress = \"0.12\"
 futures = \"0.3.34\"
+base64 = \"0.22\"
+rand = \"0.9\"
 "
             .to_owned(),
         }

@@ -1,6 +1,9 @@
 //! Run-time cost of the generated types (the `bench/benches/runtime.rs` criterion
-//! benchmarks): each benchmark function runs on its own, the generators alternating, three
-//! rounds; a measure is the median of the rounds' criterion medians.
+//! benchmarks): each benchmark function runs on its own, the generators alternating, in short
+//! rounds (so a change of machine load hits both alike); a measure is the median of the
+//! rounds' criterion medians. Each workload's instructions per iteration are also counted
+//! under valgrind (callgrind), a measure that the machine's load, which on a shared VM moves
+//! wall-clock medians by tens of percent, cannot move.
 
 use super::{Paths, median};
 use serde_json::Value;
@@ -20,14 +23,24 @@ pub const GROUPS: &[(&str, &str)] = &[
 
 const FUNCTIONS: [&str; 2] = ["instantly-codegen", "progenitor"];
 
-const ROUNDS: usize = 3;
+const ROUNDS: usize = 7;
 
-/// One group: the median time per iteration in nanoseconds, ours then progenitor's.
+/// Iterations counted under valgrind, per group, beyond a baseline run of one: enough for the
+/// set-up (reading the document, building the payload) to cancel out exactly.
+const COUNTED: &[(&str, usize)] = &[
+    ("decode_lead_page_100", 50),
+    ("encode_create_campaign", 2000),
+];
+
+/// One group: the median time per iteration in nanoseconds, and the instructions per
+/// iteration (or why they could not be counted), ours then progenitor's.
 #[derive(Debug, Clone)]
 pub struct Timed {
     pub description: &'static str,
     pub ours_ns: Option<f64>,
     pub progenitor_ns: Option<f64>,
+    pub ours_instructions: Result<f64, String>,
+    pub progenitor_instructions: Result<f64, String>,
 }
 
 pub fn measure(paths: &Paths) -> Result<Vec<Timed>, String> {
@@ -43,10 +56,13 @@ pub fn measure(paths: &Paths) -> Result<Vec<Timed>, String> {
                 medians[index].push(read_median(paths, group, function)?);
             }
         }
+        println!("counting instructions of {group} under valgrind…");
         timed.push(Timed {
             description,
             ours_ns: median(&medians[0]),
             progenitor_ns: median(&medians[1]),
+            ours_instructions: instructions(paths, group, FUNCTIONS[0]),
+            progenitor_instructions: instructions(paths, group, FUNCTIONS[1]),
         });
     }
     Ok(timed)
@@ -84,4 +100,46 @@ fn read_median(paths: &Paths, group: &str, function: &str) -> Result<f64, String
     estimates["median"]["point_estimate"]
         .as_f64()
         .ok_or_else(|| format!("{}: no median", file.display()))
+}
+
+/// Instructions per iteration of one workload: callgrind's total for `1 + n` iterations minus
+/// its total for one, over `n`.
+fn instructions(paths: &Paths, group: &str, function: &str) -> Result<f64, String> {
+    let n = COUNTED
+        .iter()
+        .find(|(name, _)| *name == group)
+        .map_or(1000, |(_, n)| *n);
+    let baseline = instructions_of_run(paths, group, function, 1)?;
+    let total = instructions_of_run(paths, group, function, 1 + n)?;
+    Ok(total.saturating_sub(baseline) as f64 / n as f64)
+}
+
+/// Callgrind's `I refs` for `instantly-bench repeat GROUP FUNCTION TIMES`.
+fn instructions_of_run(
+    paths: &Paths,
+    group: &str,
+    function: &str,
+    times: usize,
+) -> Result<u64, String> {
+    let output = Command::new("valgrind")
+        .args(["--tool=callgrind", "--callgrind-out-file=/dev/null"])
+        .arg(paths.binary())
+        .args(["repeat", group, function, &times.to_string()])
+        .output()
+        .map_err(|error| match error.kind() {
+            std::io::ErrorKind::NotFound => {
+                "valgrind not installed (apt-get install valgrind)".to_owned()
+            }
+            _ => format!("cannot run valgrind: {error}"),
+        })?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if !output.status.success() {
+        let last = stderr.lines().last().unwrap_or_default();
+        return Err(format!("valgrind failed with {}: {last}", output.status));
+    }
+    stderr
+        .lines()
+        .find_map(|line| line.split_once("I   refs:").map(|(_, count)| count.trim()))
+        .and_then(|count| count.replace(',', "").parse().ok())
+        .ok_or_else(|| "valgrind printed no `I refs` total".to_owned())
 }

@@ -24,15 +24,7 @@ pub fn render(options: &Options, generated: &Results, built: &[Built], timed: &[
     for (document, ours, progenitor) in generated {
         let mut label = document.label;
         let mut row = |measure: &str, ours: Cell, progenitor: Cell| {
-            let ratio = match (ours.value, progenitor.value) {
-                (Some(a), Some(b)) if b > 0.0 => format!("{:.2}", a / b),
-                _ => "—".to_owned(),
-            };
-            let _ = writeln!(
-                out,
-                "| {label} | {measure} | {} | {} | {ratio} |",
-                ours.text, progenitor.text
-            );
+            write_row(&mut out, label, measure, &ours, &progenitor);
             label = "";
         };
         row(
@@ -75,15 +67,28 @@ pub fn render(options: &Options, generated: &Results, built: &[Built], timed: &[
             value: ns,
             text: ns.map_or_else(|| "—".to_owned(), |ns| format!("{:.1} µs", ns / 1000.0)),
         };
-        let (ours, progenitor) = (cell(timed.ours_ns), cell(timed.progenitor_ns));
-        let ratio = match (timed.ours_ns, timed.progenitor_ns) {
-            (Some(a), Some(b)) if b > 0.0 => format!("{:.2}", a / b),
-            _ => "—".to_owned(),
+        write_row(
+            &mut out,
+            "run time (criterion)",
+            timed.description,
+            &cell(timed.ours_ns),
+            &cell(timed.progenitor_ns),
+        );
+    }
+    for timed in timed {
+        let cell = |count: &Result<f64, String>| match count {
+            Ok(count) => Cell {
+                value: Some(*count),
+                text: thousands(count.round() as u64),
+            },
+            Err(message) => failed(message),
         };
-        let _ = writeln!(
-            out,
-            "| run time (criterion) | {} | {} | {} | {ratio} |",
-            timed.description, ours.text, progenitor.text
+        write_row(
+            &mut out,
+            "instructions per run (callgrind)",
+            timed.description,
+            &cell(&timed.ours_instructions),
+            &cell(&timed.progenitor_instructions),
         );
     }
     if !built.is_empty() {
@@ -109,6 +114,19 @@ pub fn render(options: &Options, generated: &Results, built: &[Built], timed: &[
 struct Cell {
     value: Option<f64>,
     text: String,
+}
+
+/// One row, with the ratio instantly-codegen ÷ progenitor when both were measured.
+fn write_row(out: &mut String, label: &str, measure: &str, ours: &Cell, progenitor: &Cell) {
+    let ratio = match (ours.value, progenitor.value) {
+        (Some(a), Some(b)) if b > 0.0 => format!("{:.2}", a / b),
+        _ => "—".to_owned(),
+    };
+    let _ = writeln!(
+        out,
+        "| {label} | {measure} | {} | {} | {ratio} |",
+        ours.text, progenitor.text
+    );
 }
 
 fn failed(message: &str) -> Cell {
