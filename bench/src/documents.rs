@@ -15,7 +15,9 @@ pub fn read(path: &str) -> Result<Value, String> {
     }
 }
 
-/// The document with only its 2xx responses, which progenitor can take: the schemas are
+/// The document as progenitor can take it: only its 2xx responses (it panics on operations
+/// with several response types), and components renamed where progenitor would give an inline
+/// schema the same name (it emits both, which does not compile). The schemas are otherwise
 /// unchanged, so are the types.
 pub fn progenitor_compatible(mut document: Value) -> Value {
     for operation in operations_mut(&mut document) {
@@ -23,7 +25,82 @@ pub fn progenitor_compatible(mut document: Value) -> Value {
             responses.retain(|status, _| status.starts_with('2'));
         }
     }
+    for name in names_progenitor_repeats(&document) {
+        rename_component(&mut document, &name, &format!("{name}Component"));
+    }
     document
+}
+
+/// Components named like an inline object property of another component, which progenitor
+/// (typify) names `{Component}{Property}`: `Account.warmup` against `AccountWarmup`.
+fn names_progenitor_repeats(document: &Value) -> Vec<String> {
+    let Some(schemas) = document
+        .pointer("/components/schemas")
+        .and_then(Value::as_object)
+    else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = schemas
+        .iter()
+        .flat_map(|(name, schema)| {
+            let properties = schema.get("properties").and_then(Value::as_object);
+            properties
+                .into_iter()
+                .flatten()
+                .filter(|(_, property)| property.get("properties").is_some())
+                .map(move |(property, _)| format!("{name}{}", pascal_case(property)))
+        })
+        .filter(|derived| schemas.contains_key(derived))
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+fn pascal_case(name: &str) -> String {
+    name.split(['_', '-', ' '])
+        .flat_map(|word| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|first| first.to_uppercase().chain(chars).collect::<String>())
+        })
+        .collect()
+}
+
+/// Renames a component schema and every reference to it.
+fn rename_component(document: &mut Value, from: &str, to: &str) {
+    if let Some(schemas) = document
+        .pointer_mut("/components/schemas")
+        .and_then(Value::as_object_mut)
+        && let Some(schema) = schemas.shift_remove(from)
+    {
+        schemas.insert(to.to_owned(), schema);
+    }
+    let (from, to) = (
+        format!("#/components/schemas/{from}"),
+        format!("#/components/schemas/{to}"),
+    );
+    rewrite_references(document, &from, &to);
+}
+
+fn rewrite_references(value: &mut Value, from: &str, to: &str) {
+    match value {
+        Value::Object(object) => {
+            if let Some(Value::String(reference)) = object.get_mut("$ref")
+                && reference == from
+            {
+                *reference = to.to_owned();
+            }
+            object
+                .values_mut()
+                .for_each(|child| rewrite_references(child, from, to));
+        }
+        Value::Array(items) => items
+            .iter_mut()
+            .for_each(|child| rewrite_references(child, from, to)),
+        _ => {}
+    }
 }
 
 /// [`progenitor_compatible`], with only the operations named and the component schemas they

@@ -35,7 +35,7 @@ pub const DOCUMENTS: &[Document] = &[
         spec: "spec/openapi.yaml",
     },
     Document {
-        label: "spec/openapi.yaml, 2xx responses only",
+        label: "spec/openapi.yaml as progenitor takes it (2xx responses only, a colliding name renamed)",
         slug: "instantly-2xx",
         spec: "spec/openapi.yaml#progenitor-compatible",
     },
