@@ -31,8 +31,9 @@ commands:
   bench [--runs N] [--build-runs N] [--skip-builds] [--skip-runtime]
                       instantly-codegen against progenitor on spec/openapi.yaml, nexus.json and
                       api.github.com.json: generation time, lines, cold and incremental builds
-                      of the generated clients, run-time (de)serialization (criterion); prints
-                      the table and writes target/bench/results.md. Slow (about an hour)
+                      of the generated clients, run-time (de)serialization (criterion, and
+                      instructions counted by valgrind); prints the table and writes
+                      target/bench/results.md. Slow (about half an hour)
   help                this text";
 
 fn main() -> ExitCode {
