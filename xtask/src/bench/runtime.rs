@@ -137,9 +137,27 @@ fn instructions_of_run(
         let last = stderr.lines().last().unwrap_or_default();
         return Err(format!("valgrind failed with {}: {last}", output.status));
     }
+    instruction_total(&stderr).ok_or_else(|| "valgrind printed no `I refs` total".to_owned())
+}
+
+/// The total of callgrind's summary line `==PID== I   refs:      514,402,897`.
+fn instruction_total(stderr: &str) -> Option<u64> {
     stderr
         .lines()
         .find_map(|line| line.split_once("I   refs:").map(|(_, count)| count.trim()))
         .and_then(|count| count.replace(',', "").parse().ok())
-        .ok_or_else(|| "valgrind printed no `I refs` total".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::instruction_total;
+
+    #[test]
+    fn reads_callgrind_total() {
+        let stderr = "==4057== Events    : Ir\n==4057== Collected : 514402897\n==4057== \n\
+                      ==4057== I   refs:      514,402,897\n";
+        assert_eq!(instruction_total(stderr), Some(514_402_897));
+        assert_eq!(instruction_total("==1== I   refs: many"), None);
+        assert_eq!(instruction_total(""), None);
+    }
 }

@@ -192,3 +192,58 @@ fn thousands(n: u64) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bench::DOCUMENTS;
+
+    fn measured(tokens_ms: f64, lines: u64) -> Generated {
+        Generated::Measured {
+            tokens_ms,
+            source_ms: tokens_ms * 4.0,
+            lines,
+            code_lines: lines - 100,
+        }
+    }
+
+    #[test]
+    fn ratios_failures_and_counts() {
+        let generated = vec![
+            (
+                DOCUMENTS[0],
+                measured(50.0, 26_580),
+                Generated::Failed("panics: a | b".repeat(20)),
+            ),
+            (DOCUMENTS[2], measured(45.0, 24_316), measured(90.0, 46_105)),
+        ];
+        let timed = vec![Timed {
+            description: "decode",
+            ours_ns: Some(923_400.0),
+            progenitor_ns: Some(740_500.0),
+            ours_instructions: Ok(6_500_597.0),
+            progenitor_instructions: Err("valgrind not installed".to_owned()),
+        }];
+        let table = render(&Options::default(), &generated, &[], &timed);
+        let lines: Vec<&str> = table.lines().collect();
+        // A failure is cut, and its `|` escaped so the row keeps five cells.
+        let failed = lines.iter().find(|l| l.contains("panics")).unwrap();
+        assert!(
+            failed.contains("a \\| b") && failed.contains('…'),
+            "{failed}"
+        );
+        assert!(failed.ends_with("| — |"), "{failed}");
+        assert!(table.contains(
+            "| nexus.json | generation: parsed document → tokens | 45.0 ms | 90.0 ms | 0.50 |"
+        ));
+        assert!(table.contains(
+            "| generated lines (code lines) | 24,316 (24,216) | 46,105 (46,005) | 0.53 |"
+        ));
+        assert!(table.contains("| run time (criterion) | decode | 923.4 µs | 740.5 µs | 1.25 |"));
+        assert!(table.contains(
+            "| instructions per run (callgrind) | decode | 6,500,597 | valgrind not installed | — |"
+        ));
+        // No builds measured: no build rows, no list of runs.
+        assert!(!table.contains("cold build") && !table.contains("Every build run"));
+    }
+}
