@@ -7,30 +7,20 @@ use instantly_runtime::{RateLimit, Request, Transport};
 use serde_json::{Value, json};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use support::{Delays, exact_policy};
+use support::{Delays, exact_policy, server_answering};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const KEY: &str = "sk_live_do_not_log_me";
 const SECRET_BODY: &str = "body-text-that-must-not-be-logged";
 
+/// Fails once, then succeeds with an `sl-violations` header; both bodies hold the secret.
 async fn flaky_server() -> MockServer {
-    let server = MockServer::start().await;
-    Mock::given(any())
-        .respond_with(ResponseTemplate::new(503).set_body_string(SECRET_BODY))
-        .up_to_n_times(1)
-        .with_priority(1)
-        .mount(&server)
-        .await;
-    Mock::given(any())
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"secret": SECRET_BODY}))
-                .insert_header("sl-violations", "[]"),
-        )
-        .mount(&server)
-        .await;
-    server
+    let failure = ResponseTemplate::new(503).set_body_string(SECRET_BODY);
+    let success = ResponseTemplate::new(200)
+        .set_body_json(json!({"secret": SECRET_BODY}))
+        .insert_header("sl-violations", "[]");
+    server_answering(failure, 1, success).await
 }
 
 #[tokio::test]

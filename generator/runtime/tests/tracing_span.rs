@@ -9,9 +9,8 @@ use instantly_runtime::{Request, Transport};
 use serde_json::{Value, json};
 use std::io::Write;
 use std::sync::{Arc, Mutex};
-use support::{Delays, exact_policy};
-use wiremock::matchers::any;
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use support::{Delays, exact_policy, server_answering};
+use wiremock::{MockServer, ResponseTemplate};
 
 const KEY: &str = "sk_live_do_not_log_me";
 const SECRET_BODY: &str = "body-text-that-must-not-be-logged";
@@ -36,19 +35,11 @@ impl Captured {
     }
 }
 
+/// Fails once, then succeeds; both bodies hold the secret, so a logged body would show.
 async fn flaky_server() -> MockServer {
-    let server = MockServer::start().await;
-    Mock::given(any())
-        .respond_with(ResponseTemplate::new(503).set_body_string(SECRET_BODY))
-        .up_to_n_times(1)
-        .with_priority(1)
-        .mount(&server)
-        .await;
-    Mock::given(any())
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"secret": SECRET_BODY})))
-        .mount(&server)
-        .await;
-    server
+    let failure = ResponseTemplate::new(503).set_body_string(SECRET_BODY);
+    let success = ResponseTemplate::new(200).set_body_json(json!({"secret": SECRET_BODY}));
+    server_answering(failure, 1, success).await
 }
 
 #[tokio::test]

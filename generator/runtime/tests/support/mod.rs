@@ -1,5 +1,6 @@
-//! Test helpers: a sleeper that records delays instead of waiting, and a raw TCP server for
-//! failures wiremock cannot script (reset connections, truncated bodies).
+//! Test helpers: a sleeper that records delays instead of waiting, a mock server that fails
+//! before it answers, and a raw TCP server for failures wiremock cannot script (reset
+//! connections, truncated bodies).
 
 #![allow(dead_code)]
 
@@ -10,6 +11,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
+use wiremock::matchers::any;
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
 /// The delays a transport asked to sleep for; sleeping returns at once.
 #[derive(Clone, Default)]
@@ -45,6 +48,23 @@ pub fn transport(base_url: &str, policy: RetryPolicy, delays: &Delays) -> Transp
         .retry_policy(policy)
         .build()
         .unwrap()
+}
+
+/// A mock server that answers `first` to the first `times` requests and `then` to the rest.
+pub async fn server_answering(
+    first: ResponseTemplate,
+    times: u64,
+    then: ResponseTemplate,
+) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(first)
+        .up_to_n_times(times)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(any()).respond_with(then).mount(&server).await;
+    server
 }
 
 /// How the raw server answers one connection.
