@@ -26,13 +26,20 @@ fn lead(email: &str) -> Value {
     example
 }
 
-async fn client(server: &MockServer) -> Client {
-    Client::builder()
+/// A mock server with `mocks` mounted in order (the first that matches answers), and a client of
+/// it. Keep the server bound (`_server` where unused): dropping it stops it and checks `expect`.
+async fn serving(mocks: impl IntoIterator<Item = Mock>) -> (MockServer, Client) {
+    let server = MockServer::start().await;
+    for mock in mocks {
+        mock.mount(&server).await;
+    }
+    let client = Client::builder()
         .base_url(server.uri())
         .api_key("sk_test_key")
         .user_agent("instantly-tests/1")
         .build()
-        .unwrap()
+        .unwrap();
+    (server, client)
 }
 
 async fn requests(server: &MockServer) -> Vec<Request> {
@@ -41,21 +48,14 @@ async fn requests(server: &MockServer) -> Vec<Request> {
 
 #[tokio::test]
 async fn get_sends_bearer_auth_and_no_content_type() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
+    let mock = Mock::given(method("GET"))
         .and(path(format!("/api/v2/campaigns/{CAMPAIGN_ID}")))
         .and(header("authorization", "Bearer sk_test_key"))
         .and(header("user-agent", "instantly-tests/1"))
         .respond_with(ResponseTemplate::new(200).set_body_json(campaign("Spring")))
-        .expect(1)
-        .mount(&server)
-        .await;
-    let got = client(&server)
-        .await
-        .get_campaign(CAMPAIGN_ID)
-        .send()
-        .await
-        .unwrap();
+        .expect(1);
+    let (server, client) = serving([mock]).await;
+    let got = client.get_campaign(CAMPAIGN_ID).send().await.unwrap();
     assert_eq!(got.name, "Spring");
     let seen = requests(&server).await;
     assert!(seen[0].headers.get("content-type").is_none());
@@ -64,14 +64,11 @@ async fn get_sends_bearer_auth_and_no_content_type() {
 
 #[tokio::test]
 async fn query_parameters_are_encoded() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
+    let mock = Mock::given(method("GET"))
         .and(path("/api/v2/campaigns"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"items": []})))
-        .mount(&server)
-        .await;
-    client(&server)
-        .await
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"items": []})));
+    let (server, client) = serving([mock]).await;
+    client
         .list_campaigns()
         .limit(25)
         .search("spring & summer")
@@ -88,15 +85,12 @@ async fn query_parameters_are_encoded() {
 
 #[tokio::test]
 async fn array_query_parameters_repeat_their_name() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!([])))
-        .mount(&server)
-        .await;
+    let mock = Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([])));
+    let (server, client) = serving([mock]).await;
     let a = "6f1c1c9e-0000-4000-8000-000000000001".parse().unwrap();
     let b = "6f1c1c9e-0000-4000-8000-000000000002".parse().unwrap();
-    client(&server)
-        .await
+    client
         .get_campaign_analytics()
         .ids(vec![a, b])
         .send()
@@ -112,22 +106,19 @@ async fn array_query_parameters_repeat_their_name() {
 
 #[tokio::test]
 async fn patch_sends_explicit_null_and_only_the_fields_set() {
-    let server = MockServer::start().await;
-    Mock::given(method("PATCH"))
+    let mock = Mock::given(method("PATCH"))
         .and(path(format!("/api/v2/campaigns/{CAMPAIGN_ID}")))
         .and(header("content-type", "application/json"))
         .and(body_json(json!({"name": "Renamed", "daily_limit": null})))
         .respond_with(ResponseTemplate::new(200).set_body_json(campaign("Renamed")))
-        .expect(1)
-        .mount(&server)
-        .await;
+        .expect(1);
+    let (_server, client) = serving([mock]).await;
     let update = UpdateCampaignRequest {
         name: Some("Renamed".into()),
         daily_limit: Nullable::Null,
         ..Default::default()
     };
-    let got = client(&server)
-        .await
+    let got = client
         .update_campaign(CAMPAIGN_ID)
         .body(update)
         .send()
@@ -138,19 +129,12 @@ async fn patch_sends_explicit_null_and_only_the_fields_set() {
 
 #[tokio::test]
 async fn no_content_answers_decode_to_unit() {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
+    let mock = Mock::given(method("POST"))
         .and(path(format!("/api/v2/campaigns/{CAMPAIGN_ID}/share")))
         .respond_with(ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
-        .await;
-    client(&server)
-        .await
-        .share_campaign(CAMPAIGN_ID)
-        .send()
-        .await
-        .unwrap();
+        .expect(1);
+    let (server, client) = serving([mock]).await;
+    client.share_campaign(CAMPAIGN_ID).send().await.unwrap();
     assert!(
         requests(&server).await[0]
             .headers
@@ -161,19 +145,12 @@ async fn no_content_answers_decode_to_unit() {
 
 #[tokio::test]
 async fn error_answers_carry_status_and_parsed_body() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(402).set_body_json(json!({
+    let mock =
+        Mock::given(method("GET")).respond_with(ResponseTemplate::new(402).set_body_json(json!({
             "statusCode": 402, "error": "Payment Required", "message": "No active plan"
-        })))
-        .mount(&server)
-        .await;
-    let error = client(&server)
-        .await
-        .get_campaign(CAMPAIGN_ID)
-        .send()
-        .await
-        .unwrap_err();
+        })));
+    let (_server, client) = serving([mock]).await;
+    let error = client.get_campaign(CAMPAIGN_ID).send().await.unwrap_err();
     assert_eq!(error.status().map(|status| status.as_u16()), Some(402));
     assert!(!error.to_string().contains("sk_test_key"));
     let Error::Api { body, .. } = error else {
@@ -191,17 +168,10 @@ async fn error_answers_carry_status_and_parsed_body() {
 
 #[tokio::test]
 async fn undecodable_success_bodies_name_the_operation() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"name": 42})))
-        .mount(&server)
-        .await;
-    let error = client(&server)
-        .await
-        .get_campaign(CAMPAIGN_ID)
-        .send()
-        .await
-        .unwrap_err();
+    let mock = Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"name": 42})));
+    let (_server, client) = serving([mock]).await;
+    let error = client.get_campaign(CAMPAIGN_ID).send().await.unwrap_err();
     let text = error.to_string();
     assert!(
         text.starts_with("get_campaign: could not decode the 200 OK response"),
@@ -212,7 +182,6 @@ async fn undecodable_success_bodies_name_the_operation() {
 
 #[tokio::test]
 async fn the_campaign_stream_reads_three_pages_through_the_query_cursor() {
-    let server = MockServer::start().await;
     let page = |names: &[&str], next: Option<&str>| {
         let mut body =
             json!({"items": names.iter().map(|name| campaign(name)).collect::<Vec<_>>()});
@@ -221,20 +190,14 @@ async fn the_campaign_stream_reads_three_pages_through_the_query_cursor() {
         }
         ResponseTemplate::new(200).set_body_json(body)
     };
-    Mock::given(query_param("starting_after", "cursor-1"))
-        .respond_with(page(&["c", "d"], Some("cursor-2")))
-        .mount(&server)
-        .await;
-    Mock::given(query_param("starting_after", "cursor-2"))
-        .respond_with(page(&["e"], None))
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .respond_with(page(&["a", "b"], Some("cursor-1")))
-        .mount(&server)
-        .await;
-    let names: Vec<String> = client(&server)
-        .await
+    let (server, client) = serving([
+        Mock::given(query_param("starting_after", "cursor-1"))
+            .respond_with(page(&["c", "d"], Some("cursor-2"))),
+        Mock::given(query_param("starting_after", "cursor-2")).respond_with(page(&["e"], None)),
+        Mock::given(method("GET")).respond_with(page(&["a", "b"], Some("cursor-1"))),
+    ])
+    .await;
+    let names: Vec<String> = client
         .list_campaigns()
         .limit(2)
         .into_stream()
@@ -250,31 +213,26 @@ async fn the_campaign_stream_reads_three_pages_through_the_query_cursor() {
 
 #[tokio::test]
 async fn the_lead_stream_puts_its_cursor_in_the_body_and_stops_on_an_empty_page() {
-    let server = MockServer::start().await;
     let page = |emails: &[&str], next: &str| {
         let items: Vec<Value> = emails.iter().map(|email| lead(email)).collect();
         ResponseTemplate::new(200)
             .set_body_json(json!({"items": items, "next_starting_after": next}))
     };
-    Mock::given(body_json(json!({"limit": 1, "starting_after": "l1"})))
-        .respond_with(page(&["b@x.test"], "l2"))
-        .mount(&server)
-        .await;
-    Mock::given(body_json(json!({"limit": 1, "starting_after": "l2"})))
-        .respond_with(page(&[], "l3"))
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .and(path("/api/v2/leads/list"))
-        .respond_with(page(&["a@x.test"], "l1"))
-        .mount(&server)
-        .await;
+    let (server, client) = serving([
+        Mock::given(body_json(json!({"limit": 1, "starting_after": "l1"})))
+            .respond_with(page(&["b@x.test"], "l2")),
+        Mock::given(body_json(json!({"limit": 1, "starting_after": "l2"})))
+            .respond_with(page(&[], "l3")),
+        Mock::given(method("POST"))
+            .and(path("/api/v2/leads/list"))
+            .respond_with(page(&["a@x.test"], "l1")),
+    ])
+    .await;
     let body = ListLeadsRequest {
         limit: Some(1),
         ..Default::default()
     };
-    let leads: Vec<_> = client(&server)
-        .await
+    let leads: Vec<_> = client
         .list_leads()
         .body(body)
         .into_stream()
