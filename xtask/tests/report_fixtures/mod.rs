@@ -25,6 +25,32 @@ pub struct Fixture {
     pub snippet: Option<&'static str>,
 }
 
+// Downstream code shared by the two fixtures that edit the same part of the page.
+
+/// Reads Lead List `has_enrichment_task` as a nullable boolean.
+const READS_HAS_ENRICHMENT_TASK: &str = r#"pub fn use_it(list: &instantly::types::LeadList) -> bool {
+    matches!(list.has_enrichment_task, instantly::Nullable::Value(true))
+}
+"#;
+
+/// Names Campaign `status` values, `BounceProtect` among them, and keeps a catch-all arm.
+const MATCHES_CAMPAIGN_STATUS: &str = r#"pub fn use_it(campaign: &instantly::types::Campaign) -> &'static str {
+    match campaign.status {
+        instantly::types::CampaignStatus::Active => "active",
+        instantly::types::CampaignStatus::BounceProtect => "bounce protect",
+        instantly::types::CampaignStatus::Unknown(_) => "unknown",
+        _ => "other",
+    }
+}
+"#;
+
+/// Calls `get_lead_list_verification_stats` (the operation removed) and `get_lead_list`.
+const CALLS_LEAD_LIST_OPERATIONS: &str = r#"pub fn use_it(client: &instantly::Client) {
+    let _ = client.get_lead_list_verification_stats("id");
+    let _ = client.get_lead_list("id");
+}
+"#;
+
 pub const FIXTURES: [Fixture; 10] = [
     // Lead List `name` is described in other words: rustdoc only.
     Fixture {
@@ -59,24 +85,14 @@ pub const FIXTURES: [Fixture; 10] = [
         name: "property_removed",
         edit: property_removed,
         level: Level::Breaking,
-        snippet: Some(
-            r#"pub fn use_it(list: &instantly::types::LeadList) -> bool {
-    matches!(list.has_enrichment_task, instantly::Nullable::Value(true))
-}
-"#,
-        ),
+        snippet: Some(READS_HAS_ENRICHMENT_TASK),
     },
     // Lead List `has_enrichment_task`: `null or boolean` → `null or number` (example 1).
     Fixture {
         name: "property_retyped",
         edit: property_retyped,
         level: Level::Breaking,
-        snippet: Some(
-            r#"pub fn use_it(list: &instantly::types::LeadList) -> bool {
-    matches!(list.has_enrichment_task, instantly::Nullable::Value(true))
-}
-"#,
-        ),
+        snippet: Some(READS_HAS_ENRICHMENT_TASK),
     },
     // Custom Tag `description` gets the `required` line; the create request derived from the
     // entity (by convention) requires it too.
@@ -109,60 +125,28 @@ pub const FIXTURES: [Fixture; 10] = [
         name: "enum_value_added",
         edit: enum_value_added,
         level: Level::Compatible,
-        snippet: Some(
-            r#"pub fn use_it(campaign: &instantly::types::Campaign) -> &'static str {
-    match campaign.status {
-        instantly::types::CampaignStatus::Active => "active",
-        instantly::types::CampaignStatus::BounceProtect => "bounce protect",
-        instantly::types::CampaignStatus::Unknown(_) => "unknown",
-        _ => "other",
-    }
-}
-"#,
-        ),
+        snippet: Some(MATCHES_CAMPAIGN_STATUS),
     },
     // Campaign `status` loses `-2 Bounce Protect`.
     Fixture {
         name: "enum_value_removed",
         edit: enum_value_removed,
         level: Level::Breaking,
-        snippet: Some(
-            r#"pub fn use_it(campaign: &instantly::types::Campaign) -> &'static str {
-    match campaign.status {
-        instantly::types::CampaignStatus::Active => "active",
-        instantly::types::CampaignStatus::BounceProtect => "bounce protect",
-        instantly::types::CampaignStatus::Unknown(_) => "unknown",
-        _ => "other",
-    }
-}
-"#,
-        ),
+        snippet: Some(MATCHES_CAMPAIGN_STATUS),
     },
     // The Lead List tag lists one more operation, `GET /api/v2/lead-lists/{id}/duplicates`.
     Fixture {
         name: "operation_added",
         edit: operation_added,
         level: Level::Compatible,
-        snippet: Some(
-            r#"pub fn use_it(client: &instantly::Client) {
-    let _ = client.get_lead_list_verification_stats("id");
-    let _ = client.get_lead_list("id");
-}
-"#,
-        ),
+        snippet: Some(CALLS_LEAD_LIST_OPERATIONS),
     },
     // The Lead List tag no longer lists `GET /api/v2/lead-lists/{id}/verification-stats`.
     Fixture {
         name: "operation_removed",
         edit: operation_removed,
         level: Level::Breaking,
-        snippet: Some(
-            r#"pub fn use_it(client: &instantly::Client) {
-    let _ = client.get_lead_list_verification_stats("id");
-    let _ = client.get_lead_list("id");
-}
-"#,
-        ),
+        snippet: Some(CALLS_LEAD_LIST_OPERATIONS),
     },
 ];
 
