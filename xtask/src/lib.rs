@@ -8,5 +8,6 @@ pub mod diagnostics;
 pub mod fuzz;
 pub mod normalize;
 pub mod page;
+mod process;
 pub mod report;
 pub mod test;

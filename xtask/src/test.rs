@@ -6,6 +6,7 @@
 //! `package-lock.json` at the root (`npm ci` into `node_modules`, again only when the lock
 //! changes), after the cargo tests and a minute of fuzzing (`fuzz.rs`).
 
+use crate::process::run_checked;
 use std::fs;
 use std::path::Path;
 use std::process::Command;
@@ -86,15 +87,4 @@ fn install_python_validators(root: &Path) -> Result<std::path::PathBuf, String> 
     )?;
     fs::write(&stamp, requirements).map_err(|error| format!("{}: {error}", stamp.display()))?;
     Ok(python)
-}
-
-fn run_checked(command: &mut Command) -> Result<(), String> {
-    let status = command
-        .status()
-        .map_err(|error| format!("cannot run {command:?}: {error}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("{command:?} failed with {status}"))
-    }
 }

@@ -6,6 +6,7 @@
 
 use super::generation::{Generated, Results};
 use super::{Document, Paths, median};
+use crate::process::run_checked;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
@@ -153,7 +154,7 @@ fn prepare(
             .arg(&out)
             .args(extra)
             .current_dir(&paths.root);
-        super::run_checked(&mut command)?;
+        run_checked(&mut command)?;
     }
     copy(&client.original(), &client.lib())?;
     Ok(client)
@@ -191,32 +192,31 @@ fn measure_document(
     }
     let mut cold: Vec<Vec<f64>> = vec![Vec::new(); clients.len()];
     let mut incremental: Vec<Vec<f64>> = vec![Vec::new(); clients.len()];
-    for run in 0..runs {
-        for step in 0..clients.len() {
-            let index = (run + step) % clients.len();
-            let client = clients[index];
-            if compiles[index].is_err() {
-                continue;
+    // Each run starts with the next client, so none always builds first (on a cooler machine).
+    let alternating = |each: &mut dyn FnMut(usize, usize, &Client) -> Result<(), String>| {
+        for run in 0..runs {
+            for step in 0..clients.len() {
+                let index = (run + step) % clients.len();
+                if compiles[index].is_ok() {
+                    each(run, index, clients[index])?;
+                }
             }
-            println!("cold build {} of {}…", run + 1, client.package);
-            clean(workspace, target, &client.package)?;
-            cold[index].push(build(workspace, target, &client.package)?);
         }
-    }
-    for run in 0..runs {
-        for step in 0..clients.len() {
-            let index = (run + step) % clients.len();
-            let client = clients[index];
-            if compiles[index].is_err() {
-                continue;
-            }
-            println!("incremental rebuild {} of {}…", run + 1, client.package);
-            copy(&client.edited(), &client.lib())?;
-            incremental[index].push(build(workspace, target, &client.package)?);
-            copy(&client.original(), &client.lib())?;
-            build(workspace, target, &client.package)?;
-        }
-    }
+        Ok::<(), String>(())
+    };
+    alternating(&mut |run, index, client| {
+        println!("cold build {} of {}…", run + 1, client.package);
+        clean(workspace, target, &client.package)?;
+        cold[index].push(build(workspace, target, &client.package)?);
+        Ok(())
+    })?;
+    alternating(&mut |run, index, client| {
+        println!("incremental rebuild {} of {}…", run + 1, client.package);
+        copy(&client.edited(), &client.lib())?;
+        incremental[index].push(build(workspace, target, &client.package)?);
+        copy(&client.original(), &client.lib())?;
+        build(workspace, target, &client.package).map(drop)
+    })?;
     Ok(clients
         .iter()
         .enumerate()
@@ -265,7 +265,7 @@ fn build(workspace: &Path, target: &Path, package: &str) -> Result<f64, String> 
 }
 
 fn clean(workspace: &Path, target: &Path, package: &str) -> Result<(), String> {
-    super::run_checked(
+    run_checked(
         Command::new(env!("CARGO"))
             .args(["clean", "--quiet", "--package", package])
             .current_dir(workspace)

@@ -12,6 +12,7 @@ mod generation;
 mod runtime;
 mod table;
 
+use crate::process::run_checked;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -154,17 +155,6 @@ pub fn run(root: &Path, options: &Options) -> Result<bool, String> {
     std::fs::write(&file, &report).map_err(|error| format!("{}: {error}", file.display()))?;
     println!("written to {}", file.display());
     Ok(true)
-}
-
-pub(crate) fn run_checked(command: &mut Command) -> Result<(), String> {
-    let status = command
-        .status()
-        .map_err(|error| format!("cannot run {command:?}: {error}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("{command:?} failed with {status}"))
-    }
 }
 
 /// The median of some measurements (`None` for none).

@@ -6,6 +6,7 @@
 //! wall-clock medians by tens of percent, cannot move.
 
 use super::{Paths, median};
+use crate::process::run_checked;
 use serde_json::Value;
 use std::process::Command;
 
@@ -69,7 +70,7 @@ pub fn measure(paths: &Paths) -> Result<Vec<Timed>, String> {
 }
 
 fn run_criterion(paths: &Paths, filter: &str) -> Result<(), String> {
-    super::run_checked(
+    run_checked(
         Command::new(env!("CARGO"))
             .args(["bench", "--quiet", "--bench", "runtime", "--manifest-path"])
             .arg(&paths.manifest)
