@@ -500,18 +500,23 @@ impl<'a> Planner<'a> {
             1 => Ok((Planned::Expr(types.remove(0)), nullable)),
             _ => {
                 // Ordered for deserialization once every type is planned: see `analysis`.
-                let mut variant_names = Scope::default();
-                let variants = types
-                    .into_iter()
-                    .map(|ty| UnionVariant {
-                        name: variant_names.claim(&self.variant_label(&ty)),
-                        ty,
-                        boxed: false,
-                    })
-                    .collect();
-                Ok((Planned::Def(TypeKind::Union { variants }), nullable))
+                Ok((Planned::Def(self.union_kind(types)), nullable))
             }
         }
+    }
+
+    /// A union of `types`, each variant named after its type.
+    fn union_kind(&self, types: Vec<TypeExpr>) -> TypeKind {
+        let mut variant_names = Scope::default();
+        let variants = types
+            .into_iter()
+            .map(|ty| UnionVariant {
+                name: variant_names.claim(&self.variant_label(&ty)),
+                ty,
+                boxed: false,
+            })
+            .collect();
+        TypeKind::Union { variants }
     }
 
     fn variant_label(&self, ty: &TypeExpr) -> String {
@@ -558,20 +563,11 @@ impl<'a> Planner<'a> {
                 members.push(ty);
             }
         }
-        let mut variant_names = Scope::default();
-        let variants = members
-            .into_iter()
-            .map(|ty| UnionVariant {
-                name: variant_names.claim(&self.variant_label(&ty)),
-                ty,
-                boxed: false,
-            })
-            .collect();
         let def = TypeDef {
             name: self.names.claim(name),
             docs: vec!["One of the bodies the operation's success responses document.".to_owned()],
             pointer: pointer.clone(),
-            kind: TypeKind::Union { variants },
+            kind: self.union_kind(members),
             group,
             order: self.space.next_order(),
         };
