@@ -28,10 +28,7 @@ fn main() -> ExitCode {
 fn generate() -> Result<(), String> {
     let out = PathBuf::from(std::env::var("OUT_DIR").map_err(|error| error.to_string())?);
     let value = documents::read(SPEC)?;
-    let ours = instantly_codegen::load_document(&value.to_string())
-        .and_then(|document| {
-            instantly_codegen::generate_tokens(&document, &Default::default())?.to_source()
-        })
+    let ours = instantly_codegen::generate_file(&value.to_string(), &Default::default())
         .map_err(|error| format!("{SPEC}: {error}"))?;
     let restricted: openapiv3::OpenAPI = serde_json::from_value(documents::restricted(
         value,
