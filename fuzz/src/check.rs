@@ -6,8 +6,8 @@ use instantly_codegen::{
     Error, Generated, Settings, generate_dispatch, generate_tokens, load_document,
 };
 use openapiv3::OpenAPI;
+use xtask::normalize::document::SideInputs;
 use xtask::normalize::document::normalize_page;
-use xtask::normalize::overrides::Overrides;
 
 /// The file name the normalizer gives page diagnostics.
 const PAGE_FILE: &str = "spec/instantly-api-v2.txt";
@@ -55,10 +55,10 @@ impl Input {
     }
 
     /// Runs the input through its stage; `Err` says which property failed.
-    pub fn check(&self, overrides: &Overrides) -> Result<Reached, String> {
+    pub fn check(&self, side: &SideInputs) -> Result<Reached, String> {
         match self {
             Self::Document(text) => check_document(text),
-            Self::Page { text, chain } => check_page(text, overrides, *chain),
+            Self::Page { text, chain } => check_page(text, side, *chain),
         }
     }
 }
@@ -113,8 +113,8 @@ fn expected_error(error: &Error) -> Result<(), String> {
     }
 }
 
-pub fn check_page(text: &str, overrides: &Overrides, chain: bool) -> Result<Reached, String> {
-    match normalize_page(text, overrides) {
+pub fn check_page(text: &str, side: &SideInputs, chain: bool) -> Result<Reached, String> {
+    match normalize_page(text, side) {
         Ok(normalized) if chain => {
             let document: OpenAPI =
                 serde_json::from_value(normalized.document).map_err(|error| {

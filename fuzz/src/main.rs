@@ -232,7 +232,7 @@ fn worker(seed: &str, from: &str, seconds: &str) -> Result<(), String> {
                 let input = seeds.input(seed, case);
                 // Printed before the case runs: if the process dies, this is the culprit.
                 let _ = writeln!(out, "run {case}").and_then(|()| out.flush());
-                match input.check(&seeds.overrides) {
+                match input.check(&seeds.side) {
                     Ok(stage) => *reached.entry(stage).or_default() += 1,
                     Err(finding) => {
                         let _ = writeln!(out, "finding {finding}").and_then(|()| out.flush());
@@ -260,7 +260,7 @@ fn replay(file: &Path) -> Result<(), String> {
     let name = file.to_string_lossy();
     let result = if name.ends_with(".txt") {
         let seeds = Seeds::load(&root())?;
-        check_page(&text, &seeds.overrides, name.ends_with(".chain.txt"))
+        check_page(&text, &seeds.side, name.ends_with(".chain.txt"))
     } else {
         check_document(&text)
     };

@@ -5,7 +5,7 @@ use crate::rng::Rng;
 use crate::{document, page};
 use serde_json::Value;
 use std::path::Path;
-use xtask::normalize::overrides::{Overrides, parse_overrides};
+use xtask::normalize::document::SideInputs;
 
 /// Documents, relative to the workspace root.
 const DOCUMENTS: &[&str] = &[
@@ -21,6 +21,7 @@ const DOCUMENTS: &[&str] = &[
 ];
 
 const PAGE: &str = "spec/instantly-api-v2.txt";
+const FACTS: &str = "spec/operations.yaml";
 const OVERRIDES: &str = "spec/overrides.yaml";
 
 /// Documents above this size are always cut down to a few paths first: whole, they take
@@ -31,7 +32,8 @@ pub struct Seeds {
     /// Each document with the size of its text.
     documents: Vec<(Value, usize)>,
     page: String,
-    pub overrides: Overrides,
+    /// The facts and overrides every page is normalized with.
+    pub side: SideInputs,
 }
 
 impl Seeds {
@@ -50,11 +52,12 @@ impl Seeds {
             };
             documents.push((value, text.len()));
         }
-        let overrides = parse_overrides(&read(OVERRIDES)?).map_err(|error| error.to_string())?;
+        let side = SideInputs::parse(&read(FACTS)?, &read(OVERRIDES)?)
+            .map_err(|error| error.to_string())?;
         Ok(Self {
             documents,
             page: read(PAGE)?,
-            overrides,
+            side,
         })
     }
 

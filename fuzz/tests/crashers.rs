@@ -3,7 +3,7 @@
 
 use instantly_fuzz::check::{check_document, check_page};
 use std::path::PathBuf;
-use xtask::normalize::overrides::parse_overrides;
+use xtask::normalize::document::SideInputs;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -11,9 +11,8 @@ fn root() -> PathBuf {
 
 #[test]
 fn saved_crashers_pass() {
-    let overrides =
-        parse_overrides(&std::fs::read_to_string(root().join("../spec/overrides.yaml")).unwrap())
-            .unwrap();
+    let read = |file: &str| std::fs::read_to_string(root().join("../spec").join(file)).unwrap();
+    let side = SideInputs::parse(&read("operations.yaml"), &read("overrides.yaml")).unwrap();
     let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("crashers"))
         .unwrap()
         .map(|entry| entry.unwrap().path())
@@ -25,7 +24,7 @@ fn saved_crashers_pass() {
         let text = std::fs::read_to_string(&file).unwrap();
         let name = file.to_string_lossy();
         let result = if name.ends_with(".txt") {
-            check_page(&text, &overrides, name.ends_with(".chain.txt"))
+            check_page(&text, &side, name.ends_with(".chain.txt"))
         } else {
             check_document(&text)
         };

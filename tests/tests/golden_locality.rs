@@ -5,8 +5,9 @@ use xtask::normalize::document::normalize;
 use xtask::normalize::yaml::to_yaml;
 
 fn client_for(page: &str) -> String {
+    let facts = read("spec/operations.yaml");
     let overrides = read("spec/overrides.yaml");
-    let document = normalize(page, &overrides).unwrap_or_else(|error| panic!("{error}"));
+    let document = normalize(page, &facts, &overrides).unwrap_or_else(|error| panic!("{error}"));
     instantly_codegen::generate_file(
         &to_yaml(&document.document),
         &instantly_codegen::Settings::default(),

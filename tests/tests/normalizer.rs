@@ -15,6 +15,7 @@ const METHODS: [&str; 8] = [
 fn document() -> Value {
     normalize(
         &read("spec/instantly-api-v2.txt"),
+        &read("spec/operations.yaml"),
         &read("spec/overrides.yaml"),
     )
     .unwrap_or_else(|error| panic!("{error}"))
@@ -51,14 +52,14 @@ fn every_operation_of_the_page_with_a_unique_operation_id() {
     for (method, path, operation) in &operations {
         let source = operation["x-source"].as_str().unwrap_or_default();
         assert!(
-            ["page", "convention", "override"].contains(&source),
+            ["page", "reference", "convention", "override"].contains(&source),
             "{method} {path}: x-source {source:?}"
         );
         assert!(
             operation["summary"].is_string(),
             "{method} {path}: no summary"
         );
-        for status in ["401", "402", "404", "429"] {
+        for status in ["401", "429", "default"] {
             assert!(
                 operation["responses"].get(status).is_some(),
                 "{method} {path}: no {status} response"
@@ -146,11 +147,16 @@ fn page_facts_survive() {
         campaign["status"]["x-enum-descriptions"][5],
         "Account Suspended"
     );
+    let timezone = &campaign["campaign_schedule"]["properties"]["schedules"]["items"]["properties"]
+        ["timezone"];
     assert_eq!(
-        campaign["campaign_schedule"]["properties"]["schedules"]["items"]["properties"]["timezone"]
-            ["x-enum-truncated"],
-        92
+        timezone["enum"].as_array().unwrap().len(),
+        102,
+        "completed from the facts"
     );
+    assert_eq!(timezone["enum"][0], "Etc/GMT+12", "the page's values first");
+    assert_eq!(timezone["x-enum-source"], "reference");
+    assert!(timezone.get("x-enum-truncated").is_none());
     assert_eq!(
         schemas["Account"]["properties"]["sending_gap"]["maximum"],
         1440
@@ -181,10 +187,9 @@ fn page_facts_survive() {
             ["properties"]["delay_unit"]["default"],
         "days"
     );
-    assert_eq!(
-        schemas["WorkspaceMember"]["properties"]["permissions"]["items"]["x-enum-truncated"],
-        19
-    );
+    let permissions = &schemas["WorkspaceMember"]["properties"]["permissions"]["items"];
+    assert_eq!(permissions["enum"].as_array().unwrap().len(), 29);
+    assert_eq!(permissions["x-enum-descriptions"][0], "View the dashboard");
 }
 
 #[test]
@@ -239,9 +244,10 @@ fn adding_a_property_changes_only_its_lines() {
     let new_property =
         "archived\nnull or boolean\n\nWhether the list is archived\n\nExample:\nfalse\n";
     let edited = page.replacen(anchor, &format!("{anchor}{new_property}"), 1);
+    let facts = read("spec/operations.yaml");
     let overrides = read("spec/overrides.yaml");
-    let before = to_yaml(&normalize(&page, &overrides).unwrap().document);
-    let after = to_yaml(&normalize(&edited, &overrides).unwrap().document);
+    let before = to_yaml(&normalize(&page, &facts, &overrides).unwrap().document);
+    let after = to_yaml(&normalize(&edited, &facts, &overrides).unwrap().document);
     let diff = similar::TextDiff::from_lines(&before, &after);
     let mut inserted: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
     for change in diff.iter_all_changes() {
@@ -290,6 +296,7 @@ fn adding_a_property_changes_only_its_lines() {
 fn warnings_are_only_about_hidden_parts_and_name_their_line() {
     let normalized = normalize(
         &read("spec/instantly-api-v2.txt"),
+        &read("spec/operations.yaml"),
         &read("spec/overrides.yaml"),
     )
     .unwrap();
@@ -300,4 +307,83 @@ fn warnings_are_only_about_hidden_parts_and_name_their_line() {
         assert!(warning.line.is_some_and(|line| line > 650), "{warning}");
         assert!(warning.message.contains("collapsed"), "{warning}");
     }
+}
+
+/// Every operation carries what the reference's facts say: no unknown shape, every parameter,
+/// every body property (read-only ones excepted) and the documented success status and body.
+#[test]
+fn every_operation_is_typed_from_the_facts() {
+    let document = document();
+    let facts: Value = serde_norway::from_str(&read("spec/operations.yaml")).unwrap();
+    let schemas = &document["components"]["schemas"];
+    let resolve = |schema: &Value| -> Value {
+        match schema["$ref"].as_str() {
+            Some(reference) => schemas[reference.rsplit('/').next().unwrap()].clone(),
+            None => schema.clone(),
+        }
+    };
+    let (mut parameters, mut body_properties, mut typed) = (0, 0, 0);
+    for (method, path, operation) in operations(&document) {
+        let key = format!("{} {path}", method.to_uppercase());
+        let fact = &facts["operations"][&key];
+        assert!(fact.is_object(), "{key}: no facts");
+        assert!(operation.get("x-shapes").is_none(), "{key}: unknown shapes");
+        assert_eq!(operation["x-source"], "reference", "{key}");
+        assert_eq!(operation["description"], fact["description"], "{key}");
+        assert_eq!(operation["summary"], fact["summary"], "{key}");
+        let documented = fact["parameters"].as_array().map_or(0, Vec::len);
+        let listed = operation["parameters"].as_array().map_or(0, Vec::len);
+        assert_eq!(listed, documented, "{key}: parameters");
+        parameters += listed;
+        let fact_body = fact["body"]["schema"]["properties"].as_object();
+        let body = operation["requestBody"]["content"]["application/json"]["schema"].clone();
+        let properties = resolve(&body)["properties"]
+            .as_object()
+            .map_or(0, |p| p.len());
+        assert_eq!(properties, fact_body.map_or(0, |p| p.len()), "{key}: body");
+        body_properties += properties;
+        let status = fact["response"]["status"].as_u64().unwrap().to_string();
+        let success = &operation["responses"][&status];
+        assert!(success.is_object(), "{key}: no {status} response");
+        let has_schema = fact["response"]["schema"]
+            .as_object()
+            .is_some_and(|schema| !schema.is_empty());
+        assert_eq!(
+            success.get("content").is_some(),
+            has_schema,
+            "{key}: {status} body"
+        );
+        typed += 1;
+    }
+    assert_eq!((parameters, body_properties, typed), (223, 400, 162));
+}
+
+/// An operation a re-scraped page lists before the facts know it falls back to the API's
+/// conventions.
+#[test]
+fn an_operation_without_facts_falls_back_to_the_conventions() {
+    use xtask::normalize::document::{SideInputs, normalize_page};
+    let mut side =
+        SideInputs::parse(&read("spec/operations.yaml"), &read("spec/overrides.yaml")).unwrap();
+    side.facts
+        .operations
+        .retain(|op| !(op.method == "GET" && op.path == "/api/v2/campaigns"));
+    let document = normalize_page(&read("spec/instantly-api-v2.txt"), &side)
+        .unwrap()
+        .document;
+    let list = &document["paths"]["/api/v2/campaigns"]["get"];
+    assert_eq!(list["x-source"], "convention");
+    assert_eq!(list["summary"], "List campaigns");
+    assert_eq!(
+        list["responses"]["200"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/CampaignPage"
+    );
+    let names: Vec<&str> = list["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["limit", "starting_after"]);
+    assert_eq!(list["x-pagination"]["cursor_in"], "query");
 }

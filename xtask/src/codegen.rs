@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::diagnostics::{OVERRIDES_FILE, PAGE_FILE};
+use crate::diagnostics::{FACTS_FILE, OVERRIDES_FILE, PAGE_FILE};
 use crate::normalize::document::normalize;
 use crate::normalize::yaml::to_yaml;
 use crate::report::regeneration::Regeneration;
@@ -34,8 +34,9 @@ pub struct Summary {
 /// Regenerates every output in memory.
 pub fn generate(root: &Path) -> Result<(Vec<Output>, Summary), String> {
     let page = read(root, PAGE_FILE)?;
+    let facts = read(root, FACTS_FILE)?;
     let overrides = read(root, OVERRIDES_FILE)?;
-    let normalized = normalize(&page, &overrides).map_err(|error| error.to_string())?;
+    let normalized = normalize(&page, &facts, &overrides).map_err(|error| error.to_string())?;
     let yaml = to_yaml(&normalized.document);
     let mut summary = Summary {
         operations: count_operations(&normalized.document),

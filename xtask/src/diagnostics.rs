@@ -37,6 +37,9 @@ pub const PAGE_FILE: &str = "spec/instantly-api-v2.txt";
 /// Where the hand-kept overrides live, as printed in diagnostics.
 pub const OVERRIDES_FILE: &str = "spec/overrides.yaml";
 
+/// Where the reference's operation facts live, as printed in diagnostics.
+pub const FACTS_FILE: &str = "spec/operations.yaml";
+
 /// Warnings collected during one run, in the order they were found.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Warnings(pub Vec<Diagnostic>);
@@ -44,6 +47,10 @@ pub struct Warnings(pub Vec<Diagnostic>);
 impl Warnings {
     pub fn page(&mut self, line: usize, message: impl Into<String>) {
         self.0.push(Diagnostic::new(PAGE_FILE, Some(line), message));
+    }
+
+    pub fn facts(&mut self, line: Option<usize>, message: impl Into<String>) {
+        self.0.push(Diagnostic::new(FACTS_FILE, line, message));
     }
 
     pub fn overrides(&mut self, line: Option<usize>, message: impl Into<String>) {

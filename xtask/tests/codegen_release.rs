@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use report_fixtures::{FIXTURES, OVERRIDES, PAGE, document, fixture_path};
+use report_fixtures::{FACTS, FIXTURES, OVERRIDES, PAGE, document, fixture_path};
 use xtask::codegen::{Options, run};
 use xtask::normalize::yaml::to_yaml;
 
@@ -21,6 +21,7 @@ fn workspace(name: &str, page: &str) -> PathBuf {
     let _ = fs::remove_dir_all(&root);
     let files = [
         ("spec/instantly-api-v2.txt", page.to_owned()),
+        ("spec/operations.yaml", FACTS.to_owned()),
         ("spec/overrides.yaml", OVERRIDES.to_owned()),
         ("spec/openapi.yaml", to_yaml(&document(PAGE))),
         ("generated-client/Cargo.toml", MANIFEST.to_owned()),

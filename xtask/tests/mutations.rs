@@ -5,13 +5,18 @@
 use proptest::prelude::*;
 use std::sync::LazyLock;
 
+use xtask::normalize::document::SideInputs;
 use xtask::normalize::document::normalize_page;
-use xtask::normalize::overrides::{Overrides, parse_overrides};
 use xtask::page::mutation::{Mutation, VOCABULARY, apply};
 
 const PAGE: &str = include_str!("../../spec/instantly-api-v2.txt");
-static OVERRIDES: LazyLock<Overrides> =
-    LazyLock::new(|| parse_overrides(include_str!("../../spec/overrides.yaml")).unwrap());
+static SIDE: LazyLock<SideInputs> = LazyLock::new(|| {
+    SideInputs::parse(
+        include_str!("../../spec/operations.yaml"),
+        include_str!("../../spec/overrides.yaml"),
+    )
+    .unwrap()
+});
 
 fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
@@ -38,7 +43,7 @@ proptest! {
         for mutation in &mutations {
             page = apply(&page, mutation);
         }
-        if let Err(error) = normalize_page(&page, &OVERRIDES) {
+        if let Err(error) = normalize_page(&page, &SIDE) {
             let lines = page.lines().count() + 1;
             prop_assert!(!error.message.is_empty());
             if error.file == "spec/instantly-api-v2.txt" {

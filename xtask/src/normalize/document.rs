@@ -2,6 +2,8 @@
 
 use serde_json::{Map, Value, json};
 
+use super::enums::complete_enums;
+use super::facts::{Facts, parse_facts};
 use super::naming::component_name;
 use super::operations::build_operations;
 use super::overrides::{Overrides, parse_overrides};
@@ -15,22 +17,42 @@ pub struct Normalized {
     pub warnings: Warnings,
 }
 
-/// Reads the page and the overrides and builds the document.
-pub fn normalize(page_text: &str, overrides_text: &str) -> Result<Normalized, Diagnostic> {
-    let overrides = parse_overrides(overrides_text)?;
-    normalize_page(page_text, &overrides)
+/// Reads the page, the reference's operation facts and the overrides and builds the document.
+pub fn normalize(
+    page_text: &str,
+    facts_text: &str,
+    overrides_text: &str,
+) -> Result<Normalized, Diagnostic> {
+    normalize_page(page_text, &SideInputs::parse(facts_text, overrides_text)?)
 }
 
-/// Builds the document from the page text and already parsed overrides.
-pub fn normalize_page(page_text: &str, overrides: &Overrides) -> Result<Normalized, Diagnostic> {
+/// What the normalizer reads beside the page: the reference's operation facts
+/// (`spec/operations.yaml`) and the hand-kept overrides (`spec/overrides.yaml`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SideInputs {
+    pub facts: Facts,
+    pub overrides: Overrides,
+}
+
+impl SideInputs {
+    pub fn parse(facts_text: &str, overrides_text: &str) -> Result<Self, Diagnostic> {
+        Ok(SideInputs {
+            facts: parse_facts(facts_text)?,
+            overrides: parse_overrides(overrides_text)?,
+        })
+    }
+}
+
+/// Builds the document from the page text and the already parsed side inputs.
+pub fn normalize_page(page_text: &str, side: &SideInputs) -> Result<Normalized, Diagnostic> {
+    let SideInputs { facts, overrides } = side;
     let page = read_page(page_text)?;
     let mut warnings = Warnings::default();
+    let mut schemas = entity_schemas(&page, &mut warnings);
+    complete_enums(&mut schemas, facts, &mut warnings);
     let mut components = Map::new();
-    components.insert(
-        "schemas".into(),
-        Value::Object(entity_schemas(&page, &mut warnings)),
-    );
-    let operations = build_operations(&page, overrides, &mut components, &mut warnings)?;
+    components.insert("schemas".into(), Value::Object(schemas));
+    let operations = build_operations(&page, facts, overrides, &mut components, &mut warnings)?;
     let mut document = Map::new();
     document.insert("openapi".into(), "3.0.3".into());
     document.insert("info".into(), info(&page));

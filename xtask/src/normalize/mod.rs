@@ -1,6 +1,9 @@
-//! Page model + overrides → OpenAPI 3.0.3 document.
+//! Page model + the reference's operation facts + overrides → OpenAPI 3.0.3 document.
 
 pub mod document;
+pub mod enums;
+pub mod facts;
+pub mod integers;
 pub mod naming;
 pub mod operations;
 pub mod overrides;

@@ -1,13 +1,16 @@
-//! The operations of the document: tags, paths, operationIds, and the request and response
-//! shapes filled from the API's conventions and `spec/overrides.yaml`.
+//! The operations of the document: tags, paths, operationIds, and the parameters, request and
+//! response shapes filled from the reference's facts (`spec/operations.yaml`), the API's
+//! conventions where the facts say nothing, and `spec/overrides.yaml` on top.
 //!
 //! The page lists each operation's method and path under one or more tags, nothing more.
-//! Everything else is marked with where it came from (`x-source: page | convention |
-//! override`); an operation nobody documented keeps free-form shapes and `x-shapes: unknown`.
+//! Everything else is marked with where it came from (`x-source: page | reference |
+//! convention | override`); an operation nobody documented keeps free-form shapes and
+//! `x-shapes: unknown`.
 
 mod conventions;
 mod naming;
 mod path;
+mod reference;
 mod shapes;
 
 use std::collections::{HashMap, HashSet};
@@ -17,10 +20,13 @@ use serde_json::{Map, Value, json};
 use self::conventions::{Convention, collection_of, convention};
 use self::naming::{is_snake_case, pascal_case, rule_operation_id, summary_from};
 use self::path::segments;
-use self::shapes::{ShapeError, Shapes, ref_name, without_required};
+use self::reference::{is_empty_schema, only_null, tidy, with_object_type};
+use self::shapes::{ShapeError, Shapes, ref_name, strip_read_only, without_required};
+use super::facts::{Facts, OperationFacts, Parameter};
+use super::integers;
 use super::naming::component_name;
 use super::overrides::{OperationOverride, Overrides};
-use crate::diagnostics::{Diagnostic, OVERRIDES_FILE, PAGE_FILE, Warnings};
+use crate::diagnostics::{Diagnostic, FACTS_FILE, OVERRIDES_FILE, PAGE_FILE, Warnings};
 use crate::page::Page;
 
 /// The `tags` and `paths` of the document.
@@ -33,6 +39,7 @@ pub struct Operations {
 /// `components` (whose `schemas` already hold the entity schemas).
 pub fn build_operations(
     page: &Page,
+    facts: &Facts,
     overrides: &Overrides,
     components: &mut Map<String, Value>,
     warnings: &mut Warnings,
@@ -43,7 +50,7 @@ pub fn build_operations(
         *schemas = json!({});
     }
     let paths = match schemas.as_object_mut() {
-        Some(schemas) => build_paths(listed, overrides, schemas, warnings)?,
+        Some(schemas) => build_paths(listed, facts, overrides, schemas, warnings)?,
         None => Map::new(),
     };
     components.insert("responses".into(), conventions::error_responses().into());
@@ -136,6 +143,7 @@ fn collect_operations(page: &Page, warnings: &mut Warnings) -> Vec<Listed> {
 
 fn build_paths(
     mut listed: Vec<Listed>,
+    facts: &Facts,
     overrides: &Overrides,
     schemas: &mut Map<String, Value>,
     warnings: &mut Warnings,
@@ -149,6 +157,7 @@ fn build_paths(
             .find(|name| shapes.is_entity(name));
     }
     let matched = match_overrides(&listed, overrides)?;
+    warn_unlisted_facts(&listed, facts, warnings);
     apply_schema_overrides(overrides, &mut shapes)?;
     let ids = operation_ids(&listed, &matched, warnings)?;
     let collections: HashSet<(&str, Option<&str>)> = listed
@@ -162,6 +171,7 @@ fn build_paths(
         let context = Context {
             op,
             id,
+            facts: facts.operation(&op.method, &op.path),
             over: *over,
             convention,
             overrides,
@@ -203,6 +213,23 @@ fn match_overrides<'o>(
         matched[index] = Some(over);
     }
     Ok(matched)
+}
+
+/// Facts about an operation the page does not list cannot be placed: a warning at their line
+/// (the facts may be newer than the page; the page decides what exists).
+fn warn_unlisted_facts(listed: &[Listed], facts: &Facts, warnings: &mut Warnings) {
+    for fact in &facts.operations {
+        if !listed
+            .iter()
+            .any(|op| op.method == fact.method && op.path == fact.path)
+        {
+            let message = format!(
+                "the page lists no operation `{} {}`; its facts are not used",
+                fact.method, fact.path
+            );
+            warnings.facts(Some(fact.line), message);
+        }
+    }
 }
 
 /// Corrections to entity schemas, the shared error body, then the schemas the overrides define.
@@ -301,6 +328,7 @@ fn operation_ids(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Source {
     Page,
+    Reference,
     Convention,
     Override,
 }
@@ -309,6 +337,7 @@ impl Source {
     fn as_str(self) -> &'static str {
         match self {
             Source::Page => "page",
+            Source::Reference => "reference",
             Source::Convention => "convention",
             Source::Override => "override",
         }
@@ -326,6 +355,7 @@ enum Shape {
 struct Context<'a> {
     op: &'a Listed,
     id: &'a str,
+    facts: Option<&'a OperationFacts>,
     over: Option<&'a OperationOverride>,
     convention: Option<Convention>,
     overrides: &'a Overrides,
@@ -333,7 +363,7 @@ struct Context<'a> {
 
 impl Context<'_> {
     fn build(&self, shapes: &mut Shapes<'_>, warnings: &mut Warnings) -> Result<Value, Diagnostic> {
-        let parameters = self.parameters(shapes)?;
+        let parameters = self.parameters(shapes, warnings)?;
         let body = self.body(shapes)?;
         let response = self.response(shapes)?;
         let mut operation = Map::new();
@@ -341,8 +371,12 @@ impl Context<'_> {
         let summary = self
             .over
             .and_then(|o| o.summary.clone())
+            .or_else(|| self.facts.and_then(|f| f.summary.clone()))
             .unwrap_or_else(|| summary_from(self.id));
         operation.insert("summary".into(), summary.into());
+        if let Some(description) = self.facts.and_then(|f| f.description.clone()) {
+            operation.insert("description".into(), description.into());
+        }
         operation.insert("operationId".into(), self.id.into());
         operation.insert("x-source".into(), self.source().as_str().into());
         let body_unknown = matches!(body, Some(Shape::Unknown) | None);
@@ -372,6 +406,8 @@ impl Context<'_> {
     fn source(&self) -> Source {
         if self.over.is_some_and(OperationOverride::has_shapes) {
             Source::Override
+        } else if self.facts.is_some() {
+            Source::Reference
         } else if self.convention.is_some() {
             Source::Convention
         } else {
@@ -392,14 +428,64 @@ impl Context<'_> {
         }
     }
 
-    /// Path parameters (from the page), then query parameters: the convention's, replaced or
-    /// extended by the override's.
-    fn parameters(&self, shapes: &mut Shapes<'_>) -> Result<Vec<Value>, Diagnostic> {
-        let mut parameters: Vec<Value> = segments(&self.op.path)
-            .map(|s| path::params(&s).into_iter().map(path_parameter).collect())
+    /// A problem in the reference's facts, at the operation's line there.
+    fn facts_error(&self, facts: &OperationFacts, err: ShapeError) -> Diagnostic {
+        let message = format!("{} {}: {}", self.op.method, self.op.path, err.message);
+        Diagnostic::new(FACTS_FILE, Some(facts.line), message)
+    }
+
+    /// A schema of the reference: tidied, shorthands resolved, counters made integers.
+    fn reference_schema(
+        &self,
+        facts: &OperationFacts,
+        fragment: &Value,
+        leaf: Option<&str>,
+        shapes: &mut Shapes<'_>,
+    ) -> Result<Value, Diagnostic> {
+        let mut schema = shapes
+            .resolve(&tidy(fragment.clone()))
+            .map_err(|err| self.facts_error(facts, err))?;
+        integers::apply(&mut schema, leaf);
+        Ok(schema)
+    }
+
+    /// Path parameters (named by the page's path, described by the facts), then query and
+    /// header parameters: the facts' (else the convention's), replaced or extended by the
+    /// override's.
+    fn parameters(
+        &self,
+        shapes: &mut Shapes<'_>,
+        warnings: &mut Warnings,
+    ) -> Result<Vec<Value>, Diagnostic> {
+        let in_path = segments(&self.op.path)
+            .map(|s| path::params(&s))
             .unwrap_or_default();
+        let documented = self.facts.map_or(&[][..], |f| f.parameters.as_slice());
+        let mut parameters = Vec::with_capacity(in_path.len());
+        for name in &in_path {
+            let fact = documented
+                .iter()
+                .find(|p| p.location == "path" && p.name == *name);
+            parameters.push(match (self.facts, fact) {
+                (Some(facts), Some(fact)) => self.reference_parameter(facts, fact, shapes)?,
+                _ => path_parameter(name),
+            });
+        }
         let mut query: Vec<(String, Value)> = Vec::new();
-        if self.convention == Some(Convention::List) {
+        if let Some(facts) = self.facts {
+            for fact in &facts.parameters {
+                if fact.location != "path" {
+                    let parameter = self.reference_parameter(facts, fact, shapes)?;
+                    query.push((fact.name.clone(), parameter));
+                } else if !in_path.contains(&fact.name.as_str()) {
+                    let message = format!(
+                        "{} {}: path parameter `{}` is not in the path; ignored",
+                        self.op.method, self.op.path, fact.name
+                    );
+                    warnings.facts(Some(facts.line), message);
+                }
+            }
+        } else if self.convention == Some(Convention::List) {
             for (name, schema) in conventions::list_query_params() {
                 query.push((
                     name.clone(),
@@ -424,6 +510,27 @@ impl Context<'_> {
         Ok(parameters)
     }
 
+    fn reference_parameter(
+        &self,
+        facts: &OperationFacts,
+        fact: &Parameter,
+        shapes: &mut Shapes<'_>,
+    ) -> Result<Value, Diagnostic> {
+        let schema = self.reference_schema(facts, &fact.schema, Some(&fact.name), shapes)?;
+        let mut parameter = Map::new();
+        parameter.insert("name".into(), fact.name.clone().into());
+        parameter.insert("in".into(), fact.location.clone().into());
+        if let Some(description) = &fact.description {
+            parameter.insert("description".into(), description.clone().into());
+        }
+        if fact.required || fact.location == "path" {
+            parameter.insert("required".into(), true.into());
+        }
+        parameter.insert("schema".into(), schema);
+        parameter.insert("x-source".into(), Source::Reference.as_str().into());
+        Ok(Value::Object(parameter))
+    }
+
     /// The request body: the override's, else the convention's, else free-form for methods
     /// that send one (unless an override described the operation without a body).
     fn body(&self, shapes: &mut Shapes<'_>) -> Result<Option<Shape>, Diagnostic> {
@@ -433,6 +540,28 @@ impl Context<'_> {
             let schema = name_if_object(shapes, &name, schema, Source::Override)
                 .map_err(|e| self.error(e))?;
             return Ok(Some(Shape::Known(schema, Source::Override)));
+        }
+        if let Some(facts) = self.facts {
+            let Some(body) = &facts.body else {
+                return Ok(None);
+            };
+            if body.content_type != "application/json" {
+                let message = format!(
+                    "{} {}: request body of type `{}`; only application/json is placed",
+                    self.op.method, self.op.path, body.content_type
+                );
+                return Err(Diagnostic::new(FACTS_FILE, Some(facts.line), message));
+            }
+            // The reference gives some DELETEs a body that can only be `null`: no body.
+            if only_null(&body.schema) {
+                return Ok(None);
+            }
+            let mut schema = with_object_type(body.schema.clone());
+            strip_read_only(&mut schema);
+            let schema = self.reference_schema(facts, &schema, None, shapes)?;
+            let schema = name_if_object(shapes, &name, schema, Source::Reference)
+                .map_err(|e| self.facts_error(facts, e))?;
+            return Ok(Some(Shape::Known(schema, Source::Reference)));
         }
         let entity = self.op.entity.as_deref();
         let derived = match (self.convention, entity) {
@@ -465,6 +594,22 @@ impl Context<'_> {
         if self.over.and_then(|o| o.status) == Some(204) {
             return Ok(Shape::Empty(Source::Override));
         }
+        if let Some(facts) = self.facts {
+            let schema = facts
+                .response
+                .schema
+                .as_ref()
+                .filter(|s| !is_empty_schema(s));
+            let Some(schema) = schema.filter(|_| facts.response.status != 204) else {
+                return Ok(Shape::Empty(Source::Reference));
+            };
+            let schema =
+                self.reference_schema(facts, &with_object_type(schema.clone()), None, shapes)?;
+            let name = format!("{}Response", pascal_case(self.id));
+            let schema = name_if_object(shapes, &name, schema, Source::Reference)
+                .map_err(|e| self.facts_error(facts, e))?;
+            return Ok(Shape::Known(schema, Source::Reference));
+        }
         let Some(entity) = self.op.entity.as_deref() else {
             return Ok(Shape::Unknown);
         };
@@ -482,10 +627,26 @@ impl Context<'_> {
     }
 
     fn responses(&self, response: &Shape, takes_input: bool, shapes: &Shapes<'_>) -> Value {
-        let status = self.over.and_then(|o| o.status).unwrap_or(200);
+        let status = self
+            .over
+            .and_then(|o| o.status)
+            .or_else(|| self.facts.map(|f| f.response.status))
+            .unwrap_or(200);
         let mut responses = Map::new();
-        responses.insert(status.to_string(), success_response(response, shapes));
-        responses.extend(conventions::operation_error_responses(takes_input));
+        let mut success = success_response(response, shapes);
+        if let Some(description) = self.facts.and_then(|f| f.response.description.as_deref())
+            && description != "Default Response"
+        {
+            success["description"] = description.into();
+        }
+        responses.insert(status.to_string(), success);
+        let errors = match self.facts {
+            Some(facts) if !facts.error_statuses.is_empty() => {
+                conventions::listed_error_responses(&facts.error_statuses)
+            }
+            _ => conventions::operation_error_responses(takes_input),
+        };
+        responses.extend(errors);
         Value::Object(responses)
     }
 

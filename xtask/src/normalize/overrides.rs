@@ -129,7 +129,8 @@ struct RawCorrection {
 /// Parses `spec/overrides.yaml`. Unknown keys are errors: the format is ours, so a typo must
 /// not silently drop a fact.
 pub fn parse_overrides(text: &str) -> Result<Overrides, Diagnostic> {
-    let raw: Option<RawFile> = serde_norway::from_str(text).map_err(yaml_error)?;
+    let raw: Option<RawFile> =
+        serde_norway::from_str(text).map_err(|err| yaml_error(OVERRIDES_FILE, err))?;
     let raw = raw.unwrap_or_default();
     let lines: Vec<String> = text.lines().map(str::to_string).collect();
     let key_line = |key: &str| key_line(&lines, key);
@@ -187,17 +188,17 @@ fn error(line: usize, message: impl Into<String>) -> Diagnostic {
 
 /// serde_norway appends ` at line L column C` to its messages; the line moves into the
 /// diagnostic instead.
-fn yaml_error(err: serde_norway::Error) -> Diagnostic {
+pub(super) fn yaml_error(file: &str, err: serde_norway::Error) -> Diagnostic {
     let message = err.to_string();
     let message = match message.rfind(" at line ") {
         Some(at) if err.location().is_some() => message[..at].to_string(),
         _ => message,
     };
-    Diagnostic::new(OVERRIDES_FILE, err.location().map(|l| l.line()), message)
+    Diagnostic::new(file, err.location().map(|l| l.line()), message)
 }
 
 /// The line where a mapping key is written (plain, or in single or double quotes).
-fn key_line(lines: &[String], key: &str) -> usize {
+pub(super) fn key_line(lines: &[String], key: &str) -> usize {
     let spellings = [
         format!("{key}:"),
         format!("\"{key}\":"),
@@ -217,7 +218,7 @@ fn key_line(lines: &[String], key: &str) -> usize {
 const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 
 /// `POST /api/v2/campaigns` → (`POST`, `/api/v2/campaigns`).
-fn parse_operation_key(key: &str) -> Option<(String, String)> {
+pub(super) fn parse_operation_key(key: &str) -> Option<(String, String)> {
     let (method, path) = key.split_once(' ')?;
     let path = path.trim();
     let valid = METHODS.contains(&method) && path.starts_with('/') && !path.contains(' ');

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use indexmap::IndexMap;
 use serde_json::{Map, Value, json};
 
-use super::recover;
+use super::{integers, recover};
 use crate::diagnostics::Warnings;
 use crate::page::{
     Constraint, EnumLiteral, Enumeration, PathSegment, Property, RangeUnit, SchemaBlock,
@@ -293,17 +293,14 @@ fn property_schema(property: &Property, warnings: &mut Warnings) -> Map<String, 
     schema
 }
 
-/// The page says `number`; codes (all enum values integral) and counts (`count`, `*_count`) with
-/// integral examples are integers.
+/// The page says `number`; the document's rule ([`integers`]) says which are integers.
 fn integer_rule(property: &Property) -> bool {
-    let integral =
-        |value: &Value| value.as_f64().is_some_and(|n| n.fract() == 0.0) || value.is_null();
-    if let Some(enumeration) = &property.enumeration {
-        return enumeration.values.iter().all(|value| match &value.literal {
-            EnumLiteral::Json(value) => integral(value),
+    let enum_integral = property.enumeration.as_ref().map(|enumeration| {
+        enumeration.values.iter().all(|value| match &value.literal {
+            EnumLiteral::Json(value) => integers::integral(value),
             EnumLiteral::Raw(text) => text.parse::<i64>().is_ok(),
-        });
-    }
+        })
+    });
     let leaf = property
         .path
         .iter()
@@ -312,8 +309,7 @@ fn integer_rule(property: &Property) -> bool {
             PathSegment::Field(name) => Some(name.as_str()),
             PathSegment::Items => None,
         });
-    let is_count = leaf.is_some_and(|name| name == "count" || name.ends_with("_count"));
-    is_count && property.example.as_ref().is_none_or(integral)
+    integers::numbers_are_integers(enum_integral, leaf, property.example.as_ref())
 }
 
 /// The schema of a type expression. `integers` turns `number` into `integer`.

@@ -12,6 +12,7 @@ use xtask::report::Level;
 
 pub const PAGE: &str = include_str!("../../../spec/instantly-api-v2.txt");
 pub const OVERRIDES: &str = include_str!("../../../spec/overrides.yaml");
+pub const FACTS: &str = include_str!("../../../spec/operations.yaml");
 
 /// One edit of the page and what it should mean for downstream code.
 pub struct Fixture {
@@ -44,10 +45,21 @@ const MATCHES_CAMPAIGN_STATUS: &str = r#"pub fn use_it(campaign: &instantly::typ
 }
 "#;
 
+const MATCHES_ACCOUNT_STATUS: &str = r#"pub fn use_it(account: &instantly::types::Account) -> &'static str {
+    match account.status {
+        instantly::types::AccountStatus::Active => "active",
+        instantly::types::AccountStatus::SendingError => "sending error",
+        instantly::types::AccountStatus::Unknown(_) => "unknown",
+        _ => "other",
+    }
+}
+"#;
+
 /// Calls `get_lead_list_verification_stats` (the operation removed) and `get_lead_list`.
 const CALLS_LEAD_LIST_OPERATIONS: &str = r#"pub fn use_it(client: &instantly::Client) {
-    let _ = client.get_lead_list_verification_stats("id");
-    let _ = client.get_lead_list("id");
+    let id = instantly::runtime::uuid::Uuid::nil();
+    let _ = client.get_lead_list_verification_stats(id);
+    let _ = client.get_lead_list(id);
 }
 "#;
 
@@ -111,13 +123,12 @@ pub const FIXTURES: [Fixture; 10] = [
 "#,
         ),
     },
-    // Custom Tag gains a required, writable `colour`: the create request must now send it.
-    // Breaking at run time (the server rejects a request without it); the compiler does not
-    // see it when `..Default::default()` fills the new field, so there is no snippet.
+    // Custom Tag gains a required `colour`. Request bodies come from the reference's facts, not
+    // from the page's entity, so only the response type gains the field: compatible.
     Fixture {
         name: "required_field_added",
         edit: required_field_added,
-        level: Level::Breaking,
+        level: Level::Compatible,
         snippet: None,
     },
     // Campaign `status` gains `5 Archived`.
@@ -127,12 +138,13 @@ pub const FIXTURES: [Fixture; 10] = [
         level: Level::Compatible,
         snippet: Some(MATCHES_CAMPAIGN_STATUS),
     },
-    // Campaign `status` loses `-2 Bounce Protect`.
+    // Account `status` loses `-3 Sending Error` (an enum the facts do not list, so the page is
+    // all there is).
     Fixture {
         name: "enum_value_removed",
         edit: enum_value_removed,
         level: Level::Breaking,
-        snippet: Some(MATCHES_CAMPAIGN_STATUS),
+        snippet: Some(MATCHES_ACCOUNT_STATUS),
     },
     // The Lead List tag lists one more operation, `GET /api/v2/lead-lists/{id}/duplicates`.
     Fixture {
@@ -231,8 +243,8 @@ fn enum_value_added(page: &str) -> String {
 fn enum_value_removed(page: &str) -> String {
     replace_once(
         page,
-        "Accounts Unhealthy\n\n\n-2\t\n\nBounce Protect\n\nExample:\n1\ncampaign_schedule\n",
-        "Accounts Unhealthy\n\nExample:\n1\ncampaign_schedule\n",
+        "Soft Bounce Error\n\n\n-3\t\n\nSending Error\n\nExample:\n1\nenable_slow_ramp\n",
+        "Soft Bounce Error\n\nExample:\n1\nenable_slow_ramp\n",
     )
 }
 
@@ -252,9 +264,9 @@ fn operation_removed(page: &str) -> String {
     )
 }
 
-/// The normalized document of a page (with the committed overrides).
+/// The normalized document of a page (with the committed facts and overrides).
 pub fn document(page: &str) -> Value {
-    match normalize(page, OVERRIDES) {
+    match normalize(page, FACTS, OVERRIDES) {
         Ok(normalized) => normalized.document,
         Err(error) => panic!("the page does not normalize: {error}"),
     }

@@ -55,18 +55,39 @@ pub(crate) fn string_enum_from(
 ) -> TypeKind {
     let mut scope = Scope::with_reserved(&[UNKNOWN, "Self"]);
     let mut variants: Vec<Variant<String>> = Vec::new();
-    for (value, doc) in values {
+    let plain: Vec<String> = values
+        .iter()
+        .map(|(value, _)| names::pascal(value.as_deref().unwrap_or(""), "Empty"))
+        .collect();
+    for (index, (value, doc)) in values.into_iter().enumerate() {
         let Some(value) = value else { continue };
         if variants.iter().any(|variant| variant.value == value) {
             continue;
         }
-        let name = scope.claim(&names::pascal(&value, "Empty"));
+        // Values that differ only in punctuation (`Etc/GMT+12`, `Etc/GMT-12`) would get the
+        // same name: each spells its signs instead, and says its value.
+        let collides = plain
+            .iter()
+            .enumerate()
+            .any(|(other, name)| other != index && *name == plain[index]);
+        let (name, doc) = if collides {
+            let spelled = names::pascal(&spell_signs(&value), "Empty");
+            (spelled, doc.or_else(|| Some(format!("`{value}`"))))
+        } else {
+            (plain[index].clone(), doc)
+        };
+        let name = scope.claim(&name);
         variants.push(Variant { value, name, doc });
     }
     TypeKind::StringEnum {
         variants,
         truncated,
     }
+}
+
+/// `+` and `-` as words, so that `GMT+12` and `GMT-12` name different variants.
+fn spell_signs(value: &str) -> String {
+    value.replace('+', " plus ").replace('-', " minus ")
 }
 
 /// `oneOf` members that are each a string enum (often one value with its own description, as
@@ -365,6 +386,27 @@ mod tests {
         };
         let names: Vec<_> = variants.iter().map(|v| v.name.as_str()).collect();
         assert_eq!(names, ["ValueMinus2", "Value3"]);
+    }
+
+    #[test]
+    fn values_that_differ_in_sign_get_distinct_documented_names() {
+        let values = ["Etc/GMT+12", "Etc/GMT-12", "America/New_York"]
+            .map(|value| (Some(value.to_owned()), None));
+        let TypeKind::StringEnum { variants, .. } = string_enum_from(values.to_vec(), None) else {
+            panic!("a string enum")
+        };
+        let named: Vec<_> = variants
+            .iter()
+            .map(|v| (v.name.as_str(), v.doc.as_deref()))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("EtcGmtPlus12", Some("`Etc/GMT+12`")),
+                ("EtcGmtMinus12", Some("`Etc/GMT-12`")),
+                ("AmericaNewYork", None)
+            ]
+        );
     }
 
     #[test]

@@ -160,6 +160,22 @@ pub const ERROR_RESPONSES: &[(u16, &str, &str)] = &[
     ),
 ];
 
+/// The error responses the reference lists for an operation (statuses without a shared
+/// response keep only the `default`), then `default`.
+pub fn listed_error_responses(statuses: &[u16]) -> Vec<(String, Value)> {
+    let mut entries: Vec<(String, Value)> = ERROR_RESPONSES
+        .iter()
+        .filter(|(status, _, _)| statuses.contains(status))
+        .map(|&(status, name, _)| (status.to_string(), response_ref(name)))
+        .collect();
+    entries.push(default_error_response());
+    entries
+}
+
+fn response_ref(name: &str) -> Value {
+    json!({"$ref": format!("#/components/responses/{name}")})
+}
+
 /// Statuses every operation can answer.
 const ALWAYS: [u16; 4] = [401, 402, 404, 429];
 
@@ -191,24 +207,24 @@ pub fn error_responses() -> Map<String, Value> {
 /// `default` for the statuses the facts give only for "some" operations (403, 409, 413, 422,
 /// 5xx), so that no error answer is undeclared.
 pub fn operation_error_responses(takes_input: bool) -> Vec<(String, Value)> {
-    let mut entries = Vec::new();
-    for &(status, name, _) in ERROR_RESPONSES {
-        if ALWAYS.contains(&status) || (status == 400 && takes_input) {
-            entries.push((
-                status.to_string(),
-                json!({"$ref": format!("#/components/responses/{name}")}),
-            ));
-        }
-    }
-    entries.push((
+    let mut entries: Vec<(String, Value)> = ERROR_RESPONSES
+        .iter()
+        .filter(|(status, _, _)| ALWAYS.contains(status) || (*status == 400 && takes_input))
+        .map(|&(status, name, _)| (status.to_string(), response_ref(name)))
+        .collect();
+    entries.push(default_error_response());
+    entries
+}
+
+fn default_error_response() -> (String, Value) {
+    (
         "default".to_string(),
         json!({
             "description": "Any other error (403, 409, 413, 422, 500, 502, 503, …).",
             "content": {"application/json": {"schema": {"$ref": schema_ref(ERROR_SCHEMA)}}},
             "x-source": "convention"
         }),
-    ));
-    entries
+    )
 }
 
 /// `components.securitySchemes`.

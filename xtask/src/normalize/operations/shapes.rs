@@ -420,7 +420,8 @@ fn is_read_only(schema: &Value) -> bool {
         .unwrap_or(false)
 }
 
-fn strip_read_only(schema: &mut Value) {
+/// Drops read-only properties at every depth (with their `required` entries and example keys).
+pub fn strip_read_only(schema: &mut Value) {
     let original = schema.clone();
     let Some(map) = schema.as_object_mut() else {
         return;

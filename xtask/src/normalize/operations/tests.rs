@@ -1,6 +1,7 @@
 use serde_json::{Value, json};
 
 use super::*;
+use crate::normalize::facts::parse_facts;
 use crate::normalize::overrides::parse_overrides;
 use crate::page::{OperationListing, Tag};
 
@@ -61,10 +62,15 @@ struct Built {
 }
 
 fn build(page: &Page, overrides: &str) -> Result<Built, Diagnostic> {
+    build_with_facts(page, "", overrides)
+}
+
+fn build_with_facts(page: &Page, facts: &str, overrides: &str) -> Result<Built, Diagnostic> {
+    let facts = parse_facts(facts)?;
     let overrides = parse_overrides(overrides)?;
     let mut components = components();
     let mut warnings = Warnings::default();
-    let operations = build_operations(page, &overrides, &mut components, &mut warnings)?;
+    let operations = build_operations(page, &facts, &overrides, &mut components, &mut warnings)?;
     Ok(Built {
         operations,
         components,
@@ -473,7 +479,104 @@ fn listings_that_cannot_be_placed_are_warnings() {
     assert_eq!(built.operations.paths.len(), 1);
 }
 
-/// The real page with the real overrides.
+const FACTS: &str = r#"
+operations:
+  GET /api/v2/campaigns:
+    summary: List campaigns
+    description: 'Requires one of the following scopes: `campaigns:read`'
+    parameters:
+    - {name: limit, in: query, description: Page size, schema: {type: number, example: 10}}
+    - {name: starting_after, in: query, schema: {type: string}}
+    - {name: search, in: query, required: true, schema: {type: string}}
+    response: {status: 200, description: The page, schema: {page: Campaign}}
+    error_statuses: [401, 429]
+  POST /api/v2/campaigns/{id}/activate:
+    summary: Activate a campaign
+    parameters:
+    - {name: id, in: path, required: true, description: The campaign, schema: {type: string, format: uuid}}
+    body: {content_type: application/json, schema: {properties: {at: {type: string}, sent_count: {type: number}}}}
+    response: {status: 202, description: Default Response, schema: {type: object, properties: {message: {type: string}}}}
+  DELETE /api/v2/campaigns/{id}:
+    body: {content_type: application/json, schema: {nullable: true, example: null}}
+    response: {status: 200, schema: {entity: Campaign}}
+  GET /api/v2/never-listed:
+    response: {status: 200}
+"#;
+
+#[test]
+fn the_reference_facts_shape_operations_and_conventions_fill_the_rest() {
+    let page = page(&[("Campaign", CAMPAIGN_OPS)]);
+    let built = build_with_facts(&page, FACTS, "").unwrap();
+    let list = op(&built, "get", "/api/v2/campaigns");
+    assert_eq!(list["x-source"], "reference");
+    assert_eq!(list["summary"], "List campaigns");
+    assert!(
+        list["description"]
+            .as_str()
+            .unwrap()
+            .contains("campaigns:read")
+    );
+    let parameters = list["parameters"].as_array().unwrap();
+    assert_eq!(parameters.len(), 3, "the reference's, not the convention's");
+    assert_eq!(
+        parameters[0]["schema"]["type"], "integer",
+        "limit is a counter"
+    );
+    assert_eq!(parameters[0]["description"], "Page size");
+    assert_eq!(parameters[2]["required"], true);
+    assert_eq!(list["x-pagination"]["cursor_in"], "query");
+    let errors: Vec<&String> = list["responses"].as_object().unwrap().keys().collect();
+    assert_eq!(errors, ["200", "401", "429", "default"]);
+
+    let activate = op(&built, "post", "/api/v2/campaigns/{id}/activate");
+    assert_eq!(activate["parameters"][0]["schema"]["format"], "uuid");
+    assert_eq!(activate["parameters"][0]["description"], "The campaign");
+    assert_eq!(activate["requestBody"]["x-source"], "reference");
+    let body = &built.components["schemas"]["ActivateCampaignRequest"];
+    assert_eq!(body["type"], "object");
+    assert_eq!(body["properties"]["sent_count"]["type"], "integer");
+    let accepted = &activate["responses"]["202"];
+    assert_eq!(
+        accepted["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/ActivateCampaignResponse"
+    );
+
+    let delete = op(&built, "delete", "/api/v2/campaigns/{id}");
+    assert!(
+        delete.get("requestBody").is_none(),
+        "a body that can only be null is none"
+    );
+
+    // No facts: the conventions, as before the facts existed.
+    let get = op(&built, "get", "/api/v2/campaigns/{id}");
+    assert_eq!(get["x-source"], "convention");
+    assert_eq!(
+        get["responses"]["200"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/Campaign"
+    );
+    let [unlisted] = built.warnings.0.as_slice() else {
+        panic!("one warning expected: {:?}", built.warnings)
+    };
+    assert_eq!(unlisted.file, FACTS_FILE);
+    assert!(
+        unlisted.message.contains("/api/v2/never-listed"),
+        "{unlisted}"
+    );
+}
+
+#[test]
+fn overrides_still_correct_the_reference() {
+    let page = page(&[("Campaign", CAMPAIGN_OPS)]);
+    let overrides = "operations:\n  GET /api/v2/campaigns:\n    summary: Campaigns\n    query:\n      search: {type: string}\n";
+    let built = build_with_facts(&page, FACTS, overrides).unwrap();
+    let list = op(&built, "get", "/api/v2/campaigns");
+    assert_eq!(list["summary"], "Campaigns");
+    assert_eq!(list["x-source"], "override");
+    assert_eq!(list["parameters"][2]["x-source"], "override");
+    assert!(list["parameters"][2].get("required").is_none());
+}
+
+/// The real page with the real facts and overrides.
 mod real_page {
     use super::*;
 
@@ -482,8 +585,12 @@ mod real_page {
     }
 
     fn built() -> Built {
-        let normalized =
-            crate::normalize::document::normalize(&read(PAGE_FILE), &read(OVERRIDES_FILE)).unwrap();
+        let normalized = crate::normalize::document::normalize(
+            &read(PAGE_FILE),
+            &read(FACTS_FILE),
+            &read(OVERRIDES_FILE),
+        )
+        .unwrap();
         let document = normalized.document;
         let tags = document["tags"].as_array().unwrap().clone();
         let paths = document["paths"].as_object().unwrap().clone();
@@ -510,12 +617,12 @@ mod real_page {
         let op = |method: &str, path: &str| &built.operations.paths[path][method];
         let sources = operations(&built)
             .iter()
-            .filter(|op| op["x-source"] == "override")
+            .filter(|op| op["x-source"] == "reference")
             .count();
-        assert_eq!(sources, 34);
+        assert_eq!(sources, 162);
         assert_eq!(
             op("post", "/api/v2/campaigns/{id}/share")["responses"]["204"]["x-source"],
-            "override"
+            "reference"
         );
         assert!(
             op("post", "/api/v2/leads/update-interest-status")["responses"]
@@ -530,7 +637,7 @@ mod real_page {
             .iter()
             .filter(|op| op.get("x-pagination").is_some())
             .count();
-        assert_eq!(paginated, 21);
+        assert_eq!(paginated, 22);
         let schemas = &built.components["schemas"];
         let create = &schemas["CreateAccountRequest"];
         assert!(
