@@ -6,8 +6,8 @@ use instantly::types::UpdateCampaignRequest;
 
 #[tokio::main]
 async fn main() -> Result<(), instantly::Error> {
-    let Some(id) = std::env::args().nth(1) else {
-        eprintln!("usage: patch_null <campaign id>");
+    let Some(id) = std::env::args().nth(1).and_then(|id| id.parse().ok()) else {
+        eprintln!("usage: patch_null <campaign id (a UUID)>");
         return Ok(());
     };
     let client = instantly::Client::from_env()?;
@@ -17,7 +17,7 @@ async fn main() -> Result<(), instantly::Error> {
         daily_limit: Nullable::Null,
         ..Default::default()
     };
-    let campaign = client.update_campaign(&id).body(update).send().await?;
+    let campaign = client.update_campaign(id).body(update).send().await?;
     println!(
         "{} now has daily limit {:?}",
         campaign.name, campaign.daily_limit

@@ -9,7 +9,8 @@ use serde_json::{Value, json};
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
-const CAMPAIGN_ID: &str = "0b2f3c1e-7d4a-4a8e-9c61-2d0e5a4b7f10";
+const CAMPAIGN_ID: instantly::runtime::uuid::Uuid =
+    instantly::runtime::uuid::Uuid::from_u128(0x0b2f3c1e_7d4a_4a8e_9c61_2d0e5a4b7f10);
 
 /// The documented Campaign example, as the server would send it.
 fn campaign(name: &str) -> Value {

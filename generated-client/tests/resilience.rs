@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const ID: &str = "0b2f3c1e-7d4a-4a8e-9c61-2d0e5a4b7f10";
+const ID: instantly::runtime::uuid::Uuid =
+    instantly::runtime::uuid::Uuid::from_u128(0x0b2f3c1e_7d4a_4a8e_9c61_2d0e5a4b7f10);
 
 fn campaign() -> Value {
     let document: Value = serde_norway::from_str(include_str!("../../spec/openapi.yaml")).unwrap();

@@ -52,6 +52,7 @@ fn table() -> Vec<(&'static str, Check)> {
         WorkspaceBilling,
         CrmActions,
         UpdateAccountRequest,
+        GetAccountWarmupAnalyticsResponse,
         CreateCampaignRequest,
         UpdateCampaignRequest,
         CreateLeadListRequest,
