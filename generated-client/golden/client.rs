@@ -25867,7 +25867,6 @@ pub mod types {
         Debug,
         Clone,
         PartialEq,
-        Default,
         ::instantly_runtime::serde::Serialize,
         ::instantly_runtime::serde::Deserialize
     )]
@@ -25878,7 +25877,7 @@ pub mod types {
         /// ID of the resource being enriched
         pub resource_id: ::instantly_runtime::uuid::Uuid,
         /// Type of the resource (1 for Campaign, 2 for List)
-        pub resource_type: f64,
+        pub resource_type: CreateAiEnrichmentResponseResourceType,
         /// Name of the column where results will be stored
         pub output_column: String,
         /// Status of the enrichment job
@@ -25907,6 +25906,181 @@ pub mod types {
             String,
             ::instantly_runtime::serde_json::Value,
         >,
+    }
+
+    /// Type of the resource (1 for Campaign, 2 for List)
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::instantly_runtime::serde::Serialize,
+        ::instantly_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::instantly_runtime::serde", untagged)]
+    #[allow(clippy::large_enum_variant)]
+    #[non_exhaustive]
+    pub enum CreateAiEnrichmentResponseResourceType {
+        CreateAiEnrichmentResponseResourceTypeInteger(
+            CreateAiEnrichmentResponseResourceTypeInteger,
+        ),
+        CreateAiEnrichmentResponseResourceTypeString(
+            CreateAiEnrichmentResponseResourceTypeString,
+        ),
+    }
+
+    impl ::std::fmt::Display for CreateAiEnrichmentResponseResourceType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match self {
+                Self::CreateAiEnrichmentResponseResourceTypeInteger(value) => {
+                    ::std::fmt::Display::fmt(value, f)
+                }
+
+                Self::CreateAiEnrichmentResponseResourceTypeString(value) => {
+                    ::std::fmt::Display::fmt(value, f)
+                }
+            }
+        }
+    }
+
+    impl ::instantly_runtime::QueryParam for CreateAiEnrichmentResponseResourceType {
+        fn query_values(&self, out: &mut Vec<String>) {
+            match self {
+                Self::CreateAiEnrichmentResponseResourceTypeInteger(value) => {
+                    ::instantly_runtime::QueryParam::query_values(value, out)
+                }
+
+                Self::CreateAiEnrichmentResponseResourceTypeString(value) => {
+                    ::instantly_runtime::QueryParam::query_values(value, out)
+                }
+            }
+        }
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum CreateAiEnrichmentResponseResourceTypeInteger {
+        /// Campaign
+        Campaign,
+        /// List
+        List,
+        /// A value the document does not list, kept as received.
+        Unknown(i64),
+    }
+
+    impl CreateAiEnrichmentResponseResourceTypeInteger {
+        /// The value as sent on the wire.
+        pub fn value(self) -> i64 {
+            match self {
+                Self::Campaign => 1,
+                Self::List => 2,
+                Self::Unknown(value) => value,
+            }
+        }
+    }
+
+    impl From<i64> for CreateAiEnrichmentResponseResourceTypeInteger {
+        fn from(value: i64) -> Self {
+            match value {
+                1 => Self::Campaign,
+                2 => Self::List,
+                other => Self::Unknown(other),
+            }
+        }
+    }
+
+    impl ::std::fmt::Display for CreateAiEnrichmentResponseResourceTypeInteger {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            write!(f, "{}", self.value())
+        }
+    }
+
+    impl ::instantly_runtime::serde::Serialize
+    for CreateAiEnrichmentResponseResourceTypeInteger {
+        fn serialize<S: ::instantly_runtime::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_i64(self.value())
+        }
+    }
+
+    impl<'de> ::instantly_runtime::serde::Deserialize<'de>
+    for CreateAiEnrichmentResponseResourceTypeInteger {
+        fn deserialize<D: ::instantly_runtime::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::instantly_runtime::deserialize_enum_integer(deserializer).map(Self::from)
+        }
+    }
+
+    impl ::instantly_runtime::QueryParam
+    for CreateAiEnrichmentResponseResourceTypeInteger {
+        fn query_values(&self, out: &mut Vec<String>) {
+            out.push(self.value().to_string());
+        }
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum CreateAiEnrichmentResponseResourceTypeString {
+        Campaign,
+        List,
+        /// A value the document does not list, kept as received.
+        Unknown(String),
+    }
+
+    impl CreateAiEnrichmentResponseResourceTypeString {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Campaign => "CAMPAIGN",
+                Self::List => "LIST",
+                Self::Unknown(value) => value,
+            }
+        }
+    }
+
+    impl From<&str> for CreateAiEnrichmentResponseResourceTypeString {
+        fn from(value: &str) -> Self {
+            match value {
+                "CAMPAIGN" => Self::Campaign,
+                "LIST" => Self::List,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+
+    impl ::std::fmt::Display for CreateAiEnrichmentResponseResourceTypeString {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::instantly_runtime::serde::Serialize
+    for CreateAiEnrichmentResponseResourceTypeString {
+        fn serialize<S: ::instantly_runtime::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> ::instantly_runtime::serde::Deserialize<'de>
+    for CreateAiEnrichmentResponseResourceTypeString {
+        fn deserialize<D: ::instantly_runtime::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::instantly_runtime::deserialize_enum_string(deserializer)
+                .map(|value| Self::from(value.as_str()))
+        }
+    }
+
+    impl ::instantly_runtime::QueryParam
+    for CreateAiEnrichmentResponseResourceTypeString {
+        fn query_values(&self, out: &mut Vec<String>) {
+            out.push(self.as_str().to_owned());
+        }
     }
 
     #[derive(
@@ -37750,7 +37924,6 @@ pub mod types {
         Debug,
         Clone,
         PartialEq,
-        Default,
         ::instantly_runtime::serde::Serialize,
         ::instantly_runtime::serde::Deserialize
     )]
@@ -37764,7 +37937,7 @@ pub mod types {
         /// ID of the resource being enriched
         pub resource_id: ::instantly_runtime::uuid::Uuid,
         /// Type of the resource (1 for Campaign, 2 for List)
-        pub resource_type: f64,
+        pub resource_type: GetAiEnrichmentInProgressResponseItemResourceType,
         /// Name of the column where results will be stored
         pub output_column: String,
         /// Status of the enrichment job
@@ -37777,6 +37950,184 @@ pub mod types {
             String,
             ::instantly_runtime::serde_json::Value,
         >,
+    }
+
+    /// Type of the resource (1 for Campaign, 2 for List)
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::instantly_runtime::serde::Serialize,
+        ::instantly_runtime::serde::Deserialize
+    )]
+    #[serde(crate = "::instantly_runtime::serde", untagged)]
+    #[allow(clippy::large_enum_variant)]
+    #[non_exhaustive]
+    pub enum GetAiEnrichmentInProgressResponseItemResourceType {
+        GetAiEnrichmentInProgressResponseItemResourceTypeInteger(
+            GetAiEnrichmentInProgressResponseItemResourceTypeInteger,
+        ),
+        GetAiEnrichmentInProgressResponseItemResourceTypeString(
+            GetAiEnrichmentInProgressResponseItemResourceTypeString,
+        ),
+    }
+
+    impl ::std::fmt::Display for GetAiEnrichmentInProgressResponseItemResourceType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match self {
+                Self::GetAiEnrichmentInProgressResponseItemResourceTypeInteger(value) => {
+                    ::std::fmt::Display::fmt(value, f)
+                }
+
+                Self::GetAiEnrichmentInProgressResponseItemResourceTypeString(value) => {
+                    ::std::fmt::Display::fmt(value, f)
+                }
+            }
+        }
+    }
+
+    impl ::instantly_runtime::QueryParam
+    for GetAiEnrichmentInProgressResponseItemResourceType {
+        fn query_values(&self, out: &mut Vec<String>) {
+            match self {
+                Self::GetAiEnrichmentInProgressResponseItemResourceTypeInteger(value) => {
+                    ::instantly_runtime::QueryParam::query_values(value, out)
+                }
+
+                Self::GetAiEnrichmentInProgressResponseItemResourceTypeString(value) => {
+                    ::instantly_runtime::QueryParam::query_values(value, out)
+                }
+            }
+        }
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum GetAiEnrichmentInProgressResponseItemResourceTypeInteger {
+        /// Campaign
+        Campaign,
+        /// List
+        List,
+        /// A value the document does not list, kept as received.
+        Unknown(i64),
+    }
+
+    impl GetAiEnrichmentInProgressResponseItemResourceTypeInteger {
+        /// The value as sent on the wire.
+        pub fn value(self) -> i64 {
+            match self {
+                Self::Campaign => 1,
+                Self::List => 2,
+                Self::Unknown(value) => value,
+            }
+        }
+    }
+
+    impl From<i64> for GetAiEnrichmentInProgressResponseItemResourceTypeInteger {
+        fn from(value: i64) -> Self {
+            match value {
+                1 => Self::Campaign,
+                2 => Self::List,
+                other => Self::Unknown(other),
+            }
+        }
+    }
+
+    impl ::std::fmt::Display
+    for GetAiEnrichmentInProgressResponseItemResourceTypeInteger {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            write!(f, "{}", self.value())
+        }
+    }
+
+    impl ::instantly_runtime::serde::Serialize
+    for GetAiEnrichmentInProgressResponseItemResourceTypeInteger {
+        fn serialize<S: ::instantly_runtime::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_i64(self.value())
+        }
+    }
+
+    impl<'de> ::instantly_runtime::serde::Deserialize<'de>
+    for GetAiEnrichmentInProgressResponseItemResourceTypeInteger {
+        fn deserialize<D: ::instantly_runtime::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::instantly_runtime::deserialize_enum_integer(deserializer).map(Self::from)
+        }
+    }
+
+    impl ::instantly_runtime::QueryParam
+    for GetAiEnrichmentInProgressResponseItemResourceTypeInteger {
+        fn query_values(&self, out: &mut Vec<String>) {
+            out.push(self.value().to_string());
+        }
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum GetAiEnrichmentInProgressResponseItemResourceTypeString {
+        Campaign,
+        List,
+        /// A value the document does not list, kept as received.
+        Unknown(String),
+    }
+
+    impl GetAiEnrichmentInProgressResponseItemResourceTypeString {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Campaign => "CAMPAIGN",
+                Self::List => "LIST",
+                Self::Unknown(value) => value,
+            }
+        }
+    }
+
+    impl From<&str> for GetAiEnrichmentInProgressResponseItemResourceTypeString {
+        fn from(value: &str) -> Self {
+            match value {
+                "CAMPAIGN" => Self::Campaign,
+                "LIST" => Self::List,
+                other => Self::Unknown(other.to_owned()),
+            }
+        }
+    }
+
+    impl ::std::fmt::Display
+    for GetAiEnrichmentInProgressResponseItemResourceTypeString {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::instantly_runtime::serde::Serialize
+    for GetAiEnrichmentInProgressResponseItemResourceTypeString {
+        fn serialize<S: ::instantly_runtime::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> ::instantly_runtime::serde::Deserialize<'de>
+    for GetAiEnrichmentInProgressResponseItemResourceTypeString {
+        fn deserialize<D: ::instantly_runtime::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            ::instantly_runtime::deserialize_enum_string(deserializer)
+                .map(|value| Self::from(value.as_str()))
+        }
+    }
+
+    impl ::instantly_runtime::QueryParam
+    for GetAiEnrichmentInProgressResponseItemResourceTypeString {
+        fn query_values(&self, out: &mut Vec<String>) {
+            out.push(self.as_str().to_owned());
+        }
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -123,6 +123,7 @@ impl<'a> Sampler<'a> {
                 .get(combinator)
                 .and_then(Value::as_array)
                 .and_then(|members| members.first())
+                .filter(|first| !is_constraint(first))
             {
                 return self.value(first, depth + 1);
             }
@@ -143,24 +144,48 @@ impl<'a> Sampler<'a> {
         }
     }
 
-    /// Only the required properties: the least a server must accept.
+    /// Only the required properties, the least a server must accept: those of `required`, of
+    /// the first member of a constraint-only `anyOf`/`oneOf` (`anyOf: [{required: [a]}, …]`),
+    /// then optional ones in document order until `minProperties` is met.
     fn object(&self, schema: &Value, depth: usize) -> Value {
         let mut object = Map::new();
         let properties = schema.get("properties").and_then(Value::as_object);
-        let required = schema
-            .get("required")
-            .and_then(Value::as_array)
+        let first_constraint = ["anyOf", "oneOf"].into_iter().find_map(|combinator| {
+            schema
+                .get(combinator)
+                .and_then(Value::as_array)
+                .and_then(|members| members.first())
+                .filter(|first| is_constraint(first))
+        });
+        let required = [Some(schema), first_constraint]
             .into_iter()
             .flatten()
+            .filter_map(|node| node.get("required").and_then(Value::as_array))
+            .flatten()
             .filter_map(Value::as_str);
-        for name in required {
-            let value = properties
+        let min_properties = schema
+            .get("minProperties")
+            .and_then(Value::as_u64)
+            .and_then(|n| usize::try_from(n).ok())
+            .unwrap_or(0);
+        let value_of = |name: &str| {
+            properties
                 .and_then(|properties| properties.get(name))
                 .map_or_else(
                     || json!("example"),
                     |property| self.value(property, depth + 1),
-                );
-            object.insert(name.to_owned(), value);
+                )
+        };
+        for name in required {
+            object.insert(name.to_owned(), value_of(name));
+        }
+        for name in properties.into_iter().flat_map(Map::keys) {
+            if object.len() >= min_properties {
+                break;
+            }
+            if !object.contains_key(name) {
+                object.insert(name.clone(), value_of(name));
+            }
         }
         Value::Object(object)
     }
@@ -185,6 +210,13 @@ impl<'a> Sampler<'a> {
         }
         Value::Object(merged)
     }
+}
+
+/// A combinator member that only constrains (`{required: [a]}`) rather than describing a shape.
+fn is_constraint(member: &Value) -> bool {
+    member
+        .as_object()
+        .is_some_and(|map| !map.is_empty() && map.keys().all(|key| key == "required"))
 }
 
 /// `example`, or the first of `examples` (a map of Example objects in 3.0 media and
@@ -312,6 +344,23 @@ mod tests {
                 "limit": 1
             })
         );
+    }
+
+    #[test]
+    fn constraint_unions_and_min_properties_add_what_they_ask() {
+        let document = document();
+        let schema = json!({"type": "object", "minProperties": 1,
+            "anyOf": [{"required": ["campaign_id"]}, {"required": ["list_id"]}],
+            "properties": {"list_id": {"type": "string"}, "campaign_id": {"type": "string", "example": "c"}}});
+        let sampler = Sampler {
+            document: &document,
+        };
+        assert_eq!(sampler.value(&schema, 0), json!({"campaign_id": "c"}));
+        let update = json!({"type": "object", "minProperties": 1,
+            "properties": {"name": {"type": "string", "example": "n"}, "other": {"type": "string"}}});
+        assert_eq!(sampler.value(&update, 0), json!({"name": "n"}));
+        let plain = json!({"type": "object", "properties": {"name": {"type": "string"}}});
+        assert_eq!(sampler.value(&plain, 0), json!({}));
     }
 
     #[test]
