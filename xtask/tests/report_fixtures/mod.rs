@@ -47,9 +47,9 @@ const MATCHES_CAMPAIGN_STATUS: &str = r#"pub fn use_it(campaign: &instantly::typ
 
 const MATCHES_ACCOUNT_STATUS: &str = r#"pub fn use_it(account: &instantly::types::Account) -> &'static str {
     match account.status {
-        instantly::types::AccountStatus::Active => "active",
-        instantly::types::AccountStatus::SendingError => "sending error",
-        instantly::types::AccountStatus::Unknown(_) => "unknown",
+        Some(instantly::types::AccountStatus::Active) => "active",
+        Some(instantly::types::AccountStatus::SendingError) => "sending error",
+        Some(instantly::types::AccountStatus::Unknown(_)) => "unknown",
         _ => "other",
     }
 }
@@ -113,12 +113,8 @@ pub const FIXTURES: [Fixture; 10] = [
         edit: property_made_required,
         level: Level::Breaking,
         snippet: Some(
-            r#"pub fn use_it() -> instantly::types::CreateCustomTagRequest {
-    instantly::types::CreateCustomTagRequest {
-        label: "VIP".into(),
-        description: instantly::Nullable::Null,
-        ..Default::default()
-    }
+            r#"pub fn use_it(tag: &instantly::types::CustomTag) -> bool {
+    tag.description.is_absent()
 }
 "#,
         ),
