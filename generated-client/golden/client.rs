@@ -817,17 +817,13 @@ pub mod types {
             default,
             skip_serializing_if = "::instantly_runtime::Nullable::is_absent"
         )]
-        pub start_date: ::instantly_runtime::Nullable<
-            ::instantly_runtime::chrono::NaiveDate,
-        >,
+        pub start_date: ::instantly_runtime::Nullable<::instantly_runtime::Date>,
         /// End date in YYYY-MM-DD format. Uses the campaign's timezone.
         #[serde(
             default,
             skip_serializing_if = "::instantly_runtime::Nullable::is_absent"
         )]
-        pub end_date: ::instantly_runtime::Nullable<
-            ::instantly_runtime::chrono::NaiveDate,
-        >,
+        pub end_date: ::instantly_runtime::Nullable<::instantly_runtime::Date>,
         /// Properties the document does not list, kept as received so they survive a round trip.
         #[serde(flatten)]
         pub additional_properties: ::instantly_runtime::serde_json::Map<
@@ -5780,17 +5776,13 @@ pub mod types {
             default,
             skip_serializing_if = "::instantly_runtime::Nullable::is_absent"
         )]
-        pub start_date: ::instantly_runtime::Nullable<
-            ::instantly_runtime::chrono::NaiveDate,
-        >,
+        pub start_date: ::instantly_runtime::Nullable<::instantly_runtime::Date>,
         /// End date in YYYY-MM-DD format. Uses the campaign's timezone.
         #[serde(
             default,
             skip_serializing_if = "::instantly_runtime::Nullable::is_absent"
         )]
-        pub end_date: ::instantly_runtime::Nullable<
-            ::instantly_runtime::chrono::NaiveDate,
-        >,
+        pub end_date: ::instantly_runtime::Nullable<::instantly_runtime::Date>,
         /// Properties the document does not list, kept as received so they survive a round trip.
         #[serde(flatten)]
         pub additional_properties: ::instantly_runtime::serde_json::Map<
@@ -6669,7 +6661,7 @@ pub mod types {
         /// Date when the webhook event was created (for partitioning)
         ///
         /// Read-only: set by the server, never sent in a request.
-        pub timestamp_created_date: ::instantly_runtime::chrono::NaiveDate,
+        pub timestamp_created_date: ::instantly_runtime::Date,
         /// Organization (workspace) UUID that owns this webhook event
         ///
         /// Read-only: set by the server, never sent in a request.
@@ -8493,17 +8485,13 @@ pub mod types {
             default,
             skip_serializing_if = "::instantly_runtime::Nullable::is_absent"
         )]
-        pub start_date: ::instantly_runtime::Nullable<
-            ::instantly_runtime::chrono::NaiveDate,
-        >,
+        pub start_date: ::instantly_runtime::Nullable<::instantly_runtime::Date>,
         /// End date in YYYY-MM-DD format. Uses the campaign's timezone.
         #[serde(
             default,
             skip_serializing_if = "::instantly_runtime::Nullable::is_absent"
         )]
-        pub end_date: ::instantly_runtime::Nullable<
-            ::instantly_runtime::chrono::NaiveDate,
-        >,
+        pub end_date: ::instantly_runtime::Nullable<::instantly_runtime::Date>,
         /// Properties the document does not list, kept as received so they survive a round trip.
         #[serde(flatten)]
         pub additional_properties: ::instantly_runtime::serde_json::Map<
@@ -8906,17 +8894,13 @@ pub mod types {
             default,
             skip_serializing_if = "::instantly_runtime::Nullable::is_absent"
         )]
-        pub start_date: ::instantly_runtime::Nullable<
-            ::instantly_runtime::chrono::NaiveDate,
-        >,
+        pub start_date: ::instantly_runtime::Nullable<::instantly_runtime::Date>,
         /// End date in YYYY-MM-DD format. Uses the campaign's timezone.
         #[serde(
             default,
             skip_serializing_if = "::instantly_runtime::Nullable::is_absent"
         )]
-        pub end_date: ::instantly_runtime::Nullable<
-            ::instantly_runtime::chrono::NaiveDate,
-        >,
+        pub end_date: ::instantly_runtime::Nullable<::instantly_runtime::Date>,
         /// Properties the document does not list, kept as received so they survive a round trip.
         #[serde(flatten)]
         pub additional_properties: ::instantly_runtime::serde_json::Map<
@@ -13039,17 +13023,13 @@ pub mod types {
             default,
             skip_serializing_if = "::instantly_runtime::Nullable::is_absent"
         )]
-        pub start_date: ::instantly_runtime::Nullable<
-            ::instantly_runtime::chrono::NaiveDate,
-        >,
+        pub start_date: ::instantly_runtime::Nullable<::instantly_runtime::Date>,
         /// End date in YYYY-MM-DD format. Uses the campaign's timezone.
         #[serde(
             default,
             skip_serializing_if = "::instantly_runtime::Nullable::is_absent"
         )]
-        pub end_date: ::instantly_runtime::Nullable<
-            ::instantly_runtime::chrono::NaiveDate,
-        >,
+        pub end_date: ::instantly_runtime::Nullable<::instantly_runtime::Date>,
         /// Properties the document does not list, kept as received so they survive a round trip.
         #[serde(flatten)]
         pub additional_properties: ::instantly_runtime::serde_json::Map<
@@ -13764,17 +13744,13 @@ pub mod types {
             default,
             skip_serializing_if = "::instantly_runtime::Nullable::is_absent"
         )]
-        pub start_date: ::instantly_runtime::Nullable<
-            ::instantly_runtime::chrono::NaiveDate,
-        >,
+        pub start_date: ::instantly_runtime::Nullable<::instantly_runtime::Date>,
         /// End date in YYYY-MM-DD format. Uses the campaign's timezone.
         #[serde(
             default,
             skip_serializing_if = "::instantly_runtime::Nullable::is_absent"
         )]
-        pub end_date: ::instantly_runtime::Nullable<
-            ::instantly_runtime::chrono::NaiveDate,
-        >,
+        pub end_date: ::instantly_runtime::Nullable<::instantly_runtime::Date>,
         /// Properties the document does not list, kept as received so they survive a round trip.
         #[serde(flatten)]
         pub additional_properties: ::instantly_runtime::serde_json::Map<
@@ -15194,30 +15170,27 @@ pub mod builders {
     }
 
     impl GetAccountWarmupAnalytics {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::GetAccountWarmupAnalyticsResponse,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<
+                super::types::GetAccountWarmupAnalyticsResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -15227,7 +15200,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -15241,17 +15214,7 @@ pub mod builders {
     }
 
     impl GetAccountAnalyticsDaily {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -15260,13 +15223,25 @@ pub mod builders {
             ::instantly_runtime::serde_json::Value,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_account_analytics_daily",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -15297,30 +15272,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -15333,7 +15303,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -15377,17 +15347,7 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -15397,6 +15357,25 @@ pub mod builders {
                 ::instantly_runtime::serde_json::Map<
                     String,
                     ::instantly_runtime::serde_json::Value,
+                >,
+            >,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<
+                Vec<
+                    ::instantly_runtime::serde_json::Map<
+                        String,
+                        ::instantly_runtime::serde_json::Value,
+                    >,
                 >,
             >,
             ::instantly_runtime::Error,
@@ -15414,7 +15393,7 @@ pub mod builders {
             query.add("end_date", &self.end_date);
             query.add("exclude_total_leads_count", &self.exclude_total_leads_count);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -15470,23 +15449,27 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::GetCampaignAnalyticsOverviewResponse,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<
+                super::types::GetCampaignAnalyticsOverviewResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -15503,7 +15486,7 @@ pub mod builders {
             query.add("campaign_status", &self.campaign_status);
             query.add("expand_crm_events", &self.expand_crm_events);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -15517,17 +15500,7 @@ pub mod builders {
     }
 
     impl GetCampaignAnalyticsDaily {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -15536,13 +15509,25 @@ pub mod builders {
             ::instantly_runtime::serde_json::Value,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_campaign_analytics_daily",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -15556,17 +15541,7 @@ pub mod builders {
     }
 
     impl GetCampaignAnalyticsSteps {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -15575,13 +15550,25 @@ pub mod builders {
             ::instantly_runtime::serde_json::Value,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_campaign_analytics_steps",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -15612,30 +15599,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -15648,7 +15630,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -15679,30 +15661,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -15715,7 +15692,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -15729,17 +15706,7 @@ pub mod builders {
     }
 
     impl GetOauthSessionStatus {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -15748,13 +15715,25 @@ pub mod builders {
             ::instantly_runtime::serde_json::Value,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_oauth_session_status",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -15809,23 +15788,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::AccountPage,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::AccountPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -15842,7 +15823,7 @@ pub mod builders {
             query.add("provider_code", &self.provider_code);
             query.add("tag_ids", &self.tag_ids);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -15880,29 +15861,24 @@ pub mod builders {
     }
 
     impl CreateAccount {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::Account, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Account>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "create_account",
                 ::instantly_runtime::reqwest::Method::POST,
@@ -15910,7 +15886,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -15924,29 +15900,31 @@ pub mod builders {
     }
 
     impl GetAccount {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::Account, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Account>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_account",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -15960,29 +15938,31 @@ pub mod builders {
     }
 
     impl DeleteAccount {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::Account, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Account>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "delete_account",
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -16002,29 +15982,24 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::Account, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Account>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "update_account",
                 ::instantly_runtime::reqwest::Method::PATCH,
@@ -16035,7 +16010,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -16055,30 +16030,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::BackgroundJob,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::BackgroundJob>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -16091,7 +16061,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -16122,30 +16092,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -16158,7 +16123,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -16189,30 +16154,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -16225,7 +16185,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -16256,30 +16216,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -16292,7 +16247,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -16323,30 +16278,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -16359,7 +16309,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -16373,17 +16323,7 @@ pub mod builders {
     }
 
     impl GetAccountCtdStatus {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -16392,13 +16332,25 @@ pub mod builders {
             ::instantly_runtime::serde_json::Value,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_account_ctd_status",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -16429,30 +16381,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -16465,7 +16412,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -16516,23 +16463,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::CampaignPage,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::CampaignPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -16549,7 +16498,7 @@ pub mod builders {
             query.add("ai_sdr_id", &self.ai_sdr_id);
             query.add("status", &self.status);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -16587,29 +16536,24 @@ pub mod builders {
     }
 
     impl CreateCampaign {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::Campaign, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Campaign>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "create_campaign",
                 ::instantly_runtime::reqwest::Method::POST,
@@ -16617,7 +16561,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -16631,36 +16575,31 @@ pub mod builders {
     }
 
     impl ActivateCampaign {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::Campaign, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Campaign>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "activate_campaign",
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -16674,36 +16613,31 @@ pub mod builders {
     }
 
     impl PauseCampaign {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::Campaign, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Campaign>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "pause_campaign",
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -16717,29 +16651,31 @@ pub mod builders {
     }
 
     impl GetCampaign {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::Campaign, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Campaign>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_campaign",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -16753,29 +16689,31 @@ pub mod builders {
     }
 
     impl DeleteCampaign {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::Campaign, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Campaign>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "delete_campaign",
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -16795,29 +16733,24 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::Campaign, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Campaign>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "update_campaign",
                 ::instantly_runtime::reqwest::Method::PATCH,
@@ -16828,7 +16761,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -16842,17 +16775,7 @@ pub mod builders {
     }
 
     impl SearchCampaignsByContact {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -16861,13 +16784,25 @@ pub mod builders {
             ::instantly_runtime::serde_json::Value,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "search_campaigns_by_contact",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -16881,36 +16816,31 @@ pub mod builders {
     }
 
     impl ShareCampaign {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<(), ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<()>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "share_campaign",
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_empty(request).await
+            self.client.transport.send_empty_with_response(request).await
         }
     }
 
@@ -16941,30 +16871,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -16977,7 +16902,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -17008,30 +16933,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -17044,7 +16964,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -17064,29 +16984,24 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::Campaign, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Campaign>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "duplicate_campaign",
                 ::instantly_runtime::reqwest::Method::POST,
@@ -17097,7 +17012,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -17111,17 +17026,7 @@ pub mod builders {
     }
 
     impl CountLaunchedCampaigns {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -17130,13 +17035,25 @@ pub mod builders {
             ::instantly_runtime::serde_json::Value,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "count_launched_campaigns",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -17167,30 +17084,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -17203,7 +17115,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -17217,17 +17129,7 @@ pub mod builders {
     }
 
     impl GetCampaignSendingStatus {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -17236,13 +17138,25 @@ pub mod builders {
             ::instantly_runtime::serde_json::Value,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_campaign_sending_status",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -17257,29 +17171,24 @@ pub mod builders {
     }
 
     impl ReplyToEmail {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::Email, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Email>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "reply_to_email",
                 ::instantly_runtime::reqwest::Method::POST,
@@ -17287,7 +17196,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -17318,30 +17227,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -17354,7 +17258,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -17488,22 +17392,24 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::EmailPage, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::EmailPage>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "list_emails",
                 ::instantly_runtime::reqwest::Method::GET,
@@ -17532,7 +17438,7 @@ pub mod builders {
             query.add("min_timestamp_created", &self.min_timestamp_created);
             query.add("max_timestamp_created", &self.max_timestamp_created);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -17569,29 +17475,31 @@ pub mod builders {
     }
 
     impl GetEmail {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::Email, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Email>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_email",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -17605,29 +17513,31 @@ pub mod builders {
     }
 
     impl DeleteEmail {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::Email, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Email>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "delete_email",
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -17647,29 +17557,24 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::Email, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Email>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "update_email",
                 ::instantly_runtime::reqwest::Method::PATCH,
@@ -17680,7 +17585,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -17694,17 +17599,7 @@ pub mod builders {
     }
 
     impl CountUnreadEmails {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -17713,13 +17608,25 @@ pub mod builders {
             ::instantly_runtime::serde_json::Value,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "count_unread_emails",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -17750,30 +17657,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -17786,7 +17688,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -17801,30 +17703,25 @@ pub mod builders {
     }
 
     impl VerifyEmail {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::EmailVerification,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::EmailVerification>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -17834,7 +17731,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -17848,17 +17745,7 @@ pub mod builders {
     }
 
     impl GetEmailVerification {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -17867,13 +17754,25 @@ pub mod builders {
             super::types::EmailVerification,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::EmailVerification>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_email_verification",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -17911,23 +17810,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::LeadListPage,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::LeadListPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -17942,7 +17843,7 @@ pub mod builders {
             query.add("has_enrichment_task", &self.has_enrichment_task);
             query.add("search", &self.search);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -17980,29 +17881,24 @@ pub mod builders {
     }
 
     impl CreateLeadList {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::LeadList, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::LeadList>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "create_lead_list",
                 ::instantly_runtime::reqwest::Method::POST,
@@ -18010,7 +17906,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -18024,29 +17920,31 @@ pub mod builders {
     }
 
     impl GetLeadList {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::LeadList, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::LeadList>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_lead_list",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -18060,29 +17958,31 @@ pub mod builders {
     }
 
     impl DeleteLeadList {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::LeadList, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::LeadList>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "delete_lead_list",
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -18102,29 +18002,24 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::LeadList, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::LeadList>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "update_lead_list",
                 ::instantly_runtime::reqwest::Method::PATCH,
@@ -18135,7 +18030,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -18149,17 +18044,7 @@ pub mod builders {
     }
 
     impl GetLeadListVerificationStats {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -18168,13 +18053,25 @@ pub mod builders {
             ::instantly_runtime::serde_json::Value,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_lead_list_verification_stats",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -18202,23 +18099,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::InboxPlacementTestPage,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::InboxPlacementTestPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -18231,7 +18130,7 @@ pub mod builders {
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -18269,30 +18168,25 @@ pub mod builders {
     }
 
     impl CreateInboxPlacementTest {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::InboxPlacementTest,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::InboxPlacementTest>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -18302,7 +18196,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -18316,17 +18210,7 @@ pub mod builders {
     }
 
     impl GetInboxPlacementTest {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -18335,13 +18219,25 @@ pub mod builders {
             super::types::InboxPlacementTest,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::InboxPlacementTest>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_inbox_placement_test",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -18355,17 +18251,7 @@ pub mod builders {
     }
 
     impl DeleteInboxPlacementTest {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -18374,13 +18260,25 @@ pub mod builders {
             super::types::InboxPlacementTest,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::InboxPlacementTest>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "delete_inbox_placement_test",
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -18403,30 +18301,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::InboxPlacementTest,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::InboxPlacementTest>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -18439,7 +18332,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -18453,17 +18346,7 @@ pub mod builders {
     }
 
     impl GetInboxPlacementTestEmailServiceProviderOptions {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -18472,13 +18355,25 @@ pub mod builders {
             ::instantly_runtime::serde_json::Value,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_inbox_placement_test_email_service_provider_options",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -18506,23 +18401,27 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::InboxPlacementAnalyticsPage,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<
+                super::types::InboxPlacementAnalyticsPage,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -18535,7 +18434,7 @@ pub mod builders {
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -18572,17 +18471,7 @@ pub mod builders {
     }
 
     impl GetInboxPlacementAnalytics {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -18591,13 +18480,25 @@ pub mod builders {
             super::types::InboxPlacementAnalytics,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::InboxPlacementAnalytics>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_inbox_placement_analytics",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -18628,30 +18529,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -18664,7 +18560,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -18695,30 +18591,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -18731,7 +18622,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -18762,30 +18653,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -18798,7 +18684,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -18826,23 +18712,27 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::InboxPlacementBlacklistSpamAssassinReportPage,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<
+                super::types::InboxPlacementBlacklistSpamAssassinReportPage,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -18855,7 +18745,7 @@ pub mod builders {
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -18894,17 +18784,7 @@ pub mod builders {
     }
 
     impl GetInboxPlacementReport {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -18913,13 +18793,27 @@ pub mod builders {
             super::types::InboxPlacementBlacklistSpamAssassinReport,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<
+                super::types::InboxPlacementBlacklistSpamAssassinReport,
+            >,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_inbox_placement_report",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -18947,23 +18841,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::ApiKeyPage,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::ApiKeyPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -18976,7 +18872,7 @@ pub mod builders {
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -19014,29 +18910,24 @@ pub mod builders {
     }
 
     impl CreateApiKey {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::ApiKey, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::ApiKey>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "create_api_key",
                 ::instantly_runtime::reqwest::Method::POST,
@@ -19044,7 +18935,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -19058,29 +18949,31 @@ pub mod builders {
     }
 
     impl DeleteApiKey {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::ApiKey, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::ApiKey>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "delete_api_key",
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -19094,17 +18987,7 @@ pub mod builders {
     }
 
     impl GetAccountCampaignMappings {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -19113,13 +18996,25 @@ pub mod builders {
             ::instantly_runtime::serde_json::Value,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_account_campaign_mappings",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -19139,29 +19034,24 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::Lead, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Lead>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "create_lead",
                 ::instantly_runtime::reqwest::Method::POST,
@@ -19172,7 +19062,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -19192,23 +19082,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::DeleteLeadsResponse,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::DeleteLeadsResponse>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -19221,7 +19113,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -19241,22 +19133,24 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::LeadPage, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::LeadPage>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "list_leads",
                 ::instantly_runtime::reqwest::Method::POST,
@@ -19267,7 +19161,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -19305,29 +19199,31 @@ pub mod builders {
     }
 
     impl GetLead {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::Lead, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Lead>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_lead",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -19341,29 +19237,31 @@ pub mod builders {
     }
 
     impl DeleteLead {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::Lead, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Lead>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "delete_lead",
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -19383,29 +19281,24 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::Lead, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Lead>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "update_lead",
                 ::instantly_runtime::reqwest::Method::PATCH,
@@ -19416,7 +19309,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -19447,30 +19340,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -19483,7 +19371,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -19498,30 +19386,27 @@ pub mod builders {
     }
 
     impl UpdateLeadInterestStatus {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::UpdateLeadInterestStatusResponse,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<
+                super::types::UpdateLeadInterestStatusResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -19531,7 +19416,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -19562,30 +19447,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -19598,7 +19478,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -19629,30 +19509,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -19665,7 +19540,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -19685,30 +19560,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::BackgroundJob,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::BackgroundJob>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -19721,7 +19591,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -19752,30 +19622,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -19788,7 +19653,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -19803,30 +19668,25 @@ pub mod builders {
     }
 
     impl AddLeads {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::AddLeadsResponse,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::AddLeadsResponse>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -19836,7 +19696,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -19864,23 +19724,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::BackgroundJobPage,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::BackgroundJobPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -19893,7 +19755,7 @@ pub mod builders {
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -19936,23 +19798,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::BackgroundJob,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::BackgroundJob>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -19964,7 +19828,7 @@ pub mod builders {
             let mut query = ::instantly_runtime::QueryPairs::new();
             query.add("data_fields", &self.data_fields);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -19992,23 +19856,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::CustomTagPage,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::CustomTagPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -20021,7 +19887,7 @@ pub mod builders {
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -20059,29 +19925,24 @@ pub mod builders {
     }
 
     impl CreateCustomTag {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::CustomTag, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::CustomTag>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "create_custom_tag",
                 ::instantly_runtime::reqwest::Method::POST,
@@ -20089,7 +19950,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -20103,29 +19964,31 @@ pub mod builders {
     }
 
     impl GetCustomTag {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::CustomTag, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::CustomTag>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_custom_tag",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -20139,29 +20002,31 @@ pub mod builders {
     }
 
     impl DeleteCustomTag {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::CustomTag, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::CustomTag>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "delete_custom_tag",
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -20181,29 +20046,24 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::CustomTag, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::CustomTag>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "update_custom_tag",
                 ::instantly_runtime::reqwest::Method::PATCH,
@@ -20214,7 +20074,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -20245,30 +20105,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -20281,7 +20136,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -20309,23 +20164,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::CustomTagMappingPage,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::CustomTagMappingPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -20338,7 +20195,7 @@ pub mod builders {
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -20389,23 +20246,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::BlockListEntryPage,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::BlockListEntryPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -20418,7 +20277,7 @@ pub mod builders {
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -20456,30 +20315,25 @@ pub mod builders {
     }
 
     impl CreateBlockListEntry {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::BlockListEntry,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::BlockListEntry>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -20489,7 +20343,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -20503,17 +20357,7 @@ pub mod builders {
     }
 
     impl GetBlockListEntry {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -20522,13 +20366,25 @@ pub mod builders {
             super::types::BlockListEntry,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::BlockListEntry>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_block_list_entry",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -20542,17 +20398,7 @@ pub mod builders {
     }
 
     impl DeleteBlockListEntry {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -20561,13 +20407,25 @@ pub mod builders {
             super::types::BlockListEntry,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::BlockListEntry>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "delete_block_list_entry",
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -20587,30 +20445,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::BlockListEntry,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::BlockListEntry>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -20623,7 +20476,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -20651,23 +20504,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::LeadLabelPage,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::LeadLabelPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -20680,7 +20535,7 @@ pub mod builders {
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -20718,29 +20573,24 @@ pub mod builders {
     }
 
     impl CreateLeadLabel {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::LeadLabel, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::LeadLabel>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "create_lead_label",
                 ::instantly_runtime::reqwest::Method::POST,
@@ -20748,7 +20598,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -20762,29 +20612,31 @@ pub mod builders {
     }
 
     impl GetLeadLabel {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::LeadLabel, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::LeadLabel>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_lead_label",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -20804,22 +20656,24 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::LeadLabel, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::LeadLabel>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "delete_lead_label",
                 ::instantly_runtime::reqwest::Method::DELETE,
@@ -20830,7 +20684,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -20850,29 +20704,24 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::LeadLabel, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::LeadLabel>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "update_lead_label",
                 ::instantly_runtime::reqwest::Method::PATCH,
@@ -20883,7 +20732,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -20914,30 +20763,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -20950,7 +20794,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -20964,17 +20808,7 @@ pub mod builders {
     }
 
     impl GetWorkspace {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -20983,13 +20817,25 @@ pub mod builders {
             ::instantly_runtime::serde_json::Value,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_workspace",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -21020,30 +20866,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -21056,7 +20897,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -21070,17 +20911,7 @@ pub mod builders {
     }
 
     impl GetWorkspaceWhitelabelDomain {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -21089,13 +20920,25 @@ pub mod builders {
             ::instantly_runtime::serde_json::Value,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_workspace_whitelabel_domain",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -21126,30 +20969,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -21162,7 +21000,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -21176,17 +21014,7 @@ pub mod builders {
     }
 
     impl DeleteWorkspaceWhitelabelDomain {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -21195,13 +21023,25 @@ pub mod builders {
             ::instantly_runtime::serde_json::Value,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "delete_workspace_whitelabel_domain",
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -21232,30 +21072,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -21268,7 +21103,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -21299,30 +21134,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -21335,7 +21165,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -21349,17 +21179,7 @@ pub mod builders {
     }
 
     impl GetSupersearchEnrichment {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -21368,13 +21188,25 @@ pub mod builders {
             super::types::SuperSearchEnrichment,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::SuperSearchEnrichment>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_supersearch_enrichment",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -21397,30 +21229,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::SuperSearchEnrichment,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::SuperSearchEnrichment>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -21433,7 +21260,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -21464,30 +21291,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -21500,7 +21322,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -21531,30 +21353,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -21567,7 +21384,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -21581,17 +21398,7 @@ pub mod builders {
     }
 
     impl GetAiEnrichmentInProgress {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -21600,13 +21407,25 @@ pub mod builders {
             ::instantly_runtime::serde_json::Value,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_ai_enrichment_in_progress",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -21620,17 +21439,7 @@ pub mod builders {
     }
 
     impl GetSupersearchEnrichmentHistory {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -21639,13 +21448,25 @@ pub mod builders {
             ::instantly_runtime::serde_json::Value,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_supersearch_enrichment_history",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -21676,30 +21497,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -21712,7 +21528,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -21743,30 +21559,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -21779,7 +21590,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -21810,30 +21621,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -21846,7 +21652,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -21874,23 +21680,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::WorkspaceGroupMemberPage,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::WorkspaceGroupMemberPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -21903,7 +21711,7 @@ pub mod builders {
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -21941,30 +21749,25 @@ pub mod builders {
     }
 
     impl CreateWorkspaceGroupMember {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::WorkspaceGroupMember,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::WorkspaceGroupMember>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -21974,7 +21777,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -21988,17 +21791,7 @@ pub mod builders {
     }
 
     impl GetWorkspaceGroupMember {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -22007,13 +21800,25 @@ pub mod builders {
             super::types::WorkspaceGroupMember,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::WorkspaceGroupMember>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_workspace_group_member",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -22027,17 +21832,7 @@ pub mod builders {
     }
 
     impl DeleteWorkspaceGroupMember {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -22046,13 +21841,25 @@ pub mod builders {
             super::types::WorkspaceGroupMember,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::WorkspaceGroupMember>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "delete_workspace_group_member",
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -22066,17 +21873,7 @@ pub mod builders {
     }
 
     impl GetWorkspaceGroupMemberAdmin {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -22085,13 +21882,25 @@ pub mod builders {
             ::instantly_runtime::serde_json::Value,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_workspace_group_member_admin",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -22119,23 +21928,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::WorkspaceMemberPage,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::WorkspaceMemberPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -22148,7 +21959,7 @@ pub mod builders {
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -22186,30 +21997,25 @@ pub mod builders {
     }
 
     impl CreateWorkspaceMember {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::WorkspaceMember,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::WorkspaceMember>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -22219,7 +22025,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -22233,17 +22039,7 @@ pub mod builders {
     }
 
     impl GetWorkspaceMember {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -22252,13 +22048,25 @@ pub mod builders {
             super::types::WorkspaceMember,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::WorkspaceMember>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_workspace_member",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -22272,17 +22080,7 @@ pub mod builders {
     }
 
     impl DeleteWorkspaceMember {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -22291,13 +22089,25 @@ pub mod builders {
             super::types::WorkspaceMember,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::WorkspaceMember>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "delete_workspace_member",
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -22320,30 +22130,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::WorkspaceMember,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::WorkspaceMember>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -22356,7 +22161,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -22384,23 +22189,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::CampaignSubsequencePage,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::CampaignSubsequencePage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -22413,7 +22220,7 @@ pub mod builders {
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -22451,30 +22258,25 @@ pub mod builders {
     }
 
     impl CreateSubsequence {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::CampaignSubsequence,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::CampaignSubsequence>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -22484,7 +22286,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -22515,30 +22317,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -22551,7 +22348,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -22582,30 +22379,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -22618,7 +22410,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -22649,30 +22441,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -22685,7 +22472,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -22699,17 +22486,7 @@ pub mod builders {
     }
 
     impl GetSubsequence {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -22718,13 +22495,25 @@ pub mod builders {
             super::types::CampaignSubsequence,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::CampaignSubsequence>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_subsequence",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -22738,17 +22527,7 @@ pub mod builders {
     }
 
     impl DeleteSubsequence {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -22757,13 +22536,25 @@ pub mod builders {
             super::types::CampaignSubsequence,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::CampaignSubsequence>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "delete_subsequence",
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -22783,30 +22574,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::CampaignSubsequence,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::CampaignSubsequence>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -22819,7 +22605,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -22833,17 +22619,7 @@ pub mod builders {
     }
 
     impl GetSubsequenceSendingStatus {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -22852,13 +22628,25 @@ pub mod builders {
             ::instantly_runtime::serde_json::Value,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_subsequence_sending_status",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -22886,23 +22674,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::AuditLogPage,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::AuditLogPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -22915,7 +22705,7 @@ pub mod builders {
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -22977,23 +22767,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::WebhookPage,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::WebhookPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -23008,7 +22800,7 @@ pub mod builders {
             query.add("campaign", &self.campaign);
             query.add("event_type", &self.event_type);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -23046,29 +22838,24 @@ pub mod builders {
     }
 
     impl CreateWebhook {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::Webhook, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Webhook>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "create_webhook",
                 ::instantly_runtime::reqwest::Method::POST,
@@ -23076,7 +22863,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -23090,29 +22877,31 @@ pub mod builders {
     }
 
     impl GetWebhook {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::Webhook, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Webhook>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_webhook",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -23126,29 +22915,31 @@ pub mod builders {
     }
 
     impl DeleteWebhook {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::Webhook, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Webhook>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "delete_webhook",
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -23168,29 +22959,24 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<super::types::Webhook, ::instantly_runtime::Error> {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Webhook>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "update_webhook",
                 ::instantly_runtime::reqwest::Method::PATCH,
@@ -23201,7 +22987,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -23215,17 +23001,7 @@ pub mod builders {
     }
 
     impl GetWebhookEventTypes {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -23234,13 +23010,25 @@ pub mod builders {
             ::instantly_runtime::serde_json::Value,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_webhook_event_types",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -23271,30 +23059,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -23307,7 +23090,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -23338,30 +23121,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -23374,7 +23152,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -23402,23 +23180,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::WebhookEventPage,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::WebhookEventPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -23431,7 +23211,7 @@ pub mod builders {
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -23468,17 +23248,7 @@ pub mod builders {
     }
 
     impl GetWebhookEvent {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -23487,13 +23257,25 @@ pub mod builders {
             super::types::WebhookEvent,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::WebhookEvent>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_webhook_event",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -23507,17 +23289,7 @@ pub mod builders {
     }
 
     impl GetWebhookEventSummary {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -23526,13 +23298,25 @@ pub mod builders {
             ::instantly_runtime::serde_json::Value,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_webhook_event_summary",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -23546,17 +23330,7 @@ pub mod builders {
     }
 
     impl GetWebhookEventSummaryByDate {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -23565,13 +23339,25 @@ pub mod builders {
             ::instantly_runtime::serde_json::Value,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_webhook_event_summary_by_date",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -23599,23 +23385,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::DfyEmailAccountOrderPage,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::DfyEmailAccountOrderPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -23628,7 +23416,7 @@ pub mod builders {
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -23674,30 +23462,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             super::types::DfyEmailAccountOrder,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::DfyEmailAccountOrder>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -23710,7 +23493,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -23741,30 +23524,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -23777,7 +23555,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -23808,30 +23586,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -23844,7 +23617,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -23875,30 +23648,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -23911,7 +23679,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -23925,17 +23693,7 @@ pub mod builders {
     }
 
     impl GetDfyEmailAccountOrderAccounts {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -23944,13 +23702,25 @@ pub mod builders {
             ::instantly_runtime::serde_json::Value,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_dfy_email_account_order_accounts",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -23981,30 +23751,25 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
+        ::instantly_runtime::__request_options!(non_idempotent);
 
         /// Sends the request.
         pub async fn send(
             self,
         ) -> ::std::result::Result<
             ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::Error,
+        > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -24017,7 +23782,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -24031,17 +23796,7 @@ pub mod builders {
     }
 
     impl GetWorkspaceBillingPlanDetails {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -24050,13 +23805,25 @@ pub mod builders {
             ::instantly_runtime::serde_json::Value,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_workspace_billing_plan_details",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -24070,17 +23837,7 @@ pub mod builders {
     }
 
     impl GetWorkspaceBillingSubscriptionDetails {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -24089,13 +23846,25 @@ pub mod builders {
             ::instantly_runtime::serde_json::Value,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_workspace_billing_subscription_details",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -24109,17 +23878,7 @@ pub mod builders {
     }
 
     impl GetCrmPhoneNumbers {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -24128,13 +23887,25 @@ pub mod builders {
             ::instantly_runtime::serde_json::Value,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_crm_phone_numbers",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -24148,17 +23919,7 @@ pub mod builders {
     }
 
     impl DeleteCrmPhoneNumber {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
+        ::instantly_runtime::__request_options!();
 
         /// Sends the request.
         pub async fn send(
@@ -24167,13 +23928,25 @@ pub mod builders {
             ::instantly_runtime::serde_json::Value,
             ::instantly_runtime::Error,
         > {
+            self.send_with_response()
+                .await
+                .map(::instantly_runtime::ResponseValue::into_inner)
+        }
+
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
+            self,
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<::instantly_runtime::serde_json::Value>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "delete_crm_phone_number",
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 }
@@ -24200,20 +23973,25 @@ impl Client {
         Self::builder().api_key(api_key).build()
     }
 
-    /// A client whose API key comes from the environment variable [`Self::API_KEY_ENV_VAR`].
+    /// A client whose API key comes from the environment variable [`Self::API_KEY_ENV_VAR`], and whose base URL comes from `INSTANTLY_BASE_URL` when that is set and not empty.
     pub fn from_env() -> ::std::result::Result<Self, ::instantly_runtime::Error> {
-        match ::std::env::var(Self::API_KEY_ENV_VAR) {
-            Ok(key) if !key.is_empty() => Self::new(key),
+        let builder = match ::std::env::var(Self::API_KEY_ENV_VAR) {
+            Ok(key) if !key.is_empty() => Self::builder().api_key(key),
             _ => {
-                Err(
+                return Err(
                     ::instantly_runtime::Error::Config(
                         format!(
                             "environment variable {} is not set", Self::API_KEY_ENV_VAR
                         ),
                     ),
-                )
+                );
             }
-        }
+        };
+        let builder = match ::std::env::var("INSTANTLY_BASE_URL") {
+            Ok(base_url) if !base_url.is_empty() => builder.base_url(base_url),
+            _ => builder,
+        };
+        builder.build()
     }
 
     /// Configure base URL, timeout, user agent or the `reqwest::Client` to use.
@@ -24230,6 +24008,18 @@ impl Client {
 
     pub fn transport(&self) -> &::instantly_runtime::Transport {
         &self.transport
+    }
+
+    /// A request to a path this client has no method for (relative to the base URL,
+    /// percent-encoded), through the same auth, retries, rate limits and tracing:
+    /// add `.query_param(…)`, `.header(…)`, `.json(&body)?`, then `.send::<T>()`,
+    /// `.send_json()` or `.send_with_response::<T>()`.
+    pub fn request(
+        &self,
+        method: ::instantly_runtime::Method,
+        path: impl Into<String>,
+    ) -> ::instantly_runtime::AnyRequest {
+        ::instantly_runtime::AnyRequest::new(self.transport.clone(), method, path)
     }
 
     /// Get account warmup analytics
@@ -26562,6 +26352,17 @@ impl ClientBuilder {
     pub fn user_agent(self, user_agent: impl Into<String>) -> Self {
         Self {
             inner: self.inner.user_agent(user_agent),
+        }
+    }
+
+    /// Called with the status and headers of every response, each attempt (metrics,
+    /// request ids); it never sees the request's headers or any body.
+    pub fn observe_responses(
+        self,
+        observer: impl Fn(&::instantly_runtime::Exchange<'_>) + Send + Sync + 'static,
+    ) -> Self {
+        Self {
+            inner: self.inner.observe_responses(observer),
         }
     }
 

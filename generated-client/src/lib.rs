@@ -46,7 +46,9 @@
 //!   `tracing` span (operation, method, path, status, attempt, elapsed).
 
 pub use instantly_runtime as runtime;
-pub use instantly_runtime::{ApiKey, Error, ErrorBody, Nullable, PageStream};
+pub use instantly_runtime::{
+    AnyRequest, ApiKey, Date, Error, ErrorBody, Nullable, PageStream, ResponseValue,
+};
 
 include!(concat!(env!("OUT_DIR"), "/client.rs"));
 

@@ -9,7 +9,7 @@ fn client_for(page: &str) -> String {
     let document = normalize(page, &overrides).unwrap_or_else(|error| panic!("{error}"));
     instantly_codegen::generate_file(
         &to_yaml(&document.document),
-        &instantly_codegen::Settings::default(),
+        &instantly_codegen::Settings::instantly(),
     )
     .unwrap_or_else(|error| panic!("{error}"))
 }

@@ -151,4 +151,49 @@ mod tests {
         assert_eq!(chrono::Datelike::month(&*wrapped), 1);
         assert_eq!(NaiveDate::from(wrapped), naive);
     }
+
+    #[test]
+    fn timestamps_read_in_every_position_generated_code_puts_a_date() {
+        #[derive(serde::Deserialize, serde::Serialize)]
+        struct Positions {
+            plain: Date,
+            optional: Option<Date>,
+            #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+            nullable: crate::Nullable<Date>,
+            list: Vec<Date>,
+            map: std::collections::BTreeMap<String, Date>,
+        }
+        let stamp = "2026-03-01T10:00:00Z";
+        let json = serde_json::json!({
+            "plain": stamp, "optional": stamp, "nullable": stamp,
+            "list": [stamp, "2026-03-02"], "map": {"a": stamp},
+        });
+        let read: Positions = serde_json::from_value(json).unwrap();
+        let day = date(2026, 3, 1);
+        assert_eq!(read.plain, day);
+        assert_eq!(read.optional, Some(day));
+        assert_eq!(read.nullable, crate::Nullable::Value(day));
+        assert_eq!(read.list, [day, date(2026, 3, 2)]);
+        assert_eq!(read.map["a"], day);
+        assert_eq!(
+            serde_json::to_value(&read).unwrap(),
+            serde_json::json!({
+                "plain": "2026-03-01", "optional": "2026-03-01", "nullable": "2026-03-01",
+                "list": ["2026-03-01", "2026-03-02"], "map": {"a": "2026-03-01"},
+            })
+        );
+
+        let mut query = crate::QueryPairs::new();
+        query.add("on", &Some(day));
+        query.add("days", &vec![day, date(2026, 3, 2)]);
+        let pairs: Vec<_> = query.iter().collect();
+        assert_eq!(
+            pairs,
+            [
+                ("on", "2026-03-01"),
+                ("days", "2026-03-01"),
+                ("days", "2026-03-02")
+            ]
+        );
+    }
 }
