@@ -15170,19 +15170,9 @@ pub mod builders {
     }
 
     impl GetAccountWarmupAnalytics {
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::GetAccountWarmupAnalyticsResponse,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::GetAccountWarmupAnalyticsResponse, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -15214,19 +15204,9 @@ pub mod builders {
     }
 
     impl GetAccountAnalyticsDaily {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -15272,19 +15252,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -15347,24 +15317,10 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            Vec<
-                ::instantly_runtime::serde_json::Map<
-                    String,
-                    ::instantly_runtime::serde_json::Value,
-                >,
-            >,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> Vec < ::instantly_runtime::serde_json::Map < String,
+            ::instantly_runtime::serde_json::Value > >
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -15449,19 +15405,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::GetCampaignAnalyticsOverviewResponse,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::GetCampaignAnalyticsOverviewResponse
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -15500,19 +15446,9 @@ pub mod builders {
     }
 
     impl GetCampaignAnalyticsDaily {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -15541,19 +15477,9 @@ pub mod builders {
     }
 
     impl GetCampaignAnalyticsSteps {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -15599,19 +15525,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -15661,19 +15577,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -15706,19 +15612,9 @@ pub mod builders {
     }
 
     impl GetOauthSessionStatus {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -15788,19 +15684,7 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::AccountPage,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::AccountPage);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -15861,16 +15745,9 @@ pub mod builders {
     }
 
     impl CreateAccount {
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::Account, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Account, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -15900,16 +15777,7 @@ pub mod builders {
     }
 
     impl GetAccount {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::Account, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::Account);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -15938,16 +15806,7 @@ pub mod builders {
     }
 
     impl DeleteAccount {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::Account, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::Account);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -15982,16 +15841,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::Account, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Account, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -16030,19 +15882,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::BackgroundJob,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::BackgroundJob, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -16092,19 +15934,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -16154,19 +15986,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -16216,19 +16038,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -16278,19 +16090,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -16323,19 +16125,9 @@ pub mod builders {
     }
 
     impl GetAccountCtdStatus {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -16381,19 +16173,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -16463,19 +16245,7 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::CampaignPage,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::CampaignPage);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -16536,16 +16306,9 @@ pub mod builders {
     }
 
     impl CreateCampaign {
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::Campaign, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Campaign, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -16575,16 +16338,9 @@ pub mod builders {
     }
 
     impl ActivateCampaign {
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::Campaign, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Campaign, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -16613,16 +16369,9 @@ pub mod builders {
     }
 
     impl PauseCampaign {
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::Campaign, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Campaign, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -16651,16 +16400,7 @@ pub mod builders {
     }
 
     impl GetCampaign {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::Campaign, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::Campaign);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -16689,16 +16429,7 @@ pub mod builders {
     }
 
     impl DeleteCampaign {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::Campaign, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::Campaign);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -16733,16 +16464,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::Campaign, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Campaign, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -16775,19 +16499,9 @@ pub mod builders {
     }
 
     impl SearchCampaignsByContact {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -16816,16 +16530,7 @@ pub mod builders {
     }
 
     impl ShareCampaign {
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<(), ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> (), non_idempotent);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -16871,19 +16576,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -16933,19 +16628,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -16984,16 +16669,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::Campaign, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Campaign, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -17026,19 +16704,9 @@ pub mod builders {
     }
 
     impl CountLaunchedCampaigns {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -17084,19 +16752,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -17129,19 +16787,9 @@ pub mod builders {
     }
 
     impl GetCampaignSendingStatus {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -17171,16 +16819,9 @@ pub mod builders {
     }
 
     impl ReplyToEmail {
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::Email, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Email, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -17227,19 +16868,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -17392,16 +17023,7 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::EmailPage, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::EmailPage);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -17475,16 +17097,7 @@ pub mod builders {
     }
 
     impl GetEmail {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::Email, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::Email);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -17513,16 +17126,7 @@ pub mod builders {
     }
 
     impl DeleteEmail {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::Email, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::Email);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -17557,16 +17161,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::Email, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Email, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -17599,19 +17196,9 @@ pub mod builders {
     }
 
     impl CountUnreadEmails {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -17657,19 +17244,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -17703,19 +17280,9 @@ pub mod builders {
     }
 
     impl VerifyEmail {
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::EmailVerification,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::EmailVerification, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -17745,19 +17312,7 @@ pub mod builders {
     }
 
     impl GetEmailVerification {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::EmailVerification,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::EmailVerification);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -17810,19 +17365,7 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::LeadListPage,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::LeadListPage);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -17881,16 +17424,9 @@ pub mod builders {
     }
 
     impl CreateLeadList {
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::LeadList, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::LeadList, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -17920,16 +17456,7 @@ pub mod builders {
     }
 
     impl GetLeadList {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::LeadList, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::LeadList);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -17958,16 +17485,7 @@ pub mod builders {
     }
 
     impl DeleteLeadList {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::LeadList, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::LeadList);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -18002,16 +17520,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::LeadList, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::LeadList, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -18044,19 +17555,9 @@ pub mod builders {
     }
 
     impl GetLeadListVerificationStats {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -18099,19 +17600,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::InboxPlacementTestPage,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::InboxPlacementTestPage
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -18168,19 +17659,9 @@ pub mod builders {
     }
 
     impl CreateInboxPlacementTest {
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::InboxPlacementTest,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::InboxPlacementTest, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -18210,19 +17691,9 @@ pub mod builders {
     }
 
     impl GetInboxPlacementTest {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::InboxPlacementTest,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::InboxPlacementTest
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -18251,19 +17722,9 @@ pub mod builders {
     }
 
     impl DeleteInboxPlacementTest {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::InboxPlacementTest,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::InboxPlacementTest
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -18301,19 +17762,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::InboxPlacementTest,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::InboxPlacementTest, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -18346,19 +17797,9 @@ pub mod builders {
     }
 
     impl GetInboxPlacementTestEmailServiceProviderOptions {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -18401,19 +17842,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::InboxPlacementAnalyticsPage,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::InboxPlacementAnalyticsPage
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -18471,19 +17902,9 @@ pub mod builders {
     }
 
     impl GetInboxPlacementAnalytics {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::InboxPlacementAnalytics,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::InboxPlacementAnalytics
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -18529,19 +17950,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -18591,19 +18002,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -18653,19 +18054,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -18712,19 +18103,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::InboxPlacementBlacklistSpamAssassinReportPage,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::InboxPlacementBlacklistSpamAssassinReportPage
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -18784,19 +18165,9 @@ pub mod builders {
     }
 
     impl GetInboxPlacementReport {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::InboxPlacementBlacklistSpamAssassinReport,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::InboxPlacementBlacklistSpamAssassinReport
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -18841,19 +18212,7 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::ApiKeyPage,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::ApiKeyPage);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -18910,16 +18269,9 @@ pub mod builders {
     }
 
     impl CreateApiKey {
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::ApiKey, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::ApiKey, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -18949,16 +18301,7 @@ pub mod builders {
     }
 
     impl DeleteApiKey {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::ApiKey, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::ApiKey);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -18987,19 +18330,9 @@ pub mod builders {
     }
 
     impl GetAccountCampaignMappings {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -19034,16 +18367,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::Lead, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Lead, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -19082,19 +18408,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::DeleteLeadsResponse,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::DeleteLeadsResponse
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -19133,16 +18449,7 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::LeadPage, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::LeadPage);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -19199,16 +18506,7 @@ pub mod builders {
     }
 
     impl GetLead {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::Lead, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::Lead);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -19237,16 +18535,7 @@ pub mod builders {
     }
 
     impl DeleteLead {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::Lead, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::Lead);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -19281,16 +18570,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::Lead, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Lead, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -19340,19 +18622,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -19386,19 +18658,9 @@ pub mod builders {
     }
 
     impl UpdateLeadInterestStatus {
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::UpdateLeadInterestStatusResponse,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::UpdateLeadInterestStatusResponse, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -19447,19 +18709,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -19509,19 +18761,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -19560,19 +18802,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::BackgroundJob,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::BackgroundJob, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -19622,19 +18854,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -19668,19 +18890,9 @@ pub mod builders {
     }
 
     impl AddLeads {
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::AddLeadsResponse,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::AddLeadsResponse, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -19724,19 +18936,7 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::BackgroundJobPage,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::BackgroundJobPage);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -19798,19 +18998,7 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::BackgroundJob,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::BackgroundJob);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -19856,19 +19044,7 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::CustomTagPage,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::CustomTagPage);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -19925,16 +19101,9 @@ pub mod builders {
     }
 
     impl CreateCustomTag {
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::CustomTag, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::CustomTag, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -19964,16 +19133,7 @@ pub mod builders {
     }
 
     impl GetCustomTag {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::CustomTag, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::CustomTag);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -20002,16 +19162,7 @@ pub mod builders {
     }
 
     impl DeleteCustomTag {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::CustomTag, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::CustomTag);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -20046,16 +19197,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::CustomTag, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::CustomTag, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -20105,19 +19249,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -20164,19 +19298,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::CustomTagMappingPage,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::CustomTagMappingPage
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -20246,19 +19370,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::BlockListEntryPage,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::BlockListEntryPage
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -20315,19 +19429,9 @@ pub mod builders {
     }
 
     impl CreateBlockListEntry {
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::BlockListEntry,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::BlockListEntry, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -20357,19 +19461,7 @@ pub mod builders {
     }
 
     impl GetBlockListEntry {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::BlockListEntry,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::BlockListEntry);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -20398,19 +19490,7 @@ pub mod builders {
     }
 
     impl DeleteBlockListEntry {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::BlockListEntry,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::BlockListEntry);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -20445,19 +19525,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::BlockListEntry,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::BlockListEntry, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -20504,19 +19574,7 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::LeadLabelPage,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::LeadLabelPage);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -20573,16 +19631,9 @@ pub mod builders {
     }
 
     impl CreateLeadLabel {
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::LeadLabel, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::LeadLabel, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -20612,16 +19663,7 @@ pub mod builders {
     }
 
     impl GetLeadLabel {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::LeadLabel, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::LeadLabel);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -20656,16 +19698,7 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::LeadLabel, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::LeadLabel);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -20704,16 +19737,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::LeadLabel, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::LeadLabel, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -20763,19 +19789,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -20808,19 +19824,9 @@ pub mod builders {
     }
 
     impl GetWorkspace {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -20866,19 +19872,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -20911,19 +19907,9 @@ pub mod builders {
     }
 
     impl GetWorkspaceWhitelabelDomain {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -20969,19 +19955,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -21014,19 +19990,9 @@ pub mod builders {
     }
 
     impl DeleteWorkspaceWhitelabelDomain {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -21072,19 +20038,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -21134,19 +20090,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -21179,19 +20125,9 @@ pub mod builders {
     }
 
     impl GetSupersearchEnrichment {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::SuperSearchEnrichment,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::SuperSearchEnrichment
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -21229,19 +20165,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::SuperSearchEnrichment,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::SuperSearchEnrichment, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -21291,19 +20217,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -21353,19 +20269,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -21398,19 +20304,9 @@ pub mod builders {
     }
 
     impl GetAiEnrichmentInProgress {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -21439,19 +20335,9 @@ pub mod builders {
     }
 
     impl GetSupersearchEnrichmentHistory {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -21497,19 +20383,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -21559,19 +20435,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -21621,19 +20487,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -21680,19 +20536,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::WorkspaceGroupMemberPage,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::WorkspaceGroupMemberPage
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -21749,19 +20595,9 @@ pub mod builders {
     }
 
     impl CreateWorkspaceGroupMember {
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::WorkspaceGroupMember,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::WorkspaceGroupMember, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -21791,19 +20627,9 @@ pub mod builders {
     }
 
     impl GetWorkspaceGroupMember {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::WorkspaceGroupMember,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::WorkspaceGroupMember
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -21832,19 +20658,9 @@ pub mod builders {
     }
 
     impl DeleteWorkspaceGroupMember {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::WorkspaceGroupMember,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::WorkspaceGroupMember
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -21873,19 +20689,9 @@ pub mod builders {
     }
 
     impl GetWorkspaceGroupMemberAdmin {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -21928,19 +20734,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::WorkspaceMemberPage,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::WorkspaceMemberPage
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -21997,19 +20793,9 @@ pub mod builders {
     }
 
     impl CreateWorkspaceMember {
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::WorkspaceMember,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::WorkspaceMember, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -22039,19 +20825,7 @@ pub mod builders {
     }
 
     impl GetWorkspaceMember {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::WorkspaceMember,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::WorkspaceMember);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -22080,19 +20854,7 @@ pub mod builders {
     }
 
     impl DeleteWorkspaceMember {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::WorkspaceMember,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::WorkspaceMember);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -22130,19 +20892,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::WorkspaceMember,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::WorkspaceMember, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -22189,19 +20941,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::CampaignSubsequencePage,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::CampaignSubsequencePage
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -22258,19 +21000,9 @@ pub mod builders {
     }
 
     impl CreateSubsequence {
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::CampaignSubsequence,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::CampaignSubsequence, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -22317,19 +21049,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -22379,19 +21101,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -22441,19 +21153,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -22486,19 +21188,9 @@ pub mod builders {
     }
 
     impl GetSubsequence {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::CampaignSubsequence,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::CampaignSubsequence
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -22527,19 +21219,9 @@ pub mod builders {
     }
 
     impl DeleteSubsequence {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::CampaignSubsequence,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::CampaignSubsequence
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -22574,19 +21256,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::CampaignSubsequence,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::CampaignSubsequence, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -22619,19 +21291,9 @@ pub mod builders {
     }
 
     impl GetSubsequenceSendingStatus {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -22674,19 +21336,7 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::AuditLogPage,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::AuditLogPage);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -22767,19 +21417,7 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::WebhookPage,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::WebhookPage);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -22838,16 +21476,9 @@ pub mod builders {
     }
 
     impl CreateWebhook {
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::Webhook, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Webhook, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -22877,16 +21508,7 @@ pub mod builders {
     }
 
     impl GetWebhook {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::Webhook, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::Webhook);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -22915,16 +21537,7 @@ pub mod builders {
     }
 
     impl DeleteWebhook {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::Webhook, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::Webhook);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -22959,16 +21572,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<super::types::Webhook, ::instantly_runtime::Error> {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Webhook, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -23001,19 +21607,9 @@ pub mod builders {
     }
 
     impl GetWebhookEventTypes {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -23059,19 +21655,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -23121,19 +21707,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -23180,19 +21756,7 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::WebhookEventPage,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::WebhookEventPage);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -23248,19 +21812,7 @@ pub mod builders {
     }
 
     impl GetWebhookEvent {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::WebhookEvent,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::WebhookEvent);
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -23289,19 +21841,9 @@ pub mod builders {
     }
 
     impl GetWebhookEventSummary {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -23330,19 +21872,9 @@ pub mod builders {
     }
 
     impl GetWebhookEventSummaryByDate {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -23385,19 +21917,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::DfyEmailAccountOrderPage,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::DfyEmailAccountOrderPage
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -23462,19 +21984,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            super::types::DfyEmailAccountOrder,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::DfyEmailAccountOrder, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -23524,19 +22036,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -23586,19 +22088,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -23648,19 +22140,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -23693,19 +22175,9 @@ pub mod builders {
     }
 
     impl GetDfyEmailAccountOrderAccounts {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -23751,19 +22223,9 @@ pub mod builders {
             self
         }
 
-        ::instantly_runtime::__request_options!(non_idempotent);
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value, non_idempotent
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -23796,19 +22258,9 @@ pub mod builders {
     }
 
     impl GetWorkspaceBillingPlanDetails {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -23837,19 +22289,9 @@ pub mod builders {
     }
 
     impl GetWorkspaceBillingSubscriptionDetails {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -23878,19 +22320,9 @@ pub mod builders {
     }
 
     impl GetCrmPhoneNumbers {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(
@@ -23919,19 +22351,9 @@ pub mod builders {
     }
 
     impl DeleteCrmPhoneNumber {
-        ::instantly_runtime::__request_options!();
-
-        /// Sends the request.
-        pub async fn send(
-            self,
-        ) -> ::std::result::Result<
-            ::instantly_runtime::serde_json::Value,
-            ::instantly_runtime::Error,
-        > {
-            self.send_with_response()
-                .await
-                .map(::instantly_runtime::ResponseValue::into_inner)
-        }
+        ::instantly_runtime::__request_options!(
+            send -> ::instantly_runtime::serde_json::Value
+        );
 
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(

@@ -11,26 +11,8 @@ use std::time::Duration;
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-fn campaign(name: &str) -> Value {
-    let document: Value = serde_norway::from_str(include_str!("../../spec/openapi.yaml")).unwrap();
-    let mut example = document["components"]["schemas"]["Campaign"]["example"].clone();
-    example["name"] = json!(name);
-    example
-}
-
-/// A server with `mocks` and a client of it whose retries sleep for no time.
-async fn serving(mocks: impl IntoIterator<Item = Mock>) -> (MockServer, Client) {
-    let server = MockServer::start().await;
-    for mock in mocks {
-        mock.mount(&server).await;
-    }
-    let client = Client::builder()
-        .base_url(server.uri())
-        .api_key("sk_test_key")
-        .build()
-        .unwrap();
-    (server, client)
-}
+mod support;
+use support::{Delays, campaign, recording_client, serving};
 
 #[tokio::test]
 async fn a_typed_operation_takes_an_extra_query_parameter_and_header() {
@@ -144,18 +126,8 @@ async fn after_retries_give_up_on_a_429_the_error_tells_when_to_come_back() {
         .expect(3)
         .mount(&server)
         .await;
-    let slept = Arc::new(Mutex::new(Vec::new()));
-    let log = Arc::clone(&slept);
-    let transport = instantly::runtime::Transport::builder(server.uri())
-        .api_key("sk_test_key")
-        .retry_policy(RetryPolicy::new().max_attempts(3))
-        .sleeper(move |delay: Duration| {
-            log.lock().unwrap().push(delay);
-            async {}
-        })
-        .build()
-        .unwrap();
-    let client = Client::from_transport(transport);
+    let slept = Delays::default();
+    let client = recording_client(&server, RetryPolicy::new().max_attempts(3), &slept);
     let error = client.list_campaigns().send().await.unwrap_err();
     assert_eq!(error.status().map(|status| status.as_u16()), Some(429));
     assert_eq!(error.retry_after(), Some(Duration::from_secs(3)));

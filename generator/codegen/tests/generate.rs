@@ -95,7 +95,11 @@ fn paginated_operations_get_a_stream_and_204_returns_unit() {
     assert!(
         list.contains("pub fn into_stream(") && list.contains("PageStream<super::types::Campaign>")
     );
-    assert!(item(&source, "impl ShareCampaign").contains("Result<(), ::instantly_runtime::Error>"));
+    let share: String = item(&source, "impl ShareCampaign")
+        .split_whitespace()
+        .collect();
+    assert!(share.contains("__request_options!(send->()"), "{share}");
+    assert!(share.contains("ResponseValue<()>"), "{share}");
 }
 
 #[test]

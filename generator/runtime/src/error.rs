@@ -22,8 +22,9 @@ pub enum Error {
     Api {
         operation: &'static str,
         status: StatusCode,
-        /// The headers of the last response (`Retry-After`, request ids…).
-        headers: HeaderMap,
+        /// The headers of the last response (`Retry-After`, request ids…); boxed to keep
+        /// `Result<_, Error>` small.
+        headers: Box<HeaderMap>,
         body: ErrorBody,
     },
     /// The request could not be sent or the response could not be read.
@@ -123,7 +124,7 @@ impl Error {
         Self::Api {
             operation,
             status,
-            headers,
+            headers: Box::new(headers),
             body: ErrorBody::parse(body),
         }
     }

@@ -79,10 +79,21 @@ impl RequestOptions {
 /// The per-request methods of a request builder, over its `options: RequestOptions` field: one
 /// definition for every generated builder and [`crate::AnyRequest`], so they stay alike and the
 /// generated source stays small. `retry_non_idempotent` is only offered where it changes
-/// something (`non_idempotent`).
+/// something (`non_idempotent`). With `send -> Output`, also `send`: the builder's
+/// `send_with_response` without the status and headers.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __request_options {
+    (send -> $output:ty $(, $non_idempotent:ident)?) => {
+        /// Sends the request (`send_with_response` keeps the status and headers too).
+        pub async fn send(self) -> ::std::result::Result<$output, $crate::Error> {
+            self.send_with_response()
+                .await
+                .map($crate::ResponseValue::into_inner)
+        }
+
+        $crate::__request_options!($($non_idempotent)?);
+    };
     (non_idempotent) => {
         /// Retry this request after 5xx, timeouts and dropped connections although the
         /// server may have acted on it: only when sending it twice is harmless.

@@ -101,7 +101,11 @@ fn emit_builder(ctx: &Ctx<'_>, operation: &Operation) -> TokenStream {
             }
         });
 
-    let options = emit_option_setters(ctx, operation);
+    let options = emit_option_setters(
+        ctx,
+        operation,
+        &response_ty(ctx, &operation.response, &models),
+    );
     let send = emit_send(ctx, operation, &models);
     let stream = emit_stream(ctx, operation, &models);
     quote! {
@@ -126,13 +130,14 @@ fn emit_builder(ctx: &Ctx<'_>, operation: &Operation) -> TokenStream {
     }
 }
 
-/// The per-request methods (timeout, retry policy, extra query parameters and headers), defined
-/// once in the runtime's `__request_options!`; the opt-in to retry only where it changes something.
-fn emit_option_setters(ctx: &Ctx<'_>, operation: &Operation) -> TokenStream {
+/// `send` and the per-request methods (timeout, retry policy, extra query parameters and
+/// headers), defined once in the runtime's `__request_options!`; the opt-in to retry only where
+/// it changes something.
+fn emit_option_setters(ctx: &Ctx<'_>, operation: &Operation, output: &TokenStream) -> TokenStream {
     let rt = &ctx.rt;
-    let opt_in = (!operation.is_idempotent()).then(|| quote!(non_idempotent));
+    let opt_in = (!operation.is_idempotent()).then(|| quote!(, non_idempotent));
     quote! {
-        #rt::__request_options!(#opt_in);
+        #rt::__request_options!(send -> #output #opt_in);
     }
 }
 
@@ -217,11 +222,6 @@ fn emit_send(ctx: &Ctx<'_>, operation: &Operation, models: &TokenStream) -> Toke
     let idempotent = (operation.is_idempotent() && operation.http_method == "POST")
         .then(|| quote!(.idempotent(true)));
     quote! {
-        /// Sends the request.
-        pub async fn send(self) -> ::std::result::Result<#output, #rt::Error> {
-            self.send_with_response().await.map(#rt::ResponseValue::into_inner)
-        }
-
         /// Sends the request; the response keeps its status and headers.
         pub async fn send_with_response(self) -> ::std::result::Result<#rt::ResponseValue<#output>, #rt::Error> {
             let request = #rt::Request::new(#operation_name, #rt::reqwest::Method::#method, self.path);
