@@ -53,7 +53,7 @@ impl Generator {
 }
 
 pub fn ours_settings() -> instantly_codegen::Settings {
-    instantly_codegen::Settings::default()
+    instantly_codegen::Settings::instantly()
 }
 
 /// The builder interface: like ours, a request builder per operation with a setter per

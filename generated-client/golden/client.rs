@@ -817,17 +817,13 @@ pub mod types {
             default,
             skip_serializing_if = "::instantly_runtime::Nullable::is_absent"
         )]
-        pub start_date: ::instantly_runtime::Nullable<
-            ::instantly_runtime::chrono::NaiveDate,
-        >,
+        pub start_date: ::instantly_runtime::Nullable<::instantly_runtime::Date>,
         /// End date in YYYY-MM-DD format. Uses the campaign's timezone.
         #[serde(
             default,
             skip_serializing_if = "::instantly_runtime::Nullable::is_absent"
         )]
-        pub end_date: ::instantly_runtime::Nullable<
-            ::instantly_runtime::chrono::NaiveDate,
-        >,
+        pub end_date: ::instantly_runtime::Nullable<::instantly_runtime::Date>,
         /// Properties the document does not list, kept as received so they survive a round trip.
         #[serde(flatten)]
         pub additional_properties: ::instantly_runtime::serde_json::Map<
@@ -7000,17 +6996,13 @@ pub mod types {
             default,
             skip_serializing_if = "::instantly_runtime::Nullable::is_absent"
         )]
-        pub start_date: ::instantly_runtime::Nullable<
-            ::instantly_runtime::chrono::NaiveDate,
-        >,
+        pub start_date: ::instantly_runtime::Nullable<::instantly_runtime::Date>,
         /// End date in YYYY-MM-DD format. Uses the campaign's timezone.
         #[serde(
             default,
             skip_serializing_if = "::instantly_runtime::Nullable::is_absent"
         )]
-        pub end_date: ::instantly_runtime::Nullable<
-            ::instantly_runtime::chrono::NaiveDate,
-        >,
+        pub end_date: ::instantly_runtime::Nullable<::instantly_runtime::Date>,
         /// Properties the document does not list, kept as received so they survive a round trip.
         #[serde(flatten)]
         pub additional_properties: ::instantly_runtime::serde_json::Map<
@@ -8219,7 +8211,7 @@ pub mod types {
         /// Date when the webhook event was created (for partitioning)
         ///
         /// Read-only: set by the server, never sent in a request.
-        pub timestamp_created_date: ::instantly_runtime::chrono::NaiveDate,
+        pub timestamp_created_date: ::instantly_runtime::Date,
         /// Organization (workspace) UUID that owns this webhook event
         ///
         /// Read-only: set by the server, never sent in a request.
@@ -10695,17 +10687,13 @@ pub mod types {
             default,
             skip_serializing_if = "::instantly_runtime::Nullable::is_absent"
         )]
-        pub start_date: ::instantly_runtime::Nullable<
-            ::instantly_runtime::chrono::NaiveDate,
-        >,
+        pub start_date: ::instantly_runtime::Nullable<::instantly_runtime::Date>,
         /// End date in YYYY-MM-DD format. Uses the campaign's timezone.
         #[serde(
             default,
             skip_serializing_if = "::instantly_runtime::Nullable::is_absent"
         )]
-        pub end_date: ::instantly_runtime::Nullable<
-            ::instantly_runtime::chrono::NaiveDate,
-        >,
+        pub end_date: ::instantly_runtime::Nullable<::instantly_runtime::Date>,
         pub schedules: Vec<CreateCampaignRequestCampaignScheduleSchedulesItem>,
         /// Properties the document does not list, kept as received so they survive a round trip.
         #[serde(flatten)]
@@ -12112,17 +12100,13 @@ pub mod types {
             default,
             skip_serializing_if = "::instantly_runtime::Nullable::is_absent"
         )]
-        pub start_date: ::instantly_runtime::Nullable<
-            ::instantly_runtime::chrono::NaiveDate,
-        >,
+        pub start_date: ::instantly_runtime::Nullable<::instantly_runtime::Date>,
         /// End date in YYYY-MM-DD format. Uses the campaign's timezone.
         #[serde(
             default,
             skip_serializing_if = "::instantly_runtime::Nullable::is_absent"
         )]
-        pub end_date: ::instantly_runtime::Nullable<
-            ::instantly_runtime::chrono::NaiveDate,
-        >,
+        pub end_date: ::instantly_runtime::Nullable<::instantly_runtime::Date>,
         pub schedules: Vec<UpdateCampaignRequestCampaignScheduleSchedulesItem>,
         /// Properties the document does not list, kept as received so they survive a round trip.
         #[serde(flatten)]
@@ -32806,17 +32790,13 @@ pub mod types {
             default,
             skip_serializing_if = "::instantly_runtime::Nullable::is_absent"
         )]
-        pub start_date: ::instantly_runtime::Nullable<
-            ::instantly_runtime::chrono::NaiveDate,
-        >,
+        pub start_date: ::instantly_runtime::Nullable<::instantly_runtime::Date>,
         /// End date in YYYY-MM-DD format. Uses the campaign's timezone.
         #[serde(
             default,
             skip_serializing_if = "::instantly_runtime::Nullable::is_absent"
         )]
-        pub end_date: ::instantly_runtime::Nullable<
-            ::instantly_runtime::chrono::NaiveDate,
-        >,
+        pub end_date: ::instantly_runtime::Nullable<::instantly_runtime::Date>,
         pub schedules: Vec<CreateSubsequenceRequestSubsequenceScheduleSchedulesItem>,
         /// Properties the document does not list, kept as received so they survive a round trip.
         #[serde(flatten)]
@@ -34758,7 +34738,7 @@ pub mod types {
     #[serde(crate = "::instantly_runtime::serde")]
     pub struct GetWebhookEventSummaryByDateResponseItemsItem {
         /// Date of the webhook event
-        pub date: ::instantly_runtime::chrono::NaiveDate,
+        pub date: ::instantly_runtime::Date,
         /// Total number of webhook events
         pub total_events: f64,
         /// Total number of successful webhook events
@@ -38273,7 +38253,7 @@ pub mod types {
         pub twilio_sid: Option<String>,
         /// Next renewal date for the phone number subscription.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub renewal_date: Option<::instantly_runtime::chrono::NaiveDate>,
+        pub renewal_date: Option<::instantly_runtime::Date>,
         /// Monthly price for this phone number (USD).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub price: Option<f64>,
@@ -38299,30 +38279,17 @@ pub mod builders {
     }
 
     impl GetAccountWarmupAnalytics {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::GetAccountWarmupAnalyticsResponse, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::GetAccountWarmupAnalyticsResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::GetAccountWarmupAnalyticsResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -38332,7 +38299,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -38367,23 +38334,17 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> Vec < super::types::GetAccountAnalyticsDailyResponseItem >
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            Vec<super::types::GetAccountAnalyticsDailyResponseItem>,
+            ::instantly_runtime::ResponseValue<
+                Vec<super::types::GetAccountAnalyticsDailyResponseItem>,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -38397,7 +38358,7 @@ pub mod builders {
             query.add("end_date", &self.end_date);
             query.add("emails", &self.emails);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -38417,30 +38378,15 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::TestAccountVitalsResponse, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::TestAccountVitalsResponse,
+            ::instantly_runtime::ResponseValue<super::types::TestAccountVitalsResponse>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -38453,7 +38399,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -38501,23 +38447,17 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> Vec < super::types::GetCampaignAnalyticsResponseItem >
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            Vec<super::types::GetCampaignAnalyticsResponseItem>,
+            ::instantly_runtime::ResponseValue<
+                Vec<super::types::GetCampaignAnalyticsResponseItem>,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -38533,7 +38473,7 @@ pub mod builders {
             query.add("end_date", &self.end_date);
             query.add("exclude_total_leads_count", &self.exclude_total_leads_count);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -38593,23 +38533,17 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::GetCampaignAnalyticsOverviewResponse
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::GetCampaignAnalyticsOverviewResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::GetCampaignAnalyticsOverviewResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -38626,7 +38560,7 @@ pub mod builders {
             query.add("campaign_status", &self.campaign_status);
             query.add("expand_crm_events", &self.expand_crm_events);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -38673,23 +38607,17 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> Vec < super::types::GetCampaignAnalyticsDailyResponseItem >
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            Vec<super::types::GetCampaignAnalyticsDailyResponseItem>,
+            ::instantly_runtime::ResponseValue<
+                Vec<super::types::GetCampaignAnalyticsDailyResponseItem>,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -38704,7 +38632,7 @@ pub mod builders {
             query.add("end_date", &self.end_date);
             query.add("campaign_status", &self.campaign_status);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -38746,23 +38674,17 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> Vec < super::types::GetCampaignAnalyticsStepsResponseItem >
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            Vec<super::types::GetCampaignAnalyticsStepsResponseItem>,
+            ::instantly_runtime::ResponseValue<
+                Vec<super::types::GetCampaignAnalyticsStepsResponseItem>,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -38777,7 +38699,7 @@ pub mod builders {
             query.add("end_date", &self.end_date);
             query.add("include_opportunities_count", &self.include_opportunities_count);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -38791,30 +38713,15 @@ pub mod builders {
     }
 
     impl InitOauthGoogle {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::InitOauthGoogleResponse, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::InitOauthGoogleResponse,
+            ::instantly_runtime::ResponseValue<super::types::InitOauthGoogleResponse>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -38823,7 +38730,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -38837,30 +38744,15 @@ pub mod builders {
     }
 
     impl InitOauthMicrosoft {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::InitOauthMicrosoftResponse, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::InitOauthMicrosoftResponse,
+            ::instantly_runtime::ResponseValue<super::types::InitOauthMicrosoftResponse>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -38869,7 +38761,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -38883,23 +38775,17 @@ pub mod builders {
     }
 
     impl GetOauthSessionStatus {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::GetOauthSessionStatusResponse
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::GetOauthSessionStatusResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::GetOauthSessionStatusResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -38908,7 +38794,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -38963,23 +38849,13 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::AccountPage);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::AccountPage,
+            ::instantly_runtime::ResponseValue<super::types::AccountPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -38996,7 +38872,7 @@ pub mod builders {
             query.add("provider_code", &self.provider_code);
             query.add("tag_ids", &self.tag_ids);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -39034,29 +38910,17 @@ pub mod builders {
     }
 
     impl CreateAccount {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Account, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Account, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Account>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "create_account",
                 ::instantly_runtime::reqwest::Method::POST,
@@ -39064,7 +38928,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -39078,29 +38942,22 @@ pub mod builders {
     }
 
     impl GetAccount {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::Account);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Account, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Account>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_account",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -39114,29 +38971,22 @@ pub mod builders {
     }
 
     impl DeleteAccount {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::Account);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Account, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Account>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "delete_account",
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -39156,29 +39006,17 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Account, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Account, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Account>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "update_account",
                 ::instantly_runtime::reqwest::Method::PATCH,
@@ -39189,7 +39027,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -39209,30 +39047,15 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::BackgroundJob, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::BackgroundJob,
+            ::instantly_runtime::ResponseValue<super::types::BackgroundJob>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -39245,7 +39068,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -39265,30 +39088,15 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::BackgroundJob, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::BackgroundJob,
+            ::instantly_runtime::ResponseValue<super::types::BackgroundJob>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -39301,7 +39109,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -39315,36 +39123,24 @@ pub mod builders {
     }
 
     impl PauseAccount {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Account, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Account, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Account>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "pause_account",
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -39358,36 +39154,24 @@ pub mod builders {
     }
 
     impl ResumeAccount {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Account, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Account, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Account>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "resume_account",
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -39401,36 +39185,24 @@ pub mod builders {
     }
 
     impl MarkAccountFixed {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Account, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Account, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Account>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "mark_account_fixed",
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -39445,23 +39217,17 @@ pub mod builders {
     }
 
     impl GetAccountCtdStatus {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::GetAccountCtdStatusResponse
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::GetAccountCtdStatusResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::GetAccountCtdStatusResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -39473,7 +39239,7 @@ pub mod builders {
             let mut query = ::instantly_runtime::QueryPairs::new();
             query.add("host", &self.host);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -39488,30 +39254,15 @@ pub mod builders {
     }
 
     impl MoveAccounts {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::MoveAccountsResponse, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::MoveAccountsResponse,
+            ::instantly_runtime::ResponseValue<super::types::MoveAccountsResponse>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -39521,7 +39272,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -39577,23 +39328,13 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::CampaignPage);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::CampaignPage,
+            ::instantly_runtime::ResponseValue<super::types::CampaignPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -39610,7 +39351,7 @@ pub mod builders {
             query.add("ai_sdr_id", &self.ai_sdr_id);
             query.add("status", &self.status);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -39648,29 +39389,17 @@ pub mod builders {
     }
 
     impl CreateCampaign {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Campaign, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Campaign, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Campaign>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "create_campaign",
                 ::instantly_runtime::reqwest::Method::POST,
@@ -39678,7 +39407,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -39692,36 +39421,24 @@ pub mod builders {
     }
 
     impl ActivateCampaign {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Campaign, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Campaign, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Campaign>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "activate_campaign",
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -39735,36 +39452,24 @@ pub mod builders {
     }
 
     impl PauseCampaign {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Campaign, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Campaign, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Campaign>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "pause_campaign",
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -39778,29 +39483,22 @@ pub mod builders {
     }
 
     impl GetCampaign {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::Campaign);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Campaign, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Campaign>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_campaign",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -39814,29 +39512,22 @@ pub mod builders {
     }
 
     impl DeleteCampaign {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::Campaign);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Campaign, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Campaign>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "delete_campaign",
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -39856,29 +39547,17 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Campaign, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Campaign, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Campaign>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "update_campaign",
                 ::instantly_runtime::reqwest::Method::PATCH,
@@ -39889,7 +39568,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -39924,23 +39603,17 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::SearchCampaignsByContactResponse
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::SearchCampaignsByContactResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::SearchCampaignsByContactResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -39954,7 +39627,7 @@ pub mod builders {
             query.add("sort_column", &self.sort_column);
             query.add("sort_order", &self.sort_order);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -39968,36 +39641,22 @@ pub mod builders {
     }
 
     impl ShareCampaign {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> (), non_idempotent);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<(), ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<()>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "share_campaign",
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_empty(request).await
+            self.client.transport.send_empty_with_response(request).await
         }
     }
 
@@ -40011,36 +39670,24 @@ pub mod builders {
     }
 
     impl CreateCampaignFromExport {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Campaign, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Campaign, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Campaign>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "create_campaign_from_export",
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -40054,36 +39701,24 @@ pub mod builders {
     }
 
     impl ExportCampaign {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Campaign, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Campaign, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Campaign>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "export_campaign",
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -40103,29 +39738,17 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Campaign, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Campaign, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Campaign>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "duplicate_campaign",
                 ::instantly_runtime::reqwest::Method::POST,
@@ -40136,7 +39759,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -40150,23 +39773,17 @@ pub mod builders {
     }
 
     impl CountLaunchedCampaigns {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::CountLaunchedCampaignsResponse
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::CountLaunchedCampaignsResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::CountLaunchedCampaignsResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -40175,7 +39792,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -40195,29 +39812,17 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Campaign, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Campaign, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Campaign>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "add_campaign_variables",
                 ::instantly_runtime::reqwest::Method::POST,
@@ -40228,7 +39833,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -40249,23 +39854,17 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::GetCampaignSendingStatusResponse
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::GetCampaignSendingStatusResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::GetCampaignSendingStatusResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -40277,7 +39876,7 @@ pub mod builders {
             let mut query = ::instantly_runtime::QueryPairs::new();
             query.add("with_ai_summary", &self.with_ai_summary);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -40292,29 +39891,17 @@ pub mod builders {
     }
 
     impl ReplyToEmail {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Email, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Email, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Email>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "reply_to_email",
                 ::instantly_runtime::reqwest::Method::POST,
@@ -40322,7 +39909,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -40337,29 +39924,17 @@ pub mod builders {
     }
 
     impl ForwardEmail {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Email, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Email, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Email>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "forward_email",
                 ::instantly_runtime::reqwest::Method::POST,
@@ -40367,7 +39942,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -40520,22 +40095,15 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::EmailPage);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::EmailPage, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::EmailPage>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "list_emails",
                 ::instantly_runtime::reqwest::Method::GET,
@@ -40564,7 +40132,7 @@ pub mod builders {
             query.add("min_timestamp_created", &self.min_timestamp_created);
             query.add("max_timestamp_created", &self.max_timestamp_created);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -40601,29 +40169,22 @@ pub mod builders {
     }
 
     impl GetEmail {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::Email);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Email, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Email>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_email",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -40637,29 +40198,22 @@ pub mod builders {
     }
 
     impl DeleteEmail {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::Email);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Email, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Email>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "delete_email",
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -40679,29 +40233,17 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Email, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Email, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Email>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "update_email",
                 ::instantly_runtime::reqwest::Method::PATCH,
@@ -40712,7 +40254,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -40726,23 +40268,15 @@ pub mod builders {
     }
 
     impl CountUnreadEmails {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::CountUnreadEmailsResponse
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::CountUnreadEmailsResponse,
+            ::instantly_runtime::ResponseValue<super::types::CountUnreadEmailsResponse>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -40751,7 +40285,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -40765,30 +40299,17 @@ pub mod builders {
     }
 
     impl MarkEmailThreadAsRead {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::MarkEmailThreadAsReadResponse, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::MarkEmailThreadAsReadResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::MarkEmailThreadAsReadResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -40797,7 +40318,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -40812,30 +40333,15 @@ pub mod builders {
     }
 
     impl VerifyEmail {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::EmailVerification, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::EmailVerification,
+            ::instantly_runtime::ResponseValue<super::types::EmailVerification>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -40845,7 +40351,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -40859,23 +40365,13 @@ pub mod builders {
     }
 
     impl GetEmailVerification {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::EmailVerification);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::EmailVerification,
+            ::instantly_runtime::ResponseValue<super::types::EmailVerification>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -40884,7 +40380,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -40926,23 +40422,13 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::LeadListPage);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::LeadListPage,
+            ::instantly_runtime::ResponseValue<super::types::LeadListPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -40957,7 +40443,7 @@ pub mod builders {
             query.add("has_enrichment_task", &self.has_enrichment_task);
             query.add("search", &self.search);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -40995,29 +40481,17 @@ pub mod builders {
     }
 
     impl CreateLeadList {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::LeadList, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::LeadList, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::LeadList>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "create_lead_list",
                 ::instantly_runtime::reqwest::Method::POST,
@@ -41025,7 +40499,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -41039,29 +40513,22 @@ pub mod builders {
     }
 
     impl GetLeadList {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::LeadList);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::LeadList, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::LeadList>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_lead_list",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -41075,29 +40542,22 @@ pub mod builders {
     }
 
     impl DeleteLeadList {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::LeadList);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::LeadList, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::LeadList>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "delete_lead_list",
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -41117,29 +40577,17 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::LeadList, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::LeadList, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::LeadList>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "update_lead_list",
                 ::instantly_runtime::reqwest::Method::PATCH,
@@ -41150,7 +40598,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -41164,23 +40612,17 @@ pub mod builders {
     }
 
     impl GetLeadListVerificationStats {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::GetLeadListVerificationStatsResponse
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::GetLeadListVerificationStatsResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::GetLeadListVerificationStatsResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -41189,7 +40631,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -41242,23 +40684,15 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::InboxPlacementTestPage
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::InboxPlacementTestPage,
+            ::instantly_runtime::ResponseValue<super::types::InboxPlacementTestPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -41274,7 +40708,7 @@ pub mod builders {
             query.add("status", &self.status);
             query.add("sort_order", &self.sort_order);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -41312,30 +40746,15 @@ pub mod builders {
     }
 
     impl CreateInboxPlacementTest {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::InboxPlacementTest, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::InboxPlacementTest,
+            ::instantly_runtime::ResponseValue<super::types::InboxPlacementTest>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -41345,7 +40764,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -41366,23 +40785,17 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::GetInboxPlacementTestResponse
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::GetInboxPlacementTestResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::GetInboxPlacementTestResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -41394,7 +40807,7 @@ pub mod builders {
             let mut query = ::instantly_runtime::QueryPairs::new();
             query.add("with_metadata", &self.with_metadata);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -41408,23 +40821,15 @@ pub mod builders {
     }
 
     impl DeleteInboxPlacementTest {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::InboxPlacementTest
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::InboxPlacementTest,
+            ::instantly_runtime::ResponseValue<super::types::InboxPlacementTest>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -41433,7 +40838,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -41456,30 +40861,15 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::InboxPlacementTest, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::InboxPlacementTest,
+            ::instantly_runtime::ResponseValue<super::types::InboxPlacementTest>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -41492,7 +40882,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -41506,24 +40896,19 @@ pub mod builders {
     }
 
     impl GetInboxPlacementTestEmailServiceProviderOptions {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> Vec <
+            super::types::GetInboxPlacementTestEmailServiceProviderOptionsResponseItem >
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            Vec<
-                super::types::GetInboxPlacementTestEmailServiceProviderOptionsResponseItem,
+            ::instantly_runtime::ResponseValue<
+                Vec<
+                    super::types::GetInboxPlacementTestEmailServiceProviderOptionsResponseItem,
+                >,
             >,
             ::instantly_runtime::Error,
         > {
@@ -41533,7 +40918,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -41601,23 +40986,17 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::InboxPlacementAnalyticsPage
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::InboxPlacementAnalyticsPage,
+            ::instantly_runtime::ResponseValue<
+                super::types::InboxPlacementAnalyticsPage,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -41637,7 +41016,7 @@ pub mod builders {
             query.add("recipient_esp", &self.recipient_esp);
             query.add("sender_email", &self.sender_email);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -41674,23 +41053,15 @@ pub mod builders {
     }
 
     impl GetInboxPlacementAnalytics {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::InboxPlacementAnalytics
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::InboxPlacementAnalytics,
+            ::instantly_runtime::ResponseValue<super::types::InboxPlacementAnalytics>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -41699,7 +41070,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -41714,30 +41085,18 @@ pub mod builders {
     }
 
     impl GetInboxPlacementStatsByTestId {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> Vec < super::types::GetInboxPlacementStatsByTestIdResponseItem >,
+            non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            Vec<super::types::GetInboxPlacementStatsByTestIdResponseItem>,
+            ::instantly_runtime::ResponseValue<
+                Vec<super::types::GetInboxPlacementStatsByTestIdResponseItem>,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -41747,7 +41106,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -41762,30 +41121,19 @@ pub mod builders {
     }
 
     impl GetInboxPlacementDeliverabilityInsights {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> Vec <
+            super::types::GetInboxPlacementDeliverabilityInsightsResponseItem >,
+            non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            Vec<super::types::GetInboxPlacementDeliverabilityInsightsResponseItem>,
+            ::instantly_runtime::ResponseValue<
+                Vec<super::types::GetInboxPlacementDeliverabilityInsightsResponseItem>,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -41795,7 +41143,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -41810,30 +41158,18 @@ pub mod builders {
     }
 
     impl GetInboxPlacementStatsByDate {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> Vec < super::types::GetInboxPlacementStatsByDateResponseItem >,
+            non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            Vec<super::types::GetInboxPlacementStatsByDateResponseItem>,
+            ::instantly_runtime::ResponseValue<
+                Vec<super::types::GetInboxPlacementStatsByDateResponseItem>,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -41843,7 +41179,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -41898,23 +41234,17 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::InboxPlacementBlacklistSpamAssassinReportPage
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::InboxPlacementBlacklistSpamAssassinReportPage,
+            ::instantly_runtime::ResponseValue<
+                super::types::InboxPlacementBlacklistSpamAssassinReportPage,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -41932,7 +41262,7 @@ pub mod builders {
             query.add("skip_spam_assassin_report", &self.skip_spam_assassin_report);
             query.add("skip_blacklist_report", &self.skip_blacklist_report);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -41971,23 +41301,17 @@ pub mod builders {
     }
 
     impl GetInboxPlacementReport {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::InboxPlacementBlacklistSpamAssassinReport
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::InboxPlacementBlacklistSpamAssassinReport,
+            ::instantly_runtime::ResponseValue<
+                super::types::InboxPlacementBlacklistSpamAssassinReport,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -41996,7 +41320,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -42024,23 +41348,13 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::ApiKeyPage);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::ApiKeyPage,
+            ::instantly_runtime::ResponseValue<super::types::ApiKeyPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -42053,7 +41367,7 @@ pub mod builders {
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -42091,29 +41405,17 @@ pub mod builders {
     }
 
     impl CreateApiKey {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::ApiKey, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::ApiKey, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::ApiKey>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "create_api_key",
                 ::instantly_runtime::reqwest::Method::POST,
@@ -42121,7 +41423,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -42135,29 +41437,22 @@ pub mod builders {
     }
 
     impl DeleteApiKey {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::ApiKey);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::ApiKey, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::ApiKey>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "delete_api_key",
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -42183,23 +41478,15 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::AccountCampaignMappingPage
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::AccountCampaignMappingPage,
+            ::instantly_runtime::ResponseValue<super::types::AccountCampaignMappingPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -42212,7 +41499,7 @@ pub mod builders {
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -42255,29 +41542,17 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Lead, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Lead, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Lead>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "create_lead",
                 ::instantly_runtime::reqwest::Method::POST,
@@ -42288,7 +41563,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -42308,23 +41583,15 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::DeleteLeadsResponse
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::DeleteLeadsResponse,
+            ::instantly_runtime::ResponseValue<super::types::DeleteLeadsResponse>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -42337,7 +41604,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -42357,22 +41624,15 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::LeadPage);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::LeadPage, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::LeadPage>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "list_leads",
                 ::instantly_runtime::reqwest::Method::POST,
@@ -42383,7 +41643,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -42421,29 +41681,22 @@ pub mod builders {
     }
 
     impl GetLead {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::Lead);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Lead, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Lead>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_lead",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -42457,29 +41710,22 @@ pub mod builders {
     }
 
     impl DeleteLead {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::Lead);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Lead, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Lead>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "delete_lead",
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -42499,29 +41745,17 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Lead, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Lead, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Lead>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "update_lead",
                 ::instantly_runtime::reqwest::Method::PATCH,
@@ -42532,7 +41766,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -42547,29 +41781,17 @@ pub mod builders {
     }
 
     impl MergeLeads {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Lead, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Lead, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Lead>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "merge_leads",
                 ::instantly_runtime::reqwest::Method::POST,
@@ -42577,7 +41799,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -42592,30 +41814,17 @@ pub mod builders {
     }
 
     impl UpdateLeadInterestStatus {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::UpdateLeadInterestStatusResponse, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::UpdateLeadInterestStatusResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::UpdateLeadInterestStatusResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -42625,7 +41834,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -42640,29 +41849,17 @@ pub mod builders {
     }
 
     impl RemoveLeadsFromSubsequence {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Lead, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Lead, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Lead>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "remove_leads_from_subsequence",
                 ::instantly_runtime::reqwest::Method::POST,
@@ -42670,7 +41867,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -42685,30 +41882,15 @@ pub mod builders {
     }
 
     impl BulkAssignLeads {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::BulkAssignLeadsResponse, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::BulkAssignLeadsResponse,
+            ::instantly_runtime::ResponseValue<super::types::BulkAssignLeadsResponse>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -42718,7 +41900,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -42738,30 +41920,15 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::BackgroundJob, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::BackgroundJob,
+            ::instantly_runtime::ResponseValue<super::types::BackgroundJob>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -42774,7 +41941,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -42789,29 +41956,17 @@ pub mod builders {
     }
 
     impl MoveLeadsToSubsequence {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Lead, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Lead, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Lead>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "move_leads_to_subsequence",
                 ::instantly_runtime::reqwest::Method::POST,
@@ -42819,7 +41974,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -42834,30 +41989,15 @@ pub mod builders {
     }
 
     impl AddLeads {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::AddLeadsResponse, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::AddLeadsResponse,
+            ::instantly_runtime::ResponseValue<super::types::AddLeadsResponse>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -42867,7 +42007,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -42966,23 +42106,13 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::BackgroundJobPage);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::BackgroundJobPage,
+            ::instantly_runtime::ResponseValue<super::types::BackgroundJobPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -43004,7 +42134,7 @@ pub mod builders {
             query.add("sort_column", &self.sort_column);
             query.add("sort_order", &self.sort_order);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -43048,23 +42178,13 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::BackgroundJob);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::BackgroundJob,
+            ::instantly_runtime::ResponseValue<super::types::BackgroundJob>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -43076,7 +42196,7 @@ pub mod builders {
             let mut query = ::instantly_runtime::QueryPairs::new();
             query.add("data_fields", &self.data_fields);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -43125,23 +42245,13 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::CustomTagPage);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::CustomTagPage,
+            ::instantly_runtime::ResponseValue<super::types::CustomTagPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -43157,7 +42267,7 @@ pub mod builders {
             query.add("resource_ids", &self.resource_ids);
             query.add("tag_ids", &self.tag_ids);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -43195,29 +42305,17 @@ pub mod builders {
     }
 
     impl CreateCustomTag {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::CustomTag, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::CustomTag, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::CustomTag>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "create_custom_tag",
                 ::instantly_runtime::reqwest::Method::POST,
@@ -43225,7 +42323,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -43239,29 +42337,22 @@ pub mod builders {
     }
 
     impl GetCustomTag {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::CustomTag);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::CustomTag, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::CustomTag>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_custom_tag",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -43275,29 +42366,22 @@ pub mod builders {
     }
 
     impl DeleteCustomTag {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::CustomTag);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::CustomTag, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::CustomTag>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "delete_custom_tag",
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -43317,29 +42401,17 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::CustomTag, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::CustomTag, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::CustomTag>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "update_custom_tag",
                 ::instantly_runtime::reqwest::Method::PATCH,
@@ -43350,7 +42422,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -43365,30 +42437,17 @@ pub mod builders {
     }
 
     impl ToggleCustomTagResource {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::ToggleCustomTagResourceResponse, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::ToggleCustomTagResourceResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::ToggleCustomTagResourceResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -43398,7 +42457,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -43433,23 +42492,15 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::CustomTagMappingPage
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::CustomTagMappingPage,
+            ::instantly_runtime::ResponseValue<super::types::CustomTagMappingPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -43463,7 +42514,7 @@ pub mod builders {
             query.add("starting_after", &self.starting_after);
             query.add("resource_ids", &self.resource_ids);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -43528,23 +42579,15 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::BlockListEntryPage
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::BlockListEntryPage,
+            ::instantly_runtime::ResponseValue<super::types::BlockListEntryPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -43559,7 +42602,7 @@ pub mod builders {
             query.add("domains_only", &self.domains_only);
             query.add("search", &self.search);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -43597,30 +42640,15 @@ pub mod builders {
     }
 
     impl CreateBlockListEntry {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::BlockListEntry, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::BlockListEntry,
+            ::instantly_runtime::ResponseValue<super::types::BlockListEntry>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -43630,7 +42658,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -43644,23 +42672,13 @@ pub mod builders {
     }
 
     impl GetBlockListEntry {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::BlockListEntry);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::BlockListEntry,
+            ::instantly_runtime::ResponseValue<super::types::BlockListEntry>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -43669,7 +42687,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -43683,23 +42701,13 @@ pub mod builders {
     }
 
     impl DeleteBlockListEntry {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::BlockListEntry);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::BlockListEntry,
+            ::instantly_runtime::ResponseValue<super::types::BlockListEntry>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -43708,7 +42716,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -43728,30 +42736,15 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::BlockListEntry, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::BlockListEntry,
+            ::instantly_runtime::ResponseValue<super::types::BlockListEntry>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -43764,7 +42757,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -43809,23 +42802,13 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::LeadLabelPage);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::LeadLabelPage,
+            ::instantly_runtime::ResponseValue<super::types::LeadLabelPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -43840,7 +42823,7 @@ pub mod builders {
             query.add("search", &self.search);
             query.add("interest_status", &self.interest_status);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -43878,29 +42861,17 @@ pub mod builders {
     }
 
     impl CreateLeadLabel {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::LeadLabel, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::LeadLabel, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::LeadLabel>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "create_lead_label",
                 ::instantly_runtime::reqwest::Method::POST,
@@ -43908,7 +42879,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -43922,29 +42893,22 @@ pub mod builders {
     }
 
     impl GetLeadLabel {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::LeadLabel);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::LeadLabel, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::LeadLabel>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_lead_label",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -43964,22 +42928,15 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::LeadLabel);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::LeadLabel, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::LeadLabel>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "delete_lead_label",
                 ::instantly_runtime::reqwest::Method::DELETE,
@@ -43990,7 +42947,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -44010,29 +42967,17 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::LeadLabel, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::LeadLabel, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::LeadLabel>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "update_lead_label",
                 ::instantly_runtime::reqwest::Method::PATCH,
@@ -44043,7 +42988,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -44058,30 +43003,17 @@ pub mod builders {
     }
 
     impl CreateLeadLabelAiReplyLabel {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::CreateLeadLabelAiReplyLabelResponse, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::CreateLeadLabelAiReplyLabelResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::CreateLeadLabelAiReplyLabelResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -44091,7 +43023,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -44105,29 +43037,22 @@ pub mod builders {
     }
 
     impl GetWorkspace {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::Workspace);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Workspace, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Workspace>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_workspace",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -44147,29 +43072,17 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Workspace, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Workspace, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Workspace>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "update_workspace",
                 ::instantly_runtime::reqwest::Method::PATCH,
@@ -44180,7 +43093,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -44194,23 +43107,17 @@ pub mod builders {
     }
 
     impl GetWorkspaceWhitelabelDomain {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::GetWorkspaceWhitelabelDomainResponse
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::GetWorkspaceWhitelabelDomainResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::GetWorkspaceWhitelabelDomainResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -44219,7 +43126,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -44234,29 +43141,17 @@ pub mod builders {
     }
 
     impl CreateWorkspaceWhitelabelDomain {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Workspace, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Workspace, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Workspace>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "create_workspace_whitelabel_domain",
                 ::instantly_runtime::reqwest::Method::POST,
@@ -44264,7 +43159,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -44278,29 +43173,22 @@ pub mod builders {
     }
 
     impl DeleteWorkspaceWhitelabelDomain {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::Workspace);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Workspace, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Workspace>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "delete_workspace_whitelabel_domain",
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -44315,29 +43203,17 @@ pub mod builders {
     }
 
     impl ChangeWorkspaceOwner {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Workspace, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Workspace, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Workspace>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "change_workspace_owner",
                 ::instantly_runtime::reqwest::Method::POST,
@@ -44345,7 +43221,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -44360,30 +43236,17 @@ pub mod builders {
     }
 
     impl EnrichLeadsFromSupersearch {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::EnrichLeadsFromSupersearchResponse, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::EnrichLeadsFromSupersearchResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::EnrichLeadsFromSupersearchResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -44393,7 +43256,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -44407,23 +43270,17 @@ pub mod builders {
     }
 
     impl GetSupersearchEnrichment {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::GetSupersearchEnrichmentResponse
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::GetSupersearchEnrichmentResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::GetSupersearchEnrichmentResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -44432,7 +43289,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -44447,30 +43304,17 @@ pub mod builders {
     }
 
     impl CreateSupersearchEnrichment {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::CreateSupersearchEnrichmentResponse, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::CreateSupersearchEnrichmentResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::CreateSupersearchEnrichmentResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -44480,7 +43324,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -44505,30 +43349,15 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::SuperSearchEnrichment, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::SuperSearchEnrichment,
+            ::instantly_runtime::ResponseValue<super::types::SuperSearchEnrichment>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -44541,7 +43370,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -44556,30 +43385,15 @@ pub mod builders {
     }
 
     impl CreateAiEnrichment {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::CreateAiEnrichmentResponse, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::CreateAiEnrichmentResponse,
+            ::instantly_runtime::ResponseValue<super::types::CreateAiEnrichmentResponse>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -44589,7 +43403,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -44603,23 +43417,17 @@ pub mod builders {
     }
 
     impl GetAiEnrichmentInProgress {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> Vec < super::types::GetAiEnrichmentInProgressResponseItem >
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            Vec<super::types::GetAiEnrichmentInProgressResponseItem>,
+            ::instantly_runtime::ResponseValue<
+                Vec<super::types::GetAiEnrichmentInProgressResponseItem>,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -44628,7 +43436,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -44654,26 +43462,21 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> Vec < ::instantly_runtime::serde_json::Map < String,
+            ::instantly_runtime::serde_json::Value > >
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            Vec<
-                ::instantly_runtime::serde_json::Map<
-                    String,
-                    ::instantly_runtime::serde_json::Value,
+            ::instantly_runtime::ResponseValue<
+                Vec<
+                    ::instantly_runtime::serde_json::Map<
+                        String,
+                        ::instantly_runtime::serde_json::Value,
+                    >,
                 >,
             >,
             ::instantly_runtime::Error,
@@ -44688,7 +43491,7 @@ pub mod builders {
             query.add("offset", &self.offset);
             query.add("limit", &self.limit);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -44703,30 +43506,17 @@ pub mod builders {
     }
 
     impl RunSupersearchEnrichment {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::RunSupersearchEnrichmentResponse, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::RunSupersearchEnrichmentResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::RunSupersearchEnrichmentResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -44736,7 +43526,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -44751,30 +43541,17 @@ pub mod builders {
     }
 
     impl CountLeadsFromSupersearch {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::CountLeadsFromSupersearchResponse, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::CountLeadsFromSupersearchResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::CountLeadsFromSupersearchResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -44784,7 +43561,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -44799,30 +43576,17 @@ pub mod builders {
     }
 
     impl PreviewLeadsFromSupersearch {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::PreviewLeadsFromSupersearchResponse, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::PreviewLeadsFromSupersearchResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::PreviewLeadsFromSupersearchResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -44832,7 +43596,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -44860,23 +43624,15 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::WorkspaceGroupMemberPage
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::WorkspaceGroupMemberPage,
+            ::instantly_runtime::ResponseValue<super::types::WorkspaceGroupMemberPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -44889,7 +43645,7 @@ pub mod builders {
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -44927,30 +43683,15 @@ pub mod builders {
     }
 
     impl CreateWorkspaceGroupMember {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::WorkspaceGroupMember, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::WorkspaceGroupMember,
+            ::instantly_runtime::ResponseValue<super::types::WorkspaceGroupMember>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -44960,7 +43701,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -44974,23 +43715,15 @@ pub mod builders {
     }
 
     impl GetWorkspaceGroupMember {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::WorkspaceGroupMember
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::WorkspaceGroupMember,
+            ::instantly_runtime::ResponseValue<super::types::WorkspaceGroupMember>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -44999,7 +43732,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -45013,23 +43746,15 @@ pub mod builders {
     }
 
     impl DeleteWorkspaceGroupMember {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::WorkspaceGroupMember
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::WorkspaceGroupMember,
+            ::instantly_runtime::ResponseValue<super::types::WorkspaceGroupMember>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -45038,7 +43763,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -45052,23 +43777,17 @@ pub mod builders {
     }
 
     impl GetWorkspaceGroupMemberAdmin {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::GetWorkspaceGroupMemberAdminResponse
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::GetWorkspaceGroupMemberAdminResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::GetWorkspaceGroupMemberAdminResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -45077,7 +43796,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -45105,23 +43824,15 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::WorkspaceMemberPage
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::WorkspaceMemberPage,
+            ::instantly_runtime::ResponseValue<super::types::WorkspaceMemberPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -45134,7 +43845,7 @@ pub mod builders {
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -45172,30 +43883,15 @@ pub mod builders {
     }
 
     impl CreateWorkspaceMember {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::WorkspaceMember, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::WorkspaceMember,
+            ::instantly_runtime::ResponseValue<super::types::WorkspaceMember>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -45205,7 +43901,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -45219,23 +43915,13 @@ pub mod builders {
     }
 
     impl GetWorkspaceMember {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::WorkspaceMember);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::WorkspaceMember,
+            ::instantly_runtime::ResponseValue<super::types::WorkspaceMember>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -45244,7 +43930,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -45258,23 +43944,13 @@ pub mod builders {
     }
 
     impl DeleteWorkspaceMember {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::WorkspaceMember);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::WorkspaceMember,
+            ::instantly_runtime::ResponseValue<super::types::WorkspaceMember>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -45283,7 +43959,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -45306,30 +43982,15 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::WorkspaceMember, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::WorkspaceMember,
+            ::instantly_runtime::ResponseValue<super::types::WorkspaceMember>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -45342,7 +44003,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -45378,23 +44039,15 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::CampaignSubsequencePage
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::CampaignSubsequencePage,
+            ::instantly_runtime::ResponseValue<super::types::CampaignSubsequencePage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -45409,7 +44062,7 @@ pub mod builders {
             query.add("parent_campaign", &self.parent_campaign);
             query.add("search", &self.search);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -45447,30 +44100,15 @@ pub mod builders {
     }
 
     impl CreateSubsequence {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::CampaignSubsequence, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::CampaignSubsequence,
+            ::instantly_runtime::ResponseValue<super::types::CampaignSubsequence>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -45480,7 +44118,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -45495,30 +44133,15 @@ pub mod builders {
     }
 
     impl DuplicateSubsequence {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::CampaignSubsequence, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::CampaignSubsequence,
+            ::instantly_runtime::ResponseValue<super::types::CampaignSubsequence>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -45528,7 +44151,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -45542,30 +44165,15 @@ pub mod builders {
     }
 
     impl PauseSubsequence {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::CampaignSubsequence, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::CampaignSubsequence,
+            ::instantly_runtime::ResponseValue<super::types::CampaignSubsequence>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -45574,7 +44182,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -45588,30 +44196,15 @@ pub mod builders {
     }
 
     impl ResumeSubsequence {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::CampaignSubsequence, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::CampaignSubsequence,
+            ::instantly_runtime::ResponseValue<super::types::CampaignSubsequence>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -45620,7 +44213,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -45634,23 +44227,15 @@ pub mod builders {
     }
 
     impl GetSubsequence {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::CampaignSubsequence
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::CampaignSubsequence,
+            ::instantly_runtime::ResponseValue<super::types::CampaignSubsequence>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -45659,7 +44244,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -45673,23 +44258,15 @@ pub mod builders {
     }
 
     impl DeleteSubsequence {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::CampaignSubsequence
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::CampaignSubsequence,
+            ::instantly_runtime::ResponseValue<super::types::CampaignSubsequence>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -45698,7 +44275,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -45718,30 +44295,15 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::CampaignSubsequence, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::CampaignSubsequence,
+            ::instantly_runtime::ResponseValue<super::types::CampaignSubsequence>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -45754,7 +44316,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -45775,23 +44337,17 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::GetSubsequenceSendingStatusResponse
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::GetSubsequenceSendingStatusResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::GetSubsequenceSendingStatusResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -45803,7 +44359,7 @@ pub mod builders {
             let mut query = ::instantly_runtime::QueryPairs::new();
             query.add("with_ai_summary", &self.with_ai_summary);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -45859,23 +44415,13 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::AuditLogPage);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::AuditLogPage,
+            ::instantly_runtime::ResponseValue<super::types::AuditLogPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -45892,7 +44438,7 @@ pub mod builders {
             query.add("start_date", &self.start_date);
             query.add("end_date", &self.end_date);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -45957,23 +44503,13 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::WebhookPage);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::WebhookPage,
+            ::instantly_runtime::ResponseValue<super::types::WebhookPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -45988,7 +44524,7 @@ pub mod builders {
             query.add("campaign", &self.campaign);
             query.add("event_type", &self.event_type);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -46026,29 +44562,17 @@ pub mod builders {
     }
 
     impl CreateWebhook {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Webhook, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Webhook, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Webhook>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "create_webhook",
                 ::instantly_runtime::reqwest::Method::POST,
@@ -46056,7 +44580,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -46070,29 +44594,22 @@ pub mod builders {
     }
 
     impl GetWebhook {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::Webhook);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Webhook, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Webhook>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "get_webhook",
                 ::instantly_runtime::reqwest::Method::GET,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -46106,29 +44623,22 @@ pub mod builders {
     }
 
     impl DeleteWebhook {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::Webhook);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Webhook, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Webhook>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "delete_webhook",
                 ::instantly_runtime::reqwest::Method::DELETE,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -46148,29 +44658,17 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Webhook, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Webhook, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Webhook>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "update_webhook",
                 ::instantly_runtime::reqwest::Method::PATCH,
@@ -46181,7 +44679,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -46195,23 +44693,17 @@ pub mod builders {
     }
 
     impl GetWebhookEventTypes {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::GetWebhookEventTypesResponse
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::GetWebhookEventTypesResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::GetWebhookEventTypesResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -46220,7 +44712,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -46234,30 +44726,15 @@ pub mod builders {
     }
 
     impl TestWebhook {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::TestWebhookResponse, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::TestWebhookResponse,
+            ::instantly_runtime::ResponseValue<super::types::TestWebhookResponse>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -46266,7 +44743,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -46280,36 +44757,24 @@ pub mod builders {
     }
 
     impl ResumeWebhook {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::Webhook, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
-        ) -> ::std::result::Result<super::types::Webhook, ::instantly_runtime::Error> {
+        ) -> ::std::result::Result<
+            ::instantly_runtime::ResponseValue<super::types::Webhook>,
+            ::instantly_runtime::Error,
+        > {
             let request = ::instantly_runtime::Request::new(
                 "resume_webhook",
                 ::instantly_runtime::reqwest::Method::POST,
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -46322,8 +44787,8 @@ pub mod builders {
         pub(super) limit: Option<i64>,
         pub(super) starting_after: Option<String>,
         pub(super) success: Option<bool>,
-        pub(super) from: Option<::instantly_runtime::chrono::NaiveDate>,
-        pub(super) to: Option<::instantly_runtime::chrono::NaiveDate>,
+        pub(super) from: Option<::instantly_runtime::Date>,
+        pub(super) to: Option<::instantly_runtime::Date>,
         pub(super) search: Option<String>,
         pub(super) options: ::instantly_runtime::RequestOptions,
     }
@@ -46348,13 +44813,13 @@ pub mod builders {
         }
 
         /// Inclusive start of the window (YYYY-MM-DD).
-        pub fn from(mut self, value: ::instantly_runtime::chrono::NaiveDate) -> Self {
+        pub fn from(mut self, value: ::instantly_runtime::Date) -> Self {
             self.from = Some(value);
             self
         }
 
         /// Inclusive end of the window (YYYY-MM-DD).
-        pub fn to(mut self, value: ::instantly_runtime::chrono::NaiveDate) -> Self {
+        pub fn to(mut self, value: ::instantly_runtime::Date) -> Self {
             self.to = Some(value);
             self
         }
@@ -46365,23 +44830,13 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::WebhookEventPage);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::WebhookEventPage,
+            ::instantly_runtime::ResponseValue<super::types::WebhookEventPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -46398,7 +44853,7 @@ pub mod builders {
             query.add("to", &self.to);
             query.add("search", &self.search);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -46435,23 +44890,13 @@ pub mod builders {
     }
 
     impl GetWebhookEvent {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(send -> super::types::WebhookEvent);
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::WebhookEvent,
+            ::instantly_runtime::ResponseValue<super::types::WebhookEvent>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -46460,7 +44905,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -46470,41 +44915,35 @@ pub mod builders {
     pub struct GetWebhookEventSummary {
         pub(super) client: super::Client,
         pub(super) path: String,
-        pub(super) from: Option<::instantly_runtime::chrono::NaiveDate>,
-        pub(super) to: Option<::instantly_runtime::chrono::NaiveDate>,
+        pub(super) from: Option<::instantly_runtime::Date>,
+        pub(super) to: Option<::instantly_runtime::Date>,
         pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetWebhookEventSummary {
         /// Inclusive start of the window (YYYY-MM-DD).
-        pub fn from(mut self, value: ::instantly_runtime::chrono::NaiveDate) -> Self {
+        pub fn from(mut self, value: ::instantly_runtime::Date) -> Self {
             self.from = Some(value);
             self
         }
 
         /// Inclusive end of the window (YYYY-MM-DD).
-        pub fn to(mut self, value: ::instantly_runtime::chrono::NaiveDate) -> Self {
+        pub fn to(mut self, value: ::instantly_runtime::Date) -> Self {
             self.to = Some(value);
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::GetWebhookEventSummaryResponse
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::GetWebhookEventSummaryResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::GetWebhookEventSummaryResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -46517,7 +44956,7 @@ pub mod builders {
             query.add("from", &self.from);
             query.add("to", &self.to);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -46527,41 +44966,35 @@ pub mod builders {
     pub struct GetWebhookEventSummaryByDate {
         pub(super) client: super::Client,
         pub(super) path: String,
-        pub(super) from: Option<::instantly_runtime::chrono::NaiveDate>,
-        pub(super) to: Option<::instantly_runtime::chrono::NaiveDate>,
+        pub(super) from: Option<::instantly_runtime::Date>,
+        pub(super) to: Option<::instantly_runtime::Date>,
         pub(super) options: ::instantly_runtime::RequestOptions,
     }
 
     impl GetWebhookEventSummaryByDate {
         /// Inclusive start of the window (YYYY-MM-DD).
-        pub fn from(mut self, value: ::instantly_runtime::chrono::NaiveDate) -> Self {
+        pub fn from(mut self, value: ::instantly_runtime::Date) -> Self {
             self.from = Some(value);
             self
         }
 
         /// Inclusive end of the window (YYYY-MM-DD).
-        pub fn to(mut self, value: ::instantly_runtime::chrono::NaiveDate) -> Self {
+        pub fn to(mut self, value: ::instantly_runtime::Date) -> Self {
             self.to = Some(value);
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::GetWebhookEventSummaryByDateResponse
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::GetWebhookEventSummaryByDateResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::GetWebhookEventSummaryByDateResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -46574,7 +45007,7 @@ pub mod builders {
             query.add("from", &self.from);
             query.add("to", &self.to);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -46602,23 +45035,15 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::DfyEmailAccountOrderPage
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::DfyEmailAccountOrderPage,
+            ::instantly_runtime::ResponseValue<super::types::DfyEmailAccountOrderPage>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -46631,7 +45056,7 @@ pub mod builders {
             query.add("limit", &self.limit);
             query.add("starting_after", &self.starting_after);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
 
         /// Every item across all pages, each page fetched when the previous one is used up.
@@ -46669,30 +45094,17 @@ pub mod builders {
     }
 
     impl CreateDfyEmailAccountOrder {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::CreateDfyEmailAccountOrderResponse, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::CreateDfyEmailAccountOrderResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::CreateDfyEmailAccountOrderResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -46702,7 +45114,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -46717,30 +45129,17 @@ pub mod builders {
     }
 
     impl GetSimilarDfyDomains {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::GetSimilarDfyDomainsResponse, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::GetSimilarDfyDomainsResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::GetSimilarDfyDomainsResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -46750,7 +45149,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -46765,30 +45164,15 @@ pub mod builders {
     }
 
     impl CheckDfyDomains {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::CheckDfyDomainsResponse, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::CheckDfyDomainsResponse,
+            ::instantly_runtime::ResponseValue<super::types::CheckDfyDomainsResponse>,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -46798,7 +45182,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -46821,30 +45205,17 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::ListPreWarmedUpDfyDomainsResponse, non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::ListPreWarmedUpDfyDomainsResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::ListPreWarmedUpDfyDomainsResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -46857,7 +45228,7 @@ pub mod builders {
                 Some(body) => request.json(body)?,
                 None => request,
             };
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -46892,23 +45263,17 @@ pub mod builders {
             self
         }
 
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::GetDfyEmailAccountOrderAccountsResponse
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::GetDfyEmailAccountOrderAccountsResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::GetDfyEmailAccountOrderAccountsResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -46922,7 +45287,7 @@ pub mod builders {
             query.add("starting_after", &self.starting_after);
             query.add("with_passwords", &self.with_passwords);
             let request = request.query(query);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -46937,30 +45302,18 @@ pub mod builders {
     }
 
     impl CancelDfyEmailAccountOrderAccounts {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::CancelDfyEmailAccountOrderAccountsResponse,
+            non_idempotent
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Retry this request after 5xx, timeouts and dropped connections although the
-        /// server may have acted on it: only when sending it twice is harmless.
-        pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-            self.options = self.options.retry_non_idempotent(retry);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::CancelDfyEmailAccountOrderAccountsResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::CancelDfyEmailAccountOrderAccountsResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -46970,7 +45323,7 @@ pub mod builders {
             );
             let request = request.options(self.options);
             let request = request.json(&self.body)?;
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -46984,23 +45337,17 @@ pub mod builders {
     }
 
     impl GetWorkspaceBillingPlanDetails {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::GetWorkspaceBillingPlanDetailsResponse
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::GetWorkspaceBillingPlanDetailsResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::GetWorkspaceBillingPlanDetailsResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -47009,7 +45356,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -47023,23 +45370,17 @@ pub mod builders {
     }
 
     impl GetWorkspaceBillingSubscriptionDetails {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::GetWorkspaceBillingSubscriptionDetailsResponse
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::GetWorkspaceBillingSubscriptionDetailsResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::GetWorkspaceBillingSubscriptionDetailsResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -47048,7 +45389,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -47062,23 +45403,17 @@ pub mod builders {
     }
 
     impl GetCrmPhoneNumbers {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> Vec < super::types::GetCrmPhoneNumbersResponseItem >
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            Vec<super::types::GetCrmPhoneNumbersResponseItem>,
+            ::instantly_runtime::ResponseValue<
+                Vec<super::types::GetCrmPhoneNumbersResponseItem>,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -47087,7 +45422,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 
@@ -47101,23 +45436,17 @@ pub mod builders {
     }
 
     impl DeleteCrmPhoneNumber {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
+        ::instantly_runtime::__request_options!(
+            send -> super::types::DeleteCrmPhoneNumberResponse
+        );
 
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        /// Sends the request.
-        pub async fn send(
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(
             self,
         ) -> ::std::result::Result<
-            super::types::DeleteCrmPhoneNumberResponse,
+            ::instantly_runtime::ResponseValue<
+                super::types::DeleteCrmPhoneNumberResponse,
+            >,
             ::instantly_runtime::Error,
         > {
             let request = ::instantly_runtime::Request::new(
@@ -47126,7 +45455,7 @@ pub mod builders {
                 self.path,
             );
             let request = request.options(self.options);
-            self.client.transport.send_json(request).await
+            self.client.transport.send_json_with_response(request).await
         }
     }
 }
@@ -47153,20 +45482,25 @@ impl Client {
         Self::builder().api_key(api_key).build()
     }
 
-    /// A client whose API key comes from the environment variable [`Self::API_KEY_ENV_VAR`].
+    /// A client whose API key comes from the environment variable [`Self::API_KEY_ENV_VAR`], and whose base URL comes from `INSTANTLY_BASE_URL` when that is set and not empty.
     pub fn from_env() -> ::std::result::Result<Self, ::instantly_runtime::Error> {
-        match ::std::env::var(Self::API_KEY_ENV_VAR) {
-            Ok(key) if !key.is_empty() => Self::new(key),
+        let builder = match ::std::env::var(Self::API_KEY_ENV_VAR) {
+            Ok(key) if !key.is_empty() => Self::builder().api_key(key),
             _ => {
-                Err(
+                return Err(
                     ::instantly_runtime::Error::Config(
                         format!(
                             "environment variable {} is not set", Self::API_KEY_ENV_VAR
                         ),
                     ),
-                )
+                );
             }
-        }
+        };
+        let builder = match ::std::env::var("INSTANTLY_BASE_URL") {
+            Ok(base_url) if !base_url.is_empty() => builder.base_url(base_url),
+            _ => builder,
+        };
+        builder.build()
     }
 
     /// Configure base URL, timeout, user agent or the `reqwest::Client` to use.
@@ -47183,6 +45517,18 @@ impl Client {
 
     pub fn transport(&self) -> &::instantly_runtime::Transport {
         &self.transport
+    }
+
+    /// A request to a path this client has no method for (relative to the base URL,
+    /// percent-encoded), through the same auth, retries, rate limits and tracing:
+    /// add `.query_param(…)`, `.header(…)`, `.json(&body)?`, then `.send::<T>()`,
+    /// `.send_json()` or `.send_with_response::<T>()`.
+    pub fn request(
+        &self,
+        method: ::instantly_runtime::Method,
+        path: impl Into<String>,
+    ) -> ::instantly_runtime::AnyRequest {
+        ::instantly_runtime::AnyRequest::new(self.transport.clone(), method, path)
     }
 
     /// Get warmup analytics
@@ -50208,6 +48554,17 @@ impl ClientBuilder {
     pub fn user_agent(self, user_agent: impl Into<String>) -> Self {
         Self {
             inner: self.inner.user_agent(user_agent),
+        }
+    }
+
+    /// Called with the status and headers of every response, each attempt (metrics,
+    /// request ids); it never sees the request's headers or any body.
+    pub fn observe_responses(
+        self,
+        observer: impl Fn(&::instantly_runtime::Exchange<'_>) + Send + Sync + 'static,
+    ) -> Self {
+        Self {
+            inner: self.inner.observe_responses(observer),
         }
     }
 

@@ -34,8 +34,14 @@
 //!   not list are kept in `additional_properties`. Request bodies never carry read-only fields.
 //! - List operations with a cursor have `into_stream()`, a `futures::Stream` of items across
 //!   pages that stops on an empty page or a missing cursor.
-//! - Errors carry the HTTP status and the parsed `{statusCode, error, message}` body; the API key
-//!   never appears in `Debug` output, logs or error messages.
+//! - Errors carry the HTTP status, the response headers ([`Error::retry_after`]) and the parsed
+//!   `{statusCode, error, message}` body; decode errors name the JSON path
+//!   ([`Error::json_path`]). The API key never appears in `Debug` output, logs or error messages.
+//! - The way out, through the same transport: every builder takes `.query_param(name, value)`
+//!   and `.header(name, value)` and has `send_with_response()` ([`ResponseValue`]: status,
+//!   headers, body); [`Client::request`] sends any method to any path ([`AnyRequest`]).
+//! - `format: date` fields are [`Date`]s: written `YYYY-MM-DD`, read from a date or a full
+//!   timestamp (its date).
 //! - Failures the API is known for are retried with exponential backoff and jitter
 //!   ([`runtime::RetryPolicy`]: 4 attempts, 500 ms doubling to 30 s): a 429 for every method,
 //!   after its `Retry-After`; 5xx, timeouts and dropped connections only for idempotent
@@ -46,7 +52,9 @@
 //!   `tracing` span (operation, method, path, status, attempt, elapsed).
 
 pub use instantly_runtime as runtime;
-pub use instantly_runtime::{ApiKey, Error, ErrorBody, Nullable, PageStream};
+pub use instantly_runtime::{
+    AnyRequest, ApiKey, Date, Error, ErrorBody, Nullable, PageStream, ResponseValue,
+};
 
 include!(concat!(env!("OUT_DIR"), "/client.rs"));
 

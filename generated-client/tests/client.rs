@@ -7,45 +7,13 @@ use instantly::types::{ListCampaignsStatus, ListLeadsRequest, UpdateCampaignRequ
 use instantly::{Client, Error, ErrorBody, Nullable};
 use serde_json::{Value, json};
 use wiremock::matchers::{body_json, header, method, path, query_param};
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wiremock::{Mock, ResponseTemplate};
+
+mod support;
+use support::{campaign, lead, requests, serving};
 
 const CAMPAIGN_ID: instantly::runtime::uuid::Uuid =
     instantly::runtime::uuid::Uuid::from_u128(0x0b2f3c1e_7d4a_4a8e_9c61_2d0e5a4b7f10);
-
-/// The documented Campaign example, as the server would send it.
-fn campaign(name: &str) -> Value {
-    let document: Value = serde_norway::from_str(include_str!("../../spec/openapi.yaml")).unwrap();
-    let mut example = document["components"]["schemas"]["Campaign"]["example"].clone();
-    example["name"] = json!(name);
-    example
-}
-
-fn lead(email: &str) -> Value {
-    let document: Value = serde_norway::from_str(include_str!("../../spec/openapi.yaml")).unwrap();
-    let mut example = document["components"]["schemas"]["Lead"]["example"].clone();
-    example["email"] = json!(email);
-    example
-}
-
-/// A mock server with `mocks` mounted in order (the first that matches answers), and a client of
-/// it. Keep the server bound (`_server` where unused): dropping it stops it and checks `expect`.
-async fn serving(mocks: impl IntoIterator<Item = Mock>) -> (MockServer, Client) {
-    let server = MockServer::start().await;
-    for mock in mocks {
-        mock.mount(&server).await;
-    }
-    let client = Client::builder()
-        .base_url(server.uri())
-        .api_key("sk_test_key")
-        .user_agent("instantly-tests/1")
-        .build()
-        .unwrap();
-    (server, client)
-}
-
-async fn requests(server: &MockServer) -> Vec<Request> {
-    server.received_requests().await.unwrap()
-}
 
 #[tokio::test]
 async fn get_sends_bearer_auth_and_no_content_type() {

@@ -6,14 +6,17 @@
 //! `cargo test -p instantly --test page_stream_load -- --nocapture` prints the figures.
 
 use futures::TryStreamExt;
-use instantly::runtime::{RetryPolicy, Transport};
+use instantly::Error;
+use instantly::runtime::RetryPolicy;
 use instantly::types::ListLeadsRequest;
-use instantly::{Client, Error};
 use serde_json::{Value, json};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+
+mod support;
+use support::{example, recording_client};
 
 const ITEMS: usize = 10_000;
 const PAGE: usize = 100;
@@ -98,26 +101,6 @@ impl Respond for FlakyPages {
     }
 }
 
-fn example(schema: &str) -> Value {
-    let document: Value = serde_norway::from_str(include_str!("../../spec/openapi.yaml")).unwrap();
-    document["components"]["schemas"][schema]["example"].clone()
-}
-
-/// A client whose sleeps are recorded and skipped.
-fn client(server: &MockServer, delays: &Arc<Mutex<Vec<Duration>>>) -> Client {
-    let log = Arc::clone(delays);
-    let transport = Transport::builder(server.uri())
-        .api_key("sk_load_test")
-        .retry_policy(RetryPolicy::new().max_attempts(8))
-        .sleeper(move |delay: Duration| {
-            log.lock().unwrap().push(delay);
-            async {}
-        })
-        .build()
-        .unwrap();
-    Client::from_transport(transport)
-}
-
 #[tokio::test]
 async fn ten_thousand_items_arrive_once_and_in_order_despite_429s_and_503s() {
     let campaign = example("Campaign");
@@ -138,7 +121,7 @@ async fn ten_thousand_items_arrive_once_and_in_order_despite_429s_and_503s() {
     let delays = Arc::new(Mutex::new(Vec::new()));
 
     let started = Instant::now();
-    let names: Vec<String> = client(&server, &delays)
+    let names: Vec<String> = recording_client(&server, RetryPolicy::new().max_attempts(8), &delays)
         .list_campaigns()
         .limit(PAGE as i64)
         .into_stream()
@@ -204,14 +187,15 @@ async fn a_list_sent_as_post_retries_its_pages_too() {
         limit: Some(PAGE as i64),
         ..Default::default()
     };
-    let emails: Vec<String> = client(&server, &delays)
-        .list_leads()
-        .body(body)
-        .into_stream()
-        .map_ok(|lead| lead.email.into_option().unwrap_or_default())
-        .try_collect()
-        .await
-        .unwrap();
+    let emails: Vec<String> =
+        recording_client(&server, RetryPolicy::new().max_attempts(8), &delays)
+            .list_leads()
+            .body(body)
+            .into_stream()
+            .map_ok(|lead| lead.email.into_option().unwrap_or_default())
+            .try_collect()
+            .await
+            .unwrap();
     let expected: Vec<String> = (0..ITEMS)
         .map(|i| format!("lead-{i:05}@example.com"))
         .collect();
@@ -231,8 +215,12 @@ async fn a_page_that_keeps_failing_ends_the_stream_with_the_error() {
         .mount(&server)
         .await;
     let delays = Arc::new(Mutex::new(Vec::new()));
-    let results: Vec<Result<_, Error>> =
-        futures::StreamExt::collect(client(&server, &delays).list_campaigns().into_stream()).await;
+    let results: Vec<Result<_, Error>> = futures::StreamExt::collect(
+        recording_client(&server, RetryPolicy::new().max_attempts(8), &delays)
+            .list_campaigns()
+            .into_stream(),
+    )
+    .await;
     assert_eq!(results.len(), 1);
     assert_eq!(
         results[0]

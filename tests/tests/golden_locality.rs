@@ -10,7 +10,7 @@ fn client_for(page: &str) -> String {
     let document = normalize(page, &facts, &overrides).unwrap_or_else(|error| panic!("{error}"));
     instantly_codegen::generate_file(
         &to_yaml(&document.document),
-        &instantly_codegen::Settings::default(),
+        &instantly_codegen::Settings::instantly(),
     )
     .unwrap_or_else(|error| panic!("{error}"))
 }

@@ -78,7 +78,7 @@ struct GeneratedClient {
 
 /// The client source for `spec_text`, exactly as `generated-client/build.rs` produces it.
 fn generate_client(spec_text: &str) -> Result<GeneratedClient, String> {
-    let settings = instantly_codegen::Settings::default();
+    let settings = instantly_codegen::Settings::instantly();
     let document = instantly_codegen::load_document(spec_text)
         .map_err(|error| format!("{OPENAPI_FILE}: {error}"))?;
     let generated = instantly_codegen::generate_tokens(&document, &settings)

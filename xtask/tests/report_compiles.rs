@@ -123,7 +123,7 @@ fn workspace_root() -> PathBuf {
 /// Generates the trimmed client of `document` as module `name` of the crate.
 fn add_client(crate_dir: &Path, lib: &mut String, name: &str, document: &Value) {
     let spec = to_yaml(&trimmed(document));
-    let settings = instantly_codegen::Settings::default();
+    let settings = instantly_codegen::Settings::instantly();
     let source = instantly_codegen::generate_file(&spec, &settings).unwrap();
     fs::write(crate_dir.join(format!("src/clients/{name}.rs")), source).unwrap();
     lib.push_str(&format!(

@@ -16,10 +16,11 @@
 //! ([`generate_file`], which formats them with prettyplease). Output is deterministic: orderings
 //! follow the document, never a hash map.
 //!
-//! Dates: `date-time` maps to `chrono::DateTime<Utc>` and `date` to `chrono::NaiveDate`. chrono
-//! was chosen over `time` because its types implement serde's traits directly in RFC 3339, so a
-//! date nested anywhere (`Vec<…>`, `Option<…>`, `Nullable<…>`) needs no per-field
-//! `#[serde(with = …)]` attribute, which `time` would require.
+//! Dates: `date-time` maps to `chrono::DateTime<Utc>` and `date` to the runtime's `Date`, a
+//! newtype of `chrono::NaiveDate` that also reads a full timestamp (taking its date) and writes
+//! `YYYY-MM-DD`. Both implement serde's traits themselves, so a date nested anywhere (`Vec<…>`,
+//! `Option<…>`, `Nullable<…>`, query parameters) needs no per-field `#[serde(with = …)]`
+//! attribute.
 //!
 //! Unsupported constructs (a request content type other than JSON or octet-stream, unresolvable
 //! references, OpenAPI 3.1, a schema defined only in terms of itself) are an [`Error`] naming
@@ -94,6 +95,7 @@ pub fn generate_tokens(document: &OpenAPI, settings: &Settings) -> Result<Genera
     let client_settings = operations::emit::ClientSettings {
         base_url: &base_url(document, settings),
         api_key_env_var: &settings.api_key_env_var,
+        base_url_env_var: settings.base_url_env_var.as_deref(),
         user_agent: settings.user_agent.as_deref(),
         docs: client_docs(document),
     };
@@ -220,7 +222,7 @@ pub fn integer_variant_name(description: &str) -> Option<String> {
 
 /// The Rust type generated code uses for a schema of OpenAPI type `kind` (`string`, `integer`,
 /// `number`, `boolean`) with `format` and no listed values: `String`, `Uuid`, `DateTime<Utc>`,
-/// `NaiveDate`, `i8` … `u64`, `f32`, `f64` or `bool`; `None` for the other types. Public so that
+/// `Date`, `i8` … `u64`, `f32`, `f64` or `bool`; `None` for the other types. Public so that
 /// tools comparing documents, such as the change report, tell a retyped field by the very same
 /// rule.
 pub fn scalar_type_name(kind: &str, format: Option<&str>) -> Option<&'static str> {

@@ -14,6 +14,9 @@ pub struct Settings {
     pub operation_names: BTreeMap<String, String>,
     /// The environment variable `Client::from_env` reads the API key from.
     pub api_key_env_var: String,
+    /// The environment variable `Client::from_env` reads a base URL from, when it is set and
+    /// not empty; `None` (the default) always uses the default base URL.
+    pub base_url_env_var: Option<String>,
     /// The user agent sent by default; `None` keeps the runtime's default.
     pub user_agent: Option<String>,
     /// The default base URL; `None` takes the document's first absolute server URL.
@@ -28,6 +31,7 @@ impl Default for Settings {
             type_names: BTreeMap::new(),
             operation_names: BTreeMap::new(),
             api_key_env_var: "INSTANTLY_API_KEY".to_owned(),
+            base_url_env_var: None,
             user_agent: None,
             base_url: None,
         }
@@ -35,6 +39,12 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// The settings of the `instantly` crate (its build script, golden file and `cargo xtask
+    /// codegen`): the defaults, with `INSTANTLY_BASE_URL` for `Client::from_env`.
+    pub fn instantly() -> Self {
+        Self::default().base_url_env_var("INSTANTLY_BASE_URL")
+    }
+
     pub fn runtime_path(mut self, path: impl Into<String>) -> Self {
         self.runtime_path = path.into();
         self
@@ -62,6 +72,11 @@ impl Settings {
 
     pub fn api_key_env_var(mut self, name: impl Into<String>) -> Self {
         self.api_key_env_var = name.into();
+        self
+    }
+
+    pub fn base_url_env_var(mut self, name: impl Into<String>) -> Self {
+        self.base_url_env_var = Some(name.into());
         self
     }
 

@@ -16,32 +16,49 @@ fn block(source: &str, header: &str) -> String {
     source[start..end].to_owned()
 }
 
+/// `text` without whitespace, so assertions do not depend on where prettyplease breaks lines.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect()
+}
+
 fn operation_count() -> usize {
     load_document(FIXTURE).unwrap().operations().count()
 }
 
+/// Timeout, retry policy, extra query parameters and headers come from the runtime's one
+/// `__request_options!` definition, invoked once per builder.
 #[test]
-fn every_builder_can_override_timeout_and_retry_policy() {
+fn every_builder_takes_the_per_request_options_and_sends_with_the_response() {
     let source = generate_file(FIXTURE, &Settings::default()).unwrap();
     let builders = source.matches("pub(super) options: ::instantly_runtime::RequestOptions,");
-    let timeouts = source.matches("pub fn timeout(mut self, timeout: ::std::time::Duration)");
-    let policies = source.matches("pub fn retry_policy(mut self");
+    let options = flat(&source)
+        .matches("::instantly_runtime::__request_options!(send->")
+        .count();
+    let raw = source.matches("pub async fn send_with_response(");
     let operations = operation_count();
     assert_eq!(builders.count(), operations);
-    assert_eq!(timeouts.count(), operations);
-    assert_eq!(policies.count(), operations);
+    assert_eq!(options, operations);
+    assert_eq!(raw.count(), operations);
 }
 
 #[test]
 fn only_non_idempotent_operations_offer_the_retry_opt_in() {
     let source = generate_file(FIXTURE, &Settings::default()).unwrap();
-    assert!(block(&source, "impl CreateCampaign {").contains("pub fn retry_non_idempotent"));
-    assert!(block(&source, "impl PatchCampaign {").contains("pub fn retry_non_idempotent"));
-    assert!(!block(&source, "impl GetCampaign {").contains("retry_non_idempotent"));
-    assert!(!block(&source, "impl ReplaceCampaign {").contains("retry_non_idempotent"));
+    let opt_in = ",non_idempotent);";
+    let no_opt_in = "__request_options!(send->";
+    assert!(flat(&block(&source, "impl CreateCampaign {")).contains(opt_in));
+    assert!(flat(&block(&source, "impl PatchCampaign {")).contains(opt_in));
+    for read in ["impl GetCampaign {", "impl ReplaceCampaign {"] {
+        let block = flat(&block(&source, read));
+        assert!(
+            block.contains(no_opt_in) && !block.contains(opt_in),
+            "{block}"
+        );
+    }
     // A list sent as POST is a read: retried like a GET, no opt-in needed.
     let list_leads = block(&source, "impl ListLeads {");
-    assert!(!list_leads.contains("retry_non_idempotent"));
+    let flat_list = flat(&list_leads);
+    assert!(flat_list.contains(no_opt_in) && !flat_list.contains(opt_in));
     assert!(list_leads.contains("request.options(self.options).idempotent(true);"));
     let create = block(&source, "impl CreateCampaign {");
     assert!(create.contains("request.options(self.options);"));

@@ -95,7 +95,11 @@ fn paginated_operations_get_a_stream_and_204_returns_unit() {
     assert!(
         list.contains("pub fn into_stream(") && list.contains("PageStream<super::types::Campaign>")
     );
-    assert!(item(&source, "impl ShareCampaign").contains("Result<(), ::instantly_runtime::Error>"));
+    let share: String = item(&source, "impl ShareCampaign")
+        .split_whitespace()
+        .collect();
+    assert!(share.contains("__request_options!(send->()"), "{share}");
+    assert!(share.contains("ResponseValue<()>"), "{share}");
 }
 
 #[test]
@@ -105,12 +109,23 @@ fn settings_change_paths_derives_and_names() {
         .extra_derive("Eq")
         .type_name("Lead", "Contact")
         .operation_name("listCampaigns", "campaigns")
-        .api_key_env_var("MY_KEY");
+        .api_key_env_var("MY_KEY")
+        .base_url_env_var("MY_BASE_URL");
     let source = generate_file(FIXTURE, &settings).unwrap();
     assert!(source.contains("#[serde(crate = \"crate::rt::serde\")]"));
     assert!(source.contains("pub struct Contact {"));
     assert!(source.contains("pub fn campaigns(&self)"));
     assert!(source.contains("\"MY_KEY\""));
+    assert!(source.contains("::std::env::var(\"MY_BASE_URL\")"));
+    assert!(source.contains("crate::rt::__request_options!"));
+}
+
+#[test]
+fn from_env_reads_a_base_url_only_when_a_variable_is_set() {
+    let source = generate_file(FIXTURE, &Settings::default()).unwrap();
+    assert!(!source.contains("BASE_URL\")"));
+    let source = generate_file(FIXTURE, &Settings::instantly()).unwrap();
+    assert!(source.contains("::std::env::var(\"INSTANTLY_BASE_URL\")"));
 }
 
 #[test]

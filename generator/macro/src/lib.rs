@@ -7,6 +7,7 @@
 //!     spec = "openapi.yaml",
 //!     runtime = "::instantly_runtime",
 //!     env_var = "MY_API_KEY",
+//!     base_url_env_var = "MY_BASE_URL", // from_env reads it when set (default: not read)
 //!     user_agent = "my-app/1.0",
 //!     base_url = "https://api.example.com",
 //!     derives = ["Eq"],
@@ -81,6 +82,7 @@ fn expand(arguments: Arguments) -> syn::Result<TokenStream2> {
             "spec" => spec = Some(single()?),
             "runtime" => settings.runtime_path = single()?.value(),
             "env_var" => settings.api_key_env_var = single()?.value(),
+            "base_url_env_var" => settings.base_url_env_var = Some(single()?.value()),
             "user_agent" => settings.user_agent = Some(single()?.value()),
             "base_url" => settings.base_url = Some(single()?.value()),
             "derives" => {
@@ -88,7 +90,7 @@ fn expand(arguments: Arguments) -> syn::Result<TokenStream2> {
             }
             other => {
                 let message = format!(
-                    "unknown argument `{other}`; expected spec, runtime, env_var, user_agent, base_url or derives"
+                    "unknown argument `{other}`; expected spec, runtime, env_var, base_url_env_var, user_agent, base_url or derives"
                 );
                 return Err(syn::Error::new(argument.name.span(), message));
             }

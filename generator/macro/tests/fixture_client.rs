@@ -233,6 +233,7 @@ async fn error_bodies_are_decoded() {
         operation,
         status,
         body,
+        ..
     } = error
     else {
         panic!("unexpected {error:?}")

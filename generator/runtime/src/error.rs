@@ -1,6 +1,10 @@
+use crate::retry::parse_retry_after;
 use reqwest::StatusCode;
+use reqwest::header::{self, HeaderMap};
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use std::fmt;
+use std::time::{Duration, SystemTime};
 
 /// How many characters of a response body an error message shows.
 const BODY_SNIPPET_CHARS: usize = 200;
@@ -12,11 +16,15 @@ const BODY_SNIPPET_CHARS: usize = 200;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The server answered with a non-success status.
+    /// The server answered with a non-success status (after any retries).
     #[error("{operation}: HTTP {status}: {body}")]
+    #[non_exhaustive]
     Api {
         operation: &'static str,
         status: StatusCode,
+        /// The headers of the last response (`Retry-After`, request ids…); boxed to keep
+        /// `Result<_, Error>` small.
+        headers: Box<HeaderMap>,
         body: ErrorBody,
     },
     /// The request could not be sent or the response could not be read.
@@ -28,11 +36,16 @@ pub enum Error {
     },
     /// The response body did not match the documented type.
     #[error(
-        "{operation}: could not decode the {status} response: {source}; the body starts with: {snippet}"
+        "{operation}: could not decode the {status} response{}: {source}; the body starts with: {snippet}",
+        at_path(.path)
     )]
+    #[non_exhaustive]
     Decode {
         operation: &'static str,
         status: StatusCode,
+        /// The JSON path of the value that did not decode, such as
+        /// `items[3].campaign_schedule.start_date` (`.` for the body itself).
+        path: String,
         #[source]
         source: serde_json::Error,
         /// The first characters of the body.
@@ -45,9 +58,18 @@ pub enum Error {
         #[source]
         source: serde_json::Error,
     },
-    /// The client is misconfigured (missing API key, unusable base URL, TLS set-up failure…).
+    /// The client is misconfigured (missing API key, unusable base URL, TLS set-up failure…),
+    /// or a request was (an extra header HTTP cannot carry, a path that makes no URL).
     #[error("client configuration: {0}")]
     Config(String),
+}
+
+fn at_path(path: &str) -> String {
+    if path.is_empty() || path == "." {
+        String::new()
+    } else {
+        format!(" at {path}")
+    }
 }
 
 impl Error {
@@ -60,10 +82,49 @@ impl Error {
         }
     }
 
-    pub(crate) fn api(operation: &'static str, status: StatusCode, body: &[u8]) -> Self {
+    /// The response headers of an API error (the last response, once retries gave up).
+    pub fn headers(&self) -> Option<&HeaderMap> {
+        match self {
+            Self::Api { headers, .. } => Some(headers),
+            _ => None,
+        }
+    }
+
+    /// How long the server asked to wait before trying again: the `Retry-After` of an API
+    /// error (seconds or an HTTP date, counted from now), typically on a 429 that retries
+    /// could not get past.
+    pub fn retry_after(&self) -> Option<Duration> {
+        let value = self.headers()?.get(header::RETRY_AFTER)?;
+        parse_retry_after(value, SystemTime::now())
+    }
+
+    /// The JSON path of the value a response failed to decode at
+    /// (`items[3].campaign_schedule.start_date`), for decode errors.
+    pub fn json_path(&self) -> Option<&str> {
+        match self {
+            Self::Decode { path, .. } => Some(path),
+            _ => None,
+        }
+    }
+
+    /// The parsed error body of an API error.
+    pub fn body(&self) -> Option<&ErrorBody> {
+        match self {
+            Self::Api { body, .. } => Some(body),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn api(
+        operation: &'static str,
+        status: StatusCode,
+        headers: HeaderMap,
+        body: &[u8],
+    ) -> Self {
         Self::Api {
             operation,
             status,
+            headers: Box::new(headers),
             body: ErrorBody::parse(body),
         }
     }
@@ -71,16 +132,40 @@ impl Error {
     pub(crate) fn decode(
         operation: &'static str,
         status: StatusCode,
+        path: String,
         source: serde_json::Error,
         body: &[u8],
     ) -> Self {
         Self::Decode {
             operation,
             status,
+            path,
             source,
             snippet: snippet(body),
         }
     }
+}
+
+/// Decodes a JSON body as `T`; on failure, the error says where. The common case pays
+/// nothing: the body is decoded once, and only a body that fails is decoded again through
+/// `serde_path_to_error` to find the path of the value that failed.
+pub(crate) fn decode_json<T: DeserializeOwned>(
+    operation: &'static str,
+    status: StatusCode,
+    json: &[u8],
+    body: &[u8],
+) -> Result<T, Error> {
+    serde_json::from_slice(json).map_err(|first| {
+        let mut deserializer = serde_json::Deserializer::from_slice(json);
+        match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+            Err(error) => {
+                let path = error.path().to_string();
+                Error::decode(operation, status, path, error.into_inner(), body)
+            }
+            // Decoding is deterministic, so this does not happen; the first error still stands.
+            Ok(_) => Error::decode(operation, status, ".".to_owned(), first, body),
+        }
+    })
 }
 
 /// The body of an error response: the documented `{statusCode, error, message}` object when the
@@ -171,7 +256,12 @@ mod tests {
     #[test]
     fn documented_error_bodies_are_parsed() {
         let body = br#"{"statusCode":404,"error":"Not Found","message":"Campaign not found"}"#;
-        let error = Error::api("get_campaign", StatusCode::NOT_FOUND, body);
+        let error = Error::api(
+            "get_campaign",
+            StatusCode::NOT_FOUND,
+            HeaderMap::new(),
+            body,
+        );
         assert_eq!(
             error.to_string(),
             "get_campaign: HTTP 404 Not Found: Not Found: Campaign not found"
@@ -197,10 +287,80 @@ mod tests {
     fn decode_errors_show_the_start_of_the_body() {
         let body = "x".repeat(500);
         let source = serde_json::from_str::<u8>(&body).unwrap_err();
-        let error = Error::decode("list_leads", StatusCode::OK, source, body.as_bytes());
+        let error = Error::decode(
+            "list_leads",
+            StatusCode::OK,
+            ".".into(),
+            source,
+            body.as_bytes(),
+        );
         let text = error.to_string();
         assert!(text.starts_with("list_leads: could not decode the 200 OK response"));
         assert!(text.contains(&format!("{}…", "x".repeat(200))));
         assert!(!text.contains(&"x".repeat(201)));
+    }
+
+    #[test]
+    fn retry_after_comes_from_the_api_error_headers() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::RETRY_AFTER, "7".parse().unwrap());
+        let error = Error::api("list_leads", StatusCode::TOO_MANY_REQUESTS, headers, b"");
+        assert_eq!(error.retry_after(), Some(Duration::from_secs(7)));
+        assert_eq!(error.headers().map(HeaderMap::len), Some(1));
+        let error = Error::api(
+            "list_leads",
+            StatusCode::TOO_MANY_REQUESTS,
+            HeaderMap::new(),
+            b"",
+        );
+        assert_eq!(error.retry_after(), None);
+        assert_eq!(Error::Config(String::new()).retry_after(), None);
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Page {
+        items: Vec<Item>,
+        #[serde(flatten)]
+        rest: serde_json::Map<String, serde_json::Value>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Item {
+        schedule: Option<Schedule>,
+        #[serde(flatten)]
+        rest: serde_json::Map<String, serde_json::Value>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Schedule {
+        start_date: crate::Date,
+    }
+
+    #[test]
+    fn decode_errors_name_the_path_through_flattened_structs() {
+        let body = br#"{"items":[{"schedule":null},{"schedule":{"start_date":"soon"}}],"x":1}"#;
+        let error = decode_json::<Page>("list", StatusCode::OK, body, body).unwrap_err();
+        assert_eq!(error.json_path(), Some("items[1].schedule.start_date"));
+        let text = error.to_string();
+        assert!(
+            text.starts_with(
+                "list: could not decode the 200 OK response at items[1].schedule.start_date: "
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_body_that_is_wrong_as_a_whole_has_no_path_in_the_message() {
+        let error = decode_json::<Page>("list", StatusCode::OK, b"[]", b"[]").unwrap_err();
+        assert_eq!(error.json_path(), Some("."));
+        assert!(
+            error
+                .to_string()
+                .starts_with("list: could not decode the 200 OK response: ")
+        );
     }
 }

@@ -7,12 +7,18 @@
 //! - [`Error`]: the one error type of every generated operation.
 //! - [`Transport`] and [`Request`]: executing requests (auth, user agent, body, query), with
 //!   [`RetryPolicy`], [`RateLimit`], timeouts and a `tracing` span per request.
-//! - [`RequestOptions`]: what a request builder overrides for one request.
+//! - [`RequestOptions`]: what a request builder overrides or adds for one request (timeout,
+//!   retries, extra query parameters and headers).
+//! - [`AnyRequest`]: a request to any path through the same transport; [`ResponseValue`]: a
+//!   decoded body with its status and headers.
+//! - [`Date`]: `format: date`, read leniently (a full timestamp gives its date).
 //! - [`Nullable`]: a field that can be absent, `null` or a value, and serializes exactly that.
 //! - [`page_stream`]: turns a cursor-paginated operation into a `futures::Stream` of items.
 //! - [`QueryParam`]: how values become query-string pairs.
 //! - [`dispatch`]: calling operations by name with JSON arguments (generated `dispatch` modules).
 
+mod any;
+mod date;
 pub mod dispatch;
 mod enums;
 mod error;
@@ -23,11 +29,14 @@ mod page;
 mod path;
 mod query;
 mod rate_limit;
+mod response;
 mod retry;
 mod secret;
 mod sleep;
 mod transport;
 
+pub use any::{ANY_REQUEST_OPERATION, AnyRequest};
+pub use date::{Date, ParseDateError};
 pub use enums::{deserialize_enum_integer, deserialize_enum_string};
 pub use error::{Error, ErrorBody};
 pub use nullable::Nullable;
@@ -37,6 +46,7 @@ pub use page::{IntoCursor, IntoItems, Page, PageStream, page_stream};
 pub use path::encode_path_segment;
 pub use query::{QueryPairs, QueryParam};
 pub use rate_limit::RateLimit;
+pub use response::ResponseValue;
 pub use retry::RetryPolicy;
 pub use secret::ApiKey;
 pub use sleep::{Sleeper, TokioSleeper};
@@ -44,6 +54,9 @@ pub use transport::{
     Body, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT, Request, Transport,
     TransportBuilder,
 };
+
+pub use reqwest::Method;
+pub use reqwest::header::HeaderMap;
 
 pub use chrono;
 pub use futures;

@@ -73,7 +73,8 @@ display_query_param!(
     f32,
     f64,
     uuid::Uuid,
-    chrono::NaiveDate
+    chrono::NaiveDate,
+    crate::Date
 );
 
 impl QueryParam for chrono::DateTime<chrono::Utc> {

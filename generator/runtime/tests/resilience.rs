@@ -350,6 +350,21 @@ async fn malformed_json_is_a_decode_error_with_the_status_and_the_start_of_the_b
 }
 
 #[tokio::test]
+async fn when_retries_give_up_on_a_429_the_error_keeps_its_retry_after() {
+    let limited = ResponseTemplate::new(429)
+        .insert_header("retry-after", "2")
+        .insert_header("x-ratelimit-remaining", "0");
+    let sent = send_to_failing(limited, 100, exact_policy(), get()).await;
+    assert_eq!(sent.attempts, 4);
+    assert_eq!(sent.delays, ms(&[2000, 2000, 2000]));
+    let error = sent.result.unwrap_err();
+    assert_eq!(status_of(&error), 429);
+    assert_eq!(error.retry_after(), Some(Duration::from_secs(2)));
+    let headers = error.headers().unwrap();
+    assert_eq!(headers["x-ratelimit-remaining"], "0");
+}
+
+#[tokio::test]
 async fn an_html_error_page_is_kept_as_raw_text() {
     let page = "<html><body><h1>502 Bad Gateway</h1></body></html>";
     let html = ResponseTemplate::new(502).set_body_raw(page, "text/html");

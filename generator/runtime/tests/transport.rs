@@ -75,6 +75,7 @@ async fn error_statuses_become_api_errors() {
             operation,
             status,
             body,
+            ..
         } => {
             assert_eq!(*operation, "get_item");
             assert_eq!(status.as_u16(), 404);

@@ -15,6 +15,7 @@ const MAX_ARGUMENTS: usize = 7;
 pub(crate) struct ClientSettings<'a> {
     pub(crate) base_url: &'a str,
     pub(crate) api_key_env_var: &'a str,
+    pub(crate) base_url_env_var: Option<&'a str>,
     pub(crate) user_agent: Option<&'a str>,
     pub(crate) docs: Vec<String>,
 }
@@ -100,7 +101,11 @@ fn emit_builder(ctx: &Ctx<'_>, operation: &Operation) -> TokenStream {
             }
         });
 
-    let options = emit_option_setters(ctx, operation);
+    let options = emit_option_setters(
+        ctx,
+        operation,
+        &response_ty(ctx, &operation.response, &models),
+    );
     let send = emit_send(ctx, operation, &models);
     let stream = emit_stream(ctx, operation, &models);
     quote! {
@@ -125,33 +130,14 @@ fn emit_builder(ctx: &Ctx<'_>, operation: &Operation) -> TokenStream {
     }
 }
 
-/// Per-request timeout and retry settings; the opt-in to retry only where it changes something.
-fn emit_option_setters(ctx: &Ctx<'_>, operation: &Operation) -> TokenStream {
+/// `send` and the per-request methods (timeout, retry policy, extra query parameters and
+/// headers), defined once in the runtime's `__request_options!`; the opt-in to retry only where
+/// it changes something.
+fn emit_option_setters(ctx: &Ctx<'_>, operation: &Operation, output: &TokenStream) -> TokenStream {
     let rt = &ctx.rt;
-    let opt_in = (!operation.is_idempotent()).then(|| {
-        quote! {
-            /// Retry this request after 5xx, timeouts and dropped connections although the
-            /// server may have acted on it: only when sending it twice is harmless.
-            pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-                self.options = self.options.retry_non_idempotent(retry);
-                self
-            }
-        }
-    });
+    let opt_in = (!operation.is_idempotent()).then(|| quote!(, non_idempotent));
     quote! {
-        /// The time limit of each attempt (sending until the body is read), instead of the client's.
-        pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-            self.options = self.options.timeout(timeout);
-            self
-        }
-
-        /// The retry policy of this request, instead of the client's.
-        pub fn retry_policy(mut self, policy: #rt::RetryPolicy) -> Self {
-            self.options = self.options.retry_policy(policy);
-            self
-        }
-
-        #opt_in
+        #rt::__request_options!(send -> #output #opt_in);
     }
 }
 
@@ -228,16 +214,16 @@ fn emit_send(ctx: &Ctx<'_>, operation: &Operation, models: &TokenStream) -> Toke
             },
         });
     let execute = match &operation.response {
-        Response::Json(_) => quote!(send_json),
-        Response::Empty => quote!(send_empty),
-        Response::Bytes => quote!(send_bytes),
+        Response::Json(_) => quote!(send_json_with_response),
+        Response::Empty => quote!(send_empty_with_response),
+        Response::Bytes => quote!(send_bytes_with_response),
     };
     // A list sent as POST is a read: retried like a GET.
     let idempotent = (operation.is_idempotent() && operation.http_method == "POST")
         .then(|| quote!(.idempotent(true)));
     quote! {
-        /// Sends the request.
-        pub async fn send(self) -> ::std::result::Result<#output, #rt::Error> {
+        /// Sends the request; the response keeps its status and headers.
+        pub async fn send_with_response(self) -> ::std::result::Result<#rt::ResponseValue<#output>, #rt::Error> {
             let request = #rt::Request::new(#operation_name, #rt::reqwest::Method::#method, self.path);
             let request = request.options(self.options) #idempotent;
             #query
@@ -302,6 +288,25 @@ pub(crate) fn emit_client(
     let docs = doc::attrs(settings.docs.iter().map(String::as_str));
     let base_url = settings.base_url;
     let env_var = settings.api_key_env_var;
+    let (from_env_doc, base_url_from_env) = match settings.base_url_env_var {
+        Some(name) => (
+            format!(
+                " A client whose API key comes from the environment variable [`Self::API_KEY_ENV_VAR`], \
+                 and whose base URL comes from `{name}` when that is set and not empty."
+            ),
+            quote! {
+                let builder = match ::std::env::var(#name) {
+                    Ok(base_url) if !base_url.is_empty() => builder.base_url(base_url),
+                    _ => builder,
+                };
+            },
+        ),
+        None => (
+            " A client whose API key comes from the environment variable [`Self::API_KEY_ENV_VAR`]."
+                .to_owned(),
+            TokenStream::new(),
+        ),
+    };
     let user_agent = settings.user_agent.map(|agent| quote!(.user_agent(#agent)));
     let methods = operations
         .iter()
@@ -324,12 +329,14 @@ pub(crate) fn emit_client(
                 Self::builder().api_key(api_key).build()
             }
 
-            /// A client whose API key comes from the environment variable [`Self::API_KEY_ENV_VAR`].
+            #[doc = #from_env_doc]
             pub fn from_env() -> ::std::result::Result<Self, #rt::Error> {
-                match ::std::env::var(Self::API_KEY_ENV_VAR) {
-                    Ok(key) if !key.is_empty() => Self::new(key),
-                    _ => Err(#rt::Error::Config(format!("environment variable {} is not set", Self::API_KEY_ENV_VAR))),
-                }
+                let builder = match ::std::env::var(Self::API_KEY_ENV_VAR) {
+                    Ok(key) if !key.is_empty() => Self::builder().api_key(key),
+                    _ => return Err(#rt::Error::Config(format!("environment variable {} is not set", Self::API_KEY_ENV_VAR))),
+                };
+                #base_url_from_env
+                builder.build()
             }
 
             /// Configure base URL, timeout, user agent or the `reqwest::Client` to use.
@@ -344,6 +351,14 @@ pub(crate) fn emit_client(
 
             pub fn transport(&self) -> &#rt::Transport {
                 &self.transport
+            }
+
+            /// A request to a path this client has no method for (relative to the base URL,
+            /// percent-encoded), through the same auth, retries, rate limits and tracing:
+            /// add `.query_param(…)`, `.header(…)`, `.json(&body)?`, then `.send::<T>()`,
+            /// `.send_json()` or `.send_with_response::<T>()`.
+            pub fn request(&self, method: #rt::Method, path: impl Into<String>) -> #rt::AnyRequest {
+                #rt::AnyRequest::new(self.transport.clone(), method, path)
             }
 
             #( #methods )*
@@ -395,6 +410,12 @@ pub(crate) fn emit_client(
 
             pub fn user_agent(self, user_agent: impl Into<String>) -> Self {
                 Self { inner: self.inner.user_agent(user_agent) }
+            }
+
+            /// Called with the status and headers of every response, each attempt (metrics,
+            /// request ids); it never sees the request's headers or any body.
+            pub fn observe_responses(self, observer: impl Fn(&#rt::Exchange<'_>) + Send + Sync + 'static) -> Self {
+                Self { inner: self.inner.observe_responses(observer) }
             }
 
             /// Use this `reqwest::Client` (proxy, TLS and pool settings) instead of a new one.

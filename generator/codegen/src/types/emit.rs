@@ -31,7 +31,7 @@ impl Ctx<'_> {
             }
             TypeExpr::Uuid => quote!(#rt::uuid::Uuid),
             TypeExpr::DateTime => quote!(#rt::chrono::DateTime<#rt::chrono::Utc>),
-            TypeExpr::Date => quote!(#rt::chrono::NaiveDate),
+            TypeExpr::Date => quote!(#rt::Date),
             TypeExpr::Json => quote!(#rt::serde_json::Value),
             TypeExpr::JsonObject => quote!(#rt::serde_json::Map<String, #rt::serde_json::Value>),
             TypeExpr::Named(id) => {

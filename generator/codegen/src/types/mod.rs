@@ -68,7 +68,7 @@ impl TypeExpr {
             Self::Int(name) | Self::Float(name) => Some(name),
             Self::Uuid => Some("Uuid"),
             Self::DateTime => Some("DateTime<Utc>"),
-            Self::Date => Some("NaiveDate"),
+            Self::Date => Some("Date"),
             _ => None,
         }
     }

@@ -2,10 +2,10 @@
 //! failure is worth another attempt.
 
 use super::{Body, Request, Transport};
-use crate::Error;
 use crate::observe::Exchange;
 use crate::retry::parse_retry_after;
-use reqwest::header::{self, HeaderValue};
+use crate::{Error, ResponseValue};
+use reqwest::header::{self, HeaderMap, HeaderValue};
 use reqwest::{StatusCode, Url};
 use std::time::{Duration, SystemTime};
 
@@ -90,7 +90,7 @@ impl Transport {
         &self,
         request: &Request,
         attempt: u32,
-    ) -> Result<(StatusCode, Vec<u8>), Failure> {
+    ) -> Result<ResponseValue<Vec<u8>>, Failure> {
         let operation = request.operation;
         self.wait_for_rate_limits(operation).await;
         let response = self.send_once(request).await?;
@@ -110,16 +110,17 @@ impl Transport {
             .headers()
             .get(header::RETRY_AFTER)
             .and_then(|value| parse_retry_after(value, SystemTime::now()));
+        let headers = response.headers().clone();
         let body = response
             .bytes()
             .await
             .map_err(|source| Failure::transport(operation, source))?
             .to_vec();
         if status.is_success() {
-            return Ok((status, body));
+            return Ok(ResponseValue::new(status, headers, body));
         }
         Err(Failure {
-            error: Error::api(operation, status, &body),
+            error: Error::api(operation, status, headers, &body),
             retry: retry_for_status(status),
             retry_after,
         })
@@ -137,6 +138,11 @@ impl Transport {
 
     async fn send_once(&self, request: &Request) -> Result<reqwest::Response, Failure> {
         let operation = request.operation;
+        if let Some(reason) = &request.options.invalid_header {
+            return Err(Failure::final_error(Error::Config(format!(
+                "{operation}: {reason}"
+            ))));
+        }
         let url = self.url(request).map_err(Failure::final_error)?;
         let mut builder = self
             .inner
@@ -182,6 +188,14 @@ impl Transport {
                     .body(data.clone())
             }
         };
+        // Extra headers last, replacing any of the same name set above.
+        if !request.options.extra_headers.is_empty() {
+            let mut extra = HeaderMap::new();
+            for (name, value) in &request.options.extra_headers {
+                extra.append(name.clone(), value.clone());
+            }
+            builder = builder.headers(extra);
+        }
         builder
             .send()
             .await
@@ -193,8 +207,11 @@ impl Transport {
         let mut url = Url::parse(&text).map_err(|error| {
             Error::Config(format!("{}: bad URL {text:?}: {error}", request.operation))
         })?;
-        if !request.query.is_empty() {
-            url.query_pairs_mut().extend_pairs(request.query.iter());
+        let extra = &request.options.extra_query;
+        if !request.query.is_empty() || !extra.is_empty() {
+            url.query_pairs_mut()
+                .extend_pairs(request.query.iter())
+                .extend_pairs(extra.iter().map(|(name, value)| (name, value)));
         }
         Ok(url)
     }

@@ -11,12 +11,12 @@ mod request;
 pub use builder::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT, TransportBuilder};
 pub use request::{Body, Request};
 
+use crate::error::decode_json;
 use crate::rate_limit::Limiter;
 use crate::sleep::SleeperName;
-use crate::{Error, RateLimit, ResponseObserver, RetryPolicy, Sleeper};
+use crate::{Error, RateLimit, ResponseObserver, ResponseValue, RetryPolicy, Sleeper};
 use attempt::Failure;
 use backon::Retryable;
-use reqwest::StatusCode;
 use reqwest::header::HeaderValue;
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
@@ -88,15 +88,25 @@ impl Transport {
     /// `null`: an operation with a success response without content (`201` with a body, `204`
     /// without) returns `Option<…>`, `None` for the empty one.
     pub async fn send_json<T: DeserializeOwned>(&self, request: Request) -> Result<T, Error> {
+        self.send_json_with_response(request)
+            .await
+            .map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::send_json`], keeping the status and headers of the response.
+    pub async fn send_json_with_response<T: DeserializeOwned>(
+        &self,
+        request: Request,
+    ) -> Result<ResponseValue<T>, Error> {
         let operation = request.operation;
-        let (status, body) = self.execute(request).await?;
+        let (status, headers, body) = self.execute(request).await?.into_parts();
         let json: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
             b"null"
         } else {
             &body
         };
-        serde_json::from_slice(json)
-            .map_err(|source| Error::decode(operation, status, source, &body))
+        let decoded = decode_json(operation, status, json, &body)?;
+        Ok(ResponseValue::new(status, headers, decoded))
     }
 
     /// Sends the request and ignores any success body (for `204 No Content` and the like).
@@ -104,16 +114,34 @@ impl Transport {
         self.execute(request).await.map(|_| ())
     }
 
+    /// [`Self::send_empty`], keeping the status and headers of the response.
+    pub async fn send_empty_with_response(
+        &self,
+        request: Request,
+    ) -> Result<ResponseValue<()>, Error> {
+        self.execute(request)
+            .await
+            .map(|response| response.map(|_| ()))
+    }
+
     /// Sends the request and returns the success body as bytes (for non-JSON responses).
     pub async fn send_bytes(&self, request: Request) -> Result<Vec<u8>, Error> {
-        self.execute(request).await.map(|(_, body)| body)
+        self.execute(request).await.map(ResponseValue::into_inner)
+    }
+
+    /// [`Self::send_bytes`], keeping the status and headers of the response.
+    pub async fn send_bytes_with_response(
+        &self,
+        request: Request,
+    ) -> Result<ResponseValue<Vec<u8>>, Error> {
+        self.execute(request).await
     }
 
     /// The single place a request is executed: attempts, with retries by the policy.
     ///
     /// The span records the operation, method, path (never the query, headers or bodies), and
     /// once known the status, attempt count and elapsed time.
-    async fn execute(&self, request: Request) -> Result<(StatusCode, Vec<u8>), Error> {
+    async fn execute(&self, request: Request) -> Result<ResponseValue<Vec<u8>>, Error> {
         let policy = request
             .options
             .retry
