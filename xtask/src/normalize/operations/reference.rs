@@ -95,7 +95,6 @@ fn split_mixed_enum(map: &mut Map<String, Value>) {
         _ => None,
     };
     let mut kinds: Vec<&str> = values.iter().filter_map(kind).collect();
-    kinds.dedup();
     kinds.sort_unstable();
     kinds.dedup();
     if kinds.len() < 2 {
