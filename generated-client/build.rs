@@ -1,47 +1,76 @@
-//! Generates the client from `spec/openapi.yaml` into `OUT_DIR/client.rs`.
+//! The client is the committed source `golden/client.rs` (and `golden/dispatch.rs` for the
+//! `dispatch` feature): a crate that depends on `instantly` compiles it and never the generator.
 //!
-//! The committed golden file `golden/client.rs` holds the same text (same generator, same
-//! `Settings::instantly()`); `tests/golden.rs` fails with a diff when they drift.
+//! With the `regenerate` feature (which the workspace and CI turn on through `instantly-tests`),
+//! this script generates both files again from `openapi.yaml`, the document packaged with the
+//! crate, into OUT_DIR, and `src/lib.rs` compiles those instead. The build fails when either
+//! differs from its committed copy, so the source users compile is always what the generator
+//! makes of the document: the golden file cannot drift while CI is green.
 
-use std::path::PathBuf;
-use std::process::ExitCode;
+fn main() -> std::process::ExitCode {
+    println!("cargo::rerun-if-changed=build.rs");
+    #[cfg(feature = "regenerate")]
+    if let Err(message) = regenerate::run() {
+        eprintln!("error: {message}");
+        return std::process::ExitCode::FAILURE;
+    }
+    std::process::ExitCode::SUCCESS
+}
 
-const SPEC: &str = "../spec/openapi.yaml";
+#[cfg(feature = "regenerate")]
+mod regenerate {
+    use std::path::Path;
 
-fn main() -> ExitCode {
-    println!("cargo::rerun-if-changed={SPEC}");
-    match generate() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("error: {message}");
-            ExitCode::FAILURE
+    /// The document, a symbolic link to `../spec/openapi.yaml` in the repository and a plain
+    /// file in the package.
+    const SPEC: &str = "openapi.yaml";
+    const GOLDEN: [(&str, &str); 2] = [
+        ("golden/client.rs", "client.rs"),
+        ("golden/dispatch.rs", "dispatch.rs"),
+    ];
+
+    pub fn run() -> Result<(), String> {
+        println!("cargo::rerun-if-changed={SPEC}");
+        let text = std::fs::read_to_string(SPEC).map_err(|error| format!("{SPEC}: {error}"))?;
+        let document =
+            instantly_codegen::load_document(&text).map_err(|error| format!("{SPEC}: {error}"))?;
+        let (client, dispatch) = instantly_codegen::generate_with_dispatch(
+            &document,
+            &instantly_codegen::Settings::instantly(),
+        )
+        .map_err(|error| format!("{SPEC}: {error}"))?;
+        for warning in &client.warnings {
+            println!("cargo::warning={SPEC}: {warning}");
         }
+        let out_dir = std::env::var("OUT_DIR").map_err(|error| format!("OUT_DIR: {error}"))?;
+        for ((golden, file), generated) in GOLDEN.into_iter().zip([client, dispatch]) {
+            println!("cargo::rerun-if-changed={golden}");
+            let source = generated
+                .to_source()
+                .map_err(|error| format!("{SPEC}: {error}"))?;
+            let committed = std::fs::read_to_string(golden).unwrap_or_default();
+            if committed != source {
+                return Err(stale(golden, &committed, &source));
+            }
+            let target = Path::new(&out_dir).join(file);
+            std::fs::write(&target, source)
+                .map_err(|error| format!("{}: {error}", target.display()))?;
+        }
+        Ok(())
     }
-}
 
-fn generate() -> Result<(), String> {
-    let text = std::fs::read_to_string(SPEC).map_err(|error| format!("{SPEC}: {error}"))?;
-    let document =
-        instantly_codegen::load_document(&text).map_err(|error| format!("{SPEC}: {error}"))?;
-    let settings = instantly_codegen::Settings::instantly();
-    let generated = instantly_codegen::generate_tokens(&document, &settings)
-        .map_err(|error| format!("{SPEC}: {error}"))?;
-    for warning in &generated.warnings {
-        println!("cargo::warning={SPEC}: {warning}");
+    /// Names the file and its first differing line; `cargo xtask codegen --check` prints the
+    /// whole diff.
+    fn stale(golden: &str, committed: &str, generated: &str) -> String {
+        let line = committed
+            .lines()
+            .zip(generated.lines())
+            .position(|(old, new)| old != new)
+            .unwrap_or_else(|| committed.lines().count().min(generated.lines().count()))
+            + 1;
+        format!(
+            "{golden} is not what the generator makes of {SPEC} (they differ from line {line}); \
+             run `cargo xtask codegen` to regenerate it, or `cargo xtask codegen --check` for the diff"
+        )
     }
-    let source = generated
-        .to_source()
-        .map_err(|error| format!("{SPEC}: {error}"))?;
-    let out_dir = std::env::var("OUT_DIR").map_err(|error| format!("OUT_DIR: {error}"))?;
-    write(&PathBuf::from(&out_dir).join("client.rs"), &source)?;
-    // The `dispatch` feature's module: call any operation by name (the contract test's driver).
-    let dispatch = instantly_codegen::generate_dispatch(&document, &settings)
-        .map_err(|error| format!("{SPEC}: {error}"))?
-        .to_source()
-        .map_err(|error| format!("{SPEC}: {error}"))?;
-    write(&PathBuf::from(&out_dir).join("dispatch.rs"), &dispatch)
-}
-
-fn write(target: &std::path::Path, source: &str) -> Result<(), String> {
-    std::fs::write(target, source).map_err(|error| format!("{}: {error}", target.display()))
 }

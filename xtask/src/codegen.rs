@@ -14,8 +14,12 @@ use crate::report::regeneration::Regeneration;
 /// Where the document is written, relative to the workspace root.
 pub const OPENAPI_FILE: &str = "spec/openapi.yaml";
 
-/// The committed copy of the generated client (what `generated-client/build.rs` writes to OUT_DIR).
+/// The generated client, committed: what the `instantly` crate compiles (and what its build.rs,
+/// with the `regenerate` feature, checks against the generator).
 pub const GOLDEN_FILE: &str = "generated-client/golden/client.rs";
+
+/// The generated `dispatch` module (the crate's `dispatch` feature), committed the same way.
+pub const GOLDEN_DISPATCH_FILE: &str = "generated-client/golden/dispatch.rs";
 
 /// One generated file: where it goes and what it should hold.
 pub struct Output {
@@ -65,33 +69,41 @@ pub fn generate(root: &Path) -> Result<(Vec<Output>, Summary), String> {
                 path: GOLDEN_FILE,
                 contents: generated.source,
             },
+            Output {
+                path: GOLDEN_DISPATCH_FILE,
+                contents: generated.dispatch,
+            },
         ],
         summary,
     ))
 }
 
-/// The generated client's source and the generator's fallback warnings.
+/// The generated client's source, its dispatch module and the generator's fallback warnings.
 struct GeneratedClient {
     source: String,
+    dispatch: String,
     warnings: Vec<String>,
 }
 
-/// The client source for `spec_text`, exactly as `generated-client/build.rs` produces it.
+/// The client and dispatch sources for `spec_text`, exactly as `generated-client/build.rs`
+/// produces them with the `regenerate` feature.
 fn generate_client(spec_text: &str) -> Result<GeneratedClient, String> {
-    let settings = instantly_codegen::Settings::instantly();
-    let document = instantly_codegen::load_document(spec_text)
-        .map_err(|error| format!("{OPENAPI_FILE}: {error}"))?;
-    let generated = instantly_codegen::generate_tokens(&document, &settings)
-        .map_err(|error| format!("{OPENAPI_FILE}: {error}"))?;
-    let source = generated
-        .to_source()
-        .map_err(|error| format!("{OPENAPI_FILE}: {error}"))?;
-    let warnings = generated
-        .warnings
-        .iter()
-        .map(|warning| format!("{OPENAPI_FILE}: {warning}"))
-        .collect();
-    Ok(GeneratedClient { source, warnings })
+    let in_spec = |error: instantly_codegen::Error| format!("{OPENAPI_FILE}: {error}");
+    let document = instantly_codegen::load_document(spec_text).map_err(in_spec)?;
+    let (client, dispatch) = instantly_codegen::generate_with_dispatch(
+        &document,
+        &instantly_codegen::Settings::instantly(),
+    )
+    .map_err(in_spec)?;
+    Ok(GeneratedClient {
+        source: client.to_source().map_err(in_spec)?,
+        dispatch: dispatch.to_source().map_err(in_spec)?,
+        warnings: client
+            .warnings
+            .iter()
+            .map(|warning| format!("{OPENAPI_FILE}: {warning}"))
+            .collect(),
+    })
 }
 
 fn read(root: &Path, relative: &str) -> Result<String, String> {

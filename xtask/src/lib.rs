@@ -5,6 +5,7 @@ pub mod bench;
 pub mod codegen;
 pub mod contract;
 pub mod diagnostics;
+pub mod downstream;
 pub mod fuzz;
 pub mod normalize;
 pub mod page;

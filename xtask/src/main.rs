@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use xtask::{bench, codegen, contract, fuzz, test};
+use xtask::{bench, codegen, contract, downstream, fuzz, test};
 
 const HELP: &str = "\
 usage: cargo xtask <command>
@@ -23,7 +23,9 @@ commands:
                       an operation that does not conform unless tests/contract/allow-list.yaml
                       gives the reason
   test                install the test tools (Python validators, Prism) and run every test,
-                      a minute of fuzzing and the contract test included
+                      a minute of fuzzing, the contract test and `downstream` included
+  downstream          cargo package the publishable crates, and build and run a crate that
+                      depends on instantly, whose build graph must not hold the generator
   fuzz [--seconds N] [--seed S] [--keep-going] | fuzz replay FILE
                       mutated OpenAPI documents into the generator and mutated pages into the
                       normalizer for N seconds (default 60); a panic, stack overflow, hang or
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
             ["contract", flags @ ..] => contract_options(flags)
                 .and_then(|options| contract::run(&workspace_root(), &options)),
             ["test"] => test::run(&workspace_root()),
+            ["downstream"] => downstream::check(&workspace_root()),
             ["fuzz", args @ ..] => fuzz::run(&workspace_root(), args),
             ["bench", flags @ ..] => bench::Options::parse(flags)
                 .and_then(|options| bench::run(&workspace_root(), &options)),

@@ -4,7 +4,8 @@
 //! pinned by `tests/python/requirements.txt`, and are reinstalled only when that file changes.
 //! The contract test runs Stoplight Prism from npm, pinned by `package.json` and
 //! `package-lock.json` at the root (`npm ci` into `node_modules`, again only when the lock
-//! changes), after the cargo tests and a minute of fuzzing (`fuzz.rs`).
+//! changes), after the cargo tests, a minute of fuzzing (`fuzz.rs`) and the checks of the crate
+//! as its dependents see it (`downstream.rs`: packaging, and a dependent's build graph).
 
 use crate::process::run_checked;
 use std::fs;
@@ -39,6 +40,9 @@ pub fn run(root: &Path) -> Result<bool, String> {
         return Ok(false);
     }
     if !crate::fuzz::run(root, &["--seconds", crate::fuzz::CI_SECONDS])? {
+        return Ok(false);
+    }
+    if !crate::downstream::check(root)? {
         return Ok(false);
     }
     crate::contract::run(root, &crate::contract::Options::new(root))

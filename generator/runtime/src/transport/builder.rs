@@ -1,6 +1,6 @@
 //! Configuring a [`Transport`]: base URL, key, timeouts, retries, rate limits.
 
-use super::{Inner, Transport};
+use super::{Inner, Transport, tls};
 use crate::rate_limit::Limiter;
 use crate::{ApiKey, Error, RateLimit, ResponseObserver, RetryPolicy, Sleeper, TokioSleeper};
 use reqwest::Url;
@@ -154,7 +154,7 @@ impl TransportBuilder {
         let authorization = self.api_key.as_ref().map(authorization).transpose()?;
         let http = match self.http {
             Some(http) => http,
-            None => reqwest::Client::builder()
+            None => tls::configure(reqwest::Client::builder())?
                 .connect_timeout(self.connect_timeout)
                 .build()
                 .map_err(|error| {

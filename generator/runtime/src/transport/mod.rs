@@ -7,6 +7,7 @@
 mod attempt;
 mod builder;
 mod request;
+mod tls;
 
 pub use builder::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT, TransportBuilder};
 pub use request::{Body, Request};
