@@ -30,24 +30,49 @@ impl Generator {
         })
     }
 
-    /// Parsed document → formatted source, each the way its tool writes files: ours through
-    /// `to_source` (prettyplease, blank lines between items), progenitor's through
-    /// prettyplease and its `space_out_items`.
-    pub fn source(self, document: &OpenAPI) -> Result<String, String> {
+    /// Document text → formatted source, each the way its tool writes a file for review: ours
+    /// through `load_document` and `to_source` (prettyplease, blank lines between items),
+    /// progenitor's through `serde_json`, prettyplease and its `space_out_items`.
+    pub fn source(self, text: &str) -> Result<String, String> {
+        let document = self.load(text)?;
         match self {
             Self::Ours => catching_panics(|| {
-                instantly_codegen::generate_tokens(document, &ours_settings())
+                instantly_codegen::generate_tokens(&document, &ours_settings())
                     .and_then(|generated| generated.to_source())
                     .map_err(|error| error.to_string())
             }),
             Self::Progenitor => {
-                let tokens = self.tokens(document)?;
+                let tokens = self.tokens(&document)?;
                 catching_panics(|| {
                     let file: syn::File = syn::parse2(tokens).map_err(|error| error.to_string())?;
                     progenitor_impl::space_out_items(prettyplease::unparse(&file))
                         .map_err(|error| error.to_string())
                 })
             }
+        }
+    }
+
+    /// Document text → unformatted source, what a build script writes for the compiler (and,
+    /// but for the final `to_string`, what a proc-macro returns): ours through `load_document`
+    /// and `to_unformatted_source`, progenitor's through `serde_json` and `TokenStream`'s
+    /// `Display`.
+    pub fn compiler_source(self, text: &str) -> Result<String, String> {
+        let document = self.load(text)?;
+        match self {
+            Self::Ours => catching_panics(|| {
+                instantly_codegen::generate_tokens(&document, &ours_settings())
+                    .map(|generated| generated.to_unformatted_source())
+                    .map_err(|error| error.to_string())
+            }),
+            Self::Progenitor => self.tokens(&document).map(|tokens| tokens.to_string()),
+        }
+    }
+
+    /// The document as each tool reads it: ours checks every schema and locates errors.
+    fn load(self, text: &str) -> Result<OpenAPI, String> {
+        match self {
+            Self::Ours => instantly_codegen::load_document(text).map_err(|error| error.to_string()),
+            Self::Progenitor => serde_json::from_str(text).map_err(|error| error.to_string()),
         }
     }
 }

@@ -55,60 +55,75 @@ fn generate(runs: usize, specs: &[&str]) -> Result<(), String> {
         let (name, path) = spec
             .split_once('=')
             .ok_or_else(|| format!("{spec}: expected NAME=PATH"))?;
-        let document = parse(document_value(path)?)?;
+        let value = document_value(path)?;
+        // Both generators and the floor read the same text: the document as compact JSON.
+        let text = serde_json::to_string(&value).map_err(|error| error.to_string())?;
+        let document = parse(value)?;
         eprintln!("generating {name} ({runs} runs each)");
+        let (floor, outcomes) = measure(&document, &text, runs);
         let mut by_generator = serde_json::Map::new();
-        for (generator, outcome) in measure(&document, runs) {
+        for (generator, outcome) in outcomes {
             by_generator.insert(generator.name().to_owned(), outcome);
         }
-        results.push(json!({"name": name, "results": by_generator}));
+        results.push(json!({
+            "name": name,
+            "floor_ms": floor,
+            "json_bytes": text.len(),
+            "results": by_generator,
+        }));
     }
     println!("{}", Value::Array(results));
     Ok(())
 }
 
 /// Alternates the generators (the order swapped every run, so neither always runs on a warm
-/// cache) and returns, per generator, medians and line counts, or why it failed.
-fn measure(document: &OpenAPI, runs: usize) -> Vec<(Generator, Value)> {
+/// cache) and returns the floor (a bare `serde_json` parse of `text` into a `Value`) and, per
+/// generator, medians and line counts, or why it failed.
+fn measure(document: &OpenAPI, text: &str, runs: usize) -> (f64, Vec<(Generator, Value)>) {
     let generators = [Generator::Ours, Generator::Progenitor];
-    let mut tokens: [Vec<Duration>; 2] = [Vec::new(), Vec::new()];
-    let mut sources: [Vec<Duration>; 2] = [Vec::new(), Vec::new()];
+    let mut floor = Vec::new();
+    // Per generator: parsed → tokens, text → formatted, text → unformatted.
+    let mut times: [[Vec<Duration>; 3]; 2] = Default::default();
     let mut failures: [Option<String>; 2] = [None, None];
     let mut texts: [Option<String>; 2] = [None, None];
     for run in 0..runs {
+        let started = Instant::now();
+        let parsed: Result<Value, _> = serde_json::from_str(text);
+        floor.push(started.elapsed());
+        drop(parsed);
         for step in 0..2 {
             let index = (run + step) % 2;
             if failures[index].is_some() {
                 continue;
             }
             let generator = generators[index];
-            let started = Instant::now();
-            let outcome = generator.tokens(document);
-            let elapsed = started.elapsed();
-            if let Err(failure) = outcome {
-                failures[index] = Some(failure);
-                continue;
-            }
-            tokens[index].push(elapsed);
-            let started = Instant::now();
-            match generator.source(document) {
-                Ok(text) => {
-                    sources[index].push(started.elapsed());
-                    texts[index] = Some(text);
+            let outcome = timed(|| generator.tokens(document).map(drop))
+                .and_then(|tokens| Ok((tokens, timed(|| generator.source(text))?)))
+                .and_then(|(tokens, source)| {
+                    Ok((tokens, source, timed(|| generator.compiler_source(text))?))
+                });
+            match outcome {
+                Ok(((tokens, ()), (source, formatted), (compiler, _))) => {
+                    for (slot, elapsed) in times[index].iter_mut().zip([tokens, source, compiler]) {
+                        slot.push(elapsed);
+                    }
+                    texts[index] = Some(formatted);
                 }
                 Err(failure) => failures[index] = Some(failure),
             }
         }
     }
-    generators
+    let outcomes = generators
         .iter()
         .enumerate()
         .map(|(index, generator)| {
+            let [tokens, source, compiler] = &times[index];
             let outcome = match (&failures[index], &texts[index]) {
                 (Some(failure), _) => json!({"failure": failure}),
                 (None, Some(text)) => json!({
-                    "tokens_ms": median_ms(&tokens[index]),
-                    "source_ms": median_ms(&sources[index]),
+                    "tokens_ms": median_ms(tokens),
+                    "source_ms": median_ms(source),
+                    "compiler_ms": median_ms(compiler),
                     "lines": text.lines().count(),
                     "code_lines": text.lines().filter(|line| is_code(line)).count(),
                     "bytes": text.len(),
@@ -117,7 +132,15 @@ fn measure(document: &OpenAPI, runs: usize) -> Vec<(Generator, Value)> {
             };
             (*generator, outcome)
         })
-        .collect()
+        .collect();
+    (median_ms(&floor), outcomes)
+}
+
+/// The duration of `work`, with its value.
+fn timed<T>(work: impl FnOnce() -> Result<T, String>) -> Result<(Duration, T), String> {
+    let started = Instant::now();
+    let value = work()?;
+    Ok((started.elapsed(), value))
 }
 
 /// Not blank, not a comment (doc comments included).
@@ -146,7 +169,8 @@ fn emit(generator: &str, spec: &str, out: &str, flags: &[&str]) -> Result<(), St
     if flags.contains(&"--add-field") {
         value = documents::with_one_more_field(value);
     }
-    let source = generator.source(&parse(value)?)?;
+    let text = serde_json::to_string(&value).map_err(|error| error.to_string())?;
+    let source = generator.source(&text)?;
     std::fs::write(out, source).map_err(|error| format!("{out}: {error}"))
 }
 

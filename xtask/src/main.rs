@@ -30,10 +30,11 @@ commands:
                       mutated OpenAPI documents into the generator and mutated pages into the
                       normalizer for N seconds (default 60); a panic, stack overflow, hang or
                       pointer-less error saves the input in fuzz/crashers/
-  bench [--runs N] [--build-runs N] [--skip-builds] [--skip-runtime]
+  bench [--runs N] [--build-runs N] [--skip-builds] [--skip-downstream] [--skip-runtime]
                       instantly-codegen against progenitor on spec/openapi.yaml, nexus.json and
-                      api.github.com.json: generation time, lines, cold and incremental builds
-                      of the generated clients, run-time (de)serialization (criterion, and
+                      api.github.com.json: generation time against a bare JSON parse, lines,
+                      cold and incremental builds and docs of the generated clients, the cold
+                      build of a binary depending on each, run-time (de)serialization (criterion, and
                       instructions counted by valgrind); prints the table and writes
                       target/bench/results.md. Slow (about half an hour)
   help                this text";

@@ -74,6 +74,10 @@ fn is_list_item(line: &str) -> bool {
 /// Escapes markdown link and HTML syntax, and wraps bare URLs in `<…>`; inline links to web
 /// pages (`[text](https://…)`) are kept as they are.
 fn escape(line: &str) -> String {
+    // Most lines are plain prose: nothing to escape, no word to split.
+    if !line.contains(['[', ']', '<', '>', '\\']) && !line.contains("http") {
+        return line.to_owned();
+    }
     let mut out = String::new();
     let mut rest = line;
     while let Some((before, text, url, after)) = split_web_link(rest) {

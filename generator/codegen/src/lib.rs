@@ -78,7 +78,7 @@ impl Generated {
 
     /// The tokens as one line of source, with the same header: for a build script whose
     /// output only the compiler reads. It skips the parse and pretty-print of
-    /// [`Generated::to_source`], which cost about three times the generation itself.
+    /// [`Generated::to_source`], which cost two to three times the generation itself.
     pub fn to_unformatted_source(&self) -> String {
         format!("{}{}\n", render::HEADER, self.tokens)
     }

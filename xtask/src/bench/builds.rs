@@ -18,6 +18,8 @@ pub struct Built {
     pub generator: Generator,
     pub cold: Timing,
     pub incremental: Timing,
+    /// `cargo doc --no-deps` of the client crate, its source touched first.
+    pub docs: Timing,
 }
 
 #[derive(Debug, Clone)]
@@ -102,10 +104,13 @@ pub fn measure(
 ) -> Result<Vec<Built>, String> {
     let workspace = paths.work.join("clients");
     let mut clients = Vec::new();
-    for (document, ours, progenitor) in generated {
-        for (generator, outcome) in [(Generator::Ours, ours), (Generator::Progenitor, progenitor)] {
+    for results in generated {
+        for (generator, outcome) in [
+            (Generator::Ours, &results.ours),
+            (Generator::Progenitor, &results.progenitor),
+        ] {
             if matches!(outcome, Generated::Measured { .. }) {
-                clients.push(prepare(paths, &workspace, *document, generator)?);
+                clients.push(prepare(paths, &workspace, results.document, generator)?);
             }
         }
     }
@@ -192,6 +197,7 @@ fn measure_document(
     }
     let mut cold: Vec<Vec<f64>> = vec![Vec::new(); clients.len()];
     let mut incremental: Vec<Vec<f64>> = vec![Vec::new(); clients.len()];
+    let mut docs: Vec<Vec<f64>> = vec![Vec::new(); clients.len()];
     // Each run starts with the next client, so none always builds first (on a cooler machine).
     let alternating = |each: &mut dyn FnMut(usize, usize, &Client) -> Result<(), String>| {
         for run in 0..runs {
@@ -217,6 +223,12 @@ fn measure_document(
         copy(&client.original(), &client.lib())?;
         build(workspace, target, &client.package).map(drop)
     })?;
+    alternating(&mut |run, index, client| {
+        println!("docs {} of {}…", run + 1, client.package);
+        touch(&client.lib())?;
+        docs[index].push(document(workspace, target, &client.package)?);
+        Ok(())
+    })?;
     Ok(clients
         .iter()
         .enumerate()
@@ -231,6 +243,7 @@ fn measure_document(
                 generator: client.generator,
                 cold: timing(&cold[index]),
                 incremental: timing(&incremental[index]),
+                docs: timing(&docs[index]),
             }
         })
         .collect())
@@ -264,6 +277,19 @@ fn build(workspace: &Path, target: &Path, package: &str) -> Result<f64, String> 
     ))
 }
 
+/// `cargo doc --no-deps -p PACKAGE` (its source just touched): the wall time in seconds.
+fn document(workspace: &Path, target: &Path, package: &str) -> Result<f64, String> {
+    let started = Instant::now();
+    run_checked(
+        Command::new(env!("CARGO"))
+            .args(["doc", "--quiet", "--no-deps", "--package", package])
+            .current_dir(workspace)
+            .env("CARGO_TARGET_DIR", target)
+            .stdout(Stdio::null()),
+    )?;
+    Ok(started.elapsed().as_secs_f64())
+}
+
 fn clean(workspace: &Path, target: &Path, package: &str) -> Result<(), String> {
     run_checked(
         Command::new(env!("CARGO"))
@@ -271,6 +297,15 @@ fn clean(workspace: &Path, target: &Path, package: &str) -> Result<(), String> {
             .current_dir(workspace)
             .env("CARGO_TARGET_DIR", target),
     )
+}
+
+/// A new modification time, so that cargo documents the crate again.
+fn touch(path: &Path) -> Result<(), String> {
+    std::fs::File::options()
+        .append(true)
+        .open(path)
+        .and_then(|file| file.set_modified(std::time::SystemTime::now()))
+        .map_err(|error| format!("{}: {error}", path.display()))
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {

@@ -9,16 +9,30 @@ use std::process::Command;
 #[derive(Debug, Clone)]
 pub enum Generated {
     Measured {
+        /// Parsed document → tokens.
         tokens_ms: f64,
+        /// Document text → formatted source (for review, the golden file).
         source_ms: f64,
+        /// Document text → unformatted source (for the compiler: build.rs, the macro).
+        compiler_ms: f64,
         lines: u64,
         code_lines: u64,
     },
     Failed(String),
 }
 
-/// Per document (in [`super::DOCUMENTS`] order): ours, then progenitor's.
-pub type Results = Vec<(Document, Generated, Generated)>;
+/// One document: the floor and each generator's outcome.
+#[derive(Debug, Clone)]
+pub struct DocumentResults {
+    pub document: Document,
+    /// A bare `serde_json` parse of the document's JSON text (what both generators read).
+    pub floor_ms: f64,
+    pub ours: Generated,
+    pub progenitor: Generated,
+}
+
+/// Per document, in [`super::DOCUMENTS`] order.
+pub type Results = Vec<DocumentResults>;
 
 pub fn measure(paths: &Paths, documents: &[Document], runs: usize) -> Result<Results, String> {
     let mut command = Command::new(paths.binary());
@@ -48,11 +62,12 @@ pub fn measure(paths: &Paths, documents: &[Document], runs: usize) -> Result<Res
                 .iter()
                 .find(|entry| entry["name"] == document.slug)
                 .ok_or_else(|| format!("no result for {}", document.slug))?;
-            Ok((
-                *document,
-                outcome(&entry["results"]["instantly-codegen"]),
-                outcome(&entry["results"]["progenitor"]),
-            ))
+            Ok(DocumentResults {
+                document: *document,
+                floor_ms: entry["floor_ms"].as_f64().unwrap_or(f64::NAN),
+                ours: outcome(&entry["results"]["instantly-codegen"]),
+                progenitor: outcome(&entry["results"]["progenitor"]),
+            })
         })
         .collect()
 }
@@ -64,6 +79,7 @@ fn outcome(value: &Value) -> Generated {
     Generated::Measured {
         tokens_ms: value["tokens_ms"].as_f64().unwrap_or(f64::NAN),
         source_ms: value["source_ms"].as_f64().unwrap_or(f64::NAN),
+        compiler_ms: value["compiler_ms"].as_f64().unwrap_or(f64::NAN),
         lines: value["lines"].as_u64().unwrap_or(0),
         code_lines: value["code_lines"].as_u64().unwrap_or(0),
     }

@@ -8,6 +8,7 @@
 //! `target/bench/results.md`.
 
 mod builds;
+mod downstream;
 mod generation;
 mod runtime;
 mod table;
@@ -59,6 +60,8 @@ pub struct Options {
     /// Cold and incremental builds of each client.
     pub build_runs: usize,
     pub builds: bool,
+    /// The cold builds of a binary depending on each client (after `builds`).
+    pub downstream: bool,
     pub runtime: bool,
 }
 
@@ -68,13 +71,14 @@ impl Default for Options {
             runs: 10,
             build_runs: 3,
             builds: true,
+            downstream: true,
             runtime: true,
         }
     }
 }
 
 impl Options {
-    /// `--runs N`, `--build-runs N`, `--skip-builds`, `--skip-runtime`.
+    /// `--runs N`, `--build-runs N`, `--skip-builds`, `--skip-downstream`, `--skip-runtime`.
     pub fn parse(flags: &[&str]) -> Result<Self, String> {
         let mut options = Self::default();
         let mut flags = flags.iter();
@@ -90,6 +94,7 @@ impl Options {
                 "--runs" => options.runs = number("--runs")?,
                 "--build-runs" => options.build_runs = number("--build-runs")?,
                 "--skip-builds" => options.builds = false,
+                "--skip-downstream" => options.downstream = false,
                 "--skip-runtime" => options.runtime = false,
                 other => return Err(format!("unknown bench argument `{other}`")),
             }
@@ -144,12 +149,17 @@ pub fn run(root: &Path, options: &Options) -> Result<bool, String> {
     } else {
         Vec::new()
     };
+    let downstream = if options.builds && options.downstream {
+        Some(downstream::measure(root, &paths.work, options.build_runs)?)
+    } else {
+        None
+    };
     let timed = if options.runtime {
         runtime::measure(&paths)?
     } else {
         Vec::new()
     };
-    let report = table::render(options, &generated, &built, &timed);
+    let report = table::render(options, &generated, &built, &downstream, &timed);
     println!("\n{report}");
     let file = paths.work.join("results.md");
     std::fs::write(&file, &report).map_err(|error| format!("{}: {error}", file.display()))?;

@@ -3,6 +3,7 @@
 
 use super::Options;
 use super::builds::{Built, Generator, Timing};
+use super::downstream::Downstream;
 use super::generation::{Generated, Results};
 use super::runtime::Timed;
 use std::fmt::Write as _;
@@ -10,32 +11,57 @@ use std::fmt::Write as _;
 /// Failure messages are cut to this many characters in the table.
 const MESSAGE_CHARS: usize = 110;
 
-pub fn render(options: &Options, generated: &Results, built: &[Built], timed: &[Timed]) -> String {
+/// The downstream rows: ours, and progenitor's or why it is missing.
+pub type DownstreamResults = Option<(Downstream, Result<Downstream, String>)>;
+
+pub fn render(
+    options: &Options,
+    generated: &Results,
+    built: &[Built],
+    downstream: &DownstreamResults,
+    timed: &[Timed],
+) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
         "Medians; generation: {} runs, builds: {} runs (debug profile, dependencies prebuilt), \
          the generators alternating. Ratio = instantly-codegen ÷ progenitor (below 1: ours is \
-         faster or smaller).\n",
+         faster or smaller). The floor is a bare `serde_json` parse of the same JSON text into a \
+         `Value`; `× floor` is each generator's time over it.\n",
         options.runs, options.build_runs
     );
     out.push_str("| document | measure | instantly-codegen | progenitor 0.15.1 | ratio |\n");
     out.push_str("| --- | --- | ---: | ---: | ---: |\n");
-    for (document, ours, progenitor) in generated {
-        let mut label = document.label;
+    for results in generated {
+        let (ours, progenitor, floor) = (&results.ours, &results.progenitor, results.floor_ms);
+        let mut label = results.document.label;
         let mut row = |measure: &str, ours: Cell, progenitor: Cell| {
             write_row(&mut out, label, measure, &ours, &progenitor);
             label = "";
         };
+        let floor_cell = || Cell {
+            value: None,
+            text: format!("{floor:.1} ms"),
+        };
         row(
-            "generation: parsed document → tokens",
-            generation_cell(ours, |g| g.0),
-            generation_cell(progenitor, |g| g.0),
+            "floor: bare parse of the document's JSON text",
+            floor_cell(),
+            floor_cell(),
         );
         row(
-            "generation: end to end, → formatted source",
-            generation_cell(ours, |g| g.1),
-            generation_cell(progenitor, |g| g.1),
+            "generation: parsed document → tokens",
+            generation_cell(ours, |m| m.tokens_ms, None),
+            generation_cell(progenitor, |m| m.tokens_ms, None),
+        );
+        row(
+            "generation for the compiler (build.rs, macro): text → unformatted source",
+            generation_cell(ours, |m| m.compiler_ms, Some(floor)),
+            generation_cell(progenitor, |m| m.compiler_ms, Some(floor)),
+        );
+        row(
+            "generation for review (golden file): text → formatted source",
+            generation_cell(ours, |m| m.source_ms, Some(floor)),
+            generation_cell(progenitor, |m| m.source_ms, Some(floor)),
         );
         row(
             "generated lines (code lines)",
@@ -45,7 +71,7 @@ pub fn render(options: &Options, generated: &Results, built: &[Built], timed: &[
         let build = |generator: Generator| {
             built
                 .iter()
-                .find(|b| b.slug == document.slug && b.generator == generator)
+                .find(|b| b.slug == results.document.slug && b.generator == generator)
         };
         if !built.is_empty() {
             let (ours_build, progenitor_build) =
@@ -60,7 +86,32 @@ pub fn render(options: &Options, generated: &Results, built: &[Built], timed: &[
                 build_cell(ours_build.map(|b| &b.incremental), ours),
                 build_cell(progenitor_build.map(|b| &b.incremental), progenitor),
             );
+            row(
+                "`cargo doc --no-deps` of the client crate",
+                build_cell(ours_build.map(|b| &b.docs), ours),
+                build_cell(progenitor_build.map(|b| &b.docs), progenitor),
+            );
         }
+    }
+    if let Some((ours, progenitor)) = downstream {
+        let cell = |downstream: &Downstream| match downstream.median() {
+            Some(seconds) => Cell {
+                value: Some(seconds),
+                text: format!("{seconds:.1} s ({} crates)", downstream.crates),
+            },
+            None => failed("no run"),
+        };
+        let progenitor_cell = match progenitor {
+            Ok(progenitor) => cell(progenitor),
+            Err(message) => failed(message),
+        };
+        write_row(
+            &mut out,
+            "a binary calling one operation",
+            "cold build, every dependency (crates in its build graph)",
+            &cell(ours),
+            &progenitor_cell,
+        );
     }
     for timed in timed {
         let cell = |ns: Option<f64>| Cell {
@@ -94,7 +145,11 @@ pub fn render(options: &Options, generated: &Results, built: &[Built], timed: &[
     if !built.is_empty() {
         out.push_str("\nEvery build run, in seconds:\n\n");
         for build in built {
-            for (what, timing) in [("cold", &build.cold), ("incremental", &build.incremental)] {
+            for (what, timing) in [
+                ("cold", &build.cold),
+                ("incremental", &build.incremental),
+                ("docs", &build.docs),
+            ] {
                 if let Timing::Seconds(_, runs) = timing {
                     let runs: Vec<String> = runs.iter().map(|s| format!("{s:.1}")).collect();
                     let _ = writeln!(
@@ -106,6 +161,16 @@ pub fn render(options: &Options, generated: &Results, built: &[Built], timed: &[
                     );
                 }
             }
+        }
+    }
+    if let Some((ours, progenitor)) = downstream {
+        let runs = |downstream: &Downstream| {
+            let runs: Vec<String> = downstream.runs.iter().map(|s| format!("{s:.1}")).collect();
+            runs.join(", ")
+        };
+        let _ = writeln!(out, "- downstream binary, instantly: {}", runs(ours));
+        if let Ok(progenitor) = progenitor {
+            let _ = writeln!(out, "- downstream binary, progenitor: {}", runs(progenitor));
         }
     }
     out
@@ -140,21 +205,42 @@ fn failed(message: &str) -> Cell {
     }
 }
 
-fn generation_cell(generated: &Generated, pick: impl Fn((f64, f64)) -> f64) -> Cell {
+/// One generation time, and its multiple of the floor when given.
+fn generation_cell(
+    generated: &Generated,
+    pick: impl Fn(&Times) -> f64,
+    floor: Option<f64>,
+) -> Cell {
     match generated {
         Generated::Measured {
             tokens_ms,
             source_ms,
+            compiler_ms,
             ..
         } => {
-            let ms = pick((*tokens_ms, *source_ms));
+            let ms = pick(&Times {
+                tokens_ms: *tokens_ms,
+                source_ms: *source_ms,
+                compiler_ms: *compiler_ms,
+            });
+            let times = floor
+                .filter(|floor| *floor > 0.0)
+                .map(|floor| format!(" ({:.1}× floor)", ms / floor))
+                .unwrap_or_default();
             Cell {
                 value: Some(ms),
-                text: format!("{ms:.1} ms"),
+                text: format!("{ms:.1} ms{times}"),
             }
         }
         Generated::Failed(message) => failed(message),
     }
+}
+
+/// The generation times of one generator on one document.
+struct Times {
+    tokens_ms: f64,
+    source_ms: f64,
+    compiler_ms: f64,
 }
 
 fn lines_cell(generated: &Generated) -> Cell {
@@ -197,11 +283,13 @@ fn thousands(n: u64) -> String {
 mod tests {
     use super::*;
     use crate::bench::DOCUMENTS;
+    use crate::bench::generation::DocumentResults;
 
     fn measured(tokens_ms: f64, lines: u64) -> Generated {
         Generated::Measured {
             tokens_ms,
             source_ms: tokens_ms * 4.0,
+            compiler_ms: tokens_ms * 2.0,
             lines,
             code_lines: lines - 100,
         }
@@ -210,12 +298,18 @@ mod tests {
     #[test]
     fn ratios_failures_and_counts() {
         let generated = vec![
-            (
-                DOCUMENTS[0],
-                measured(50.0, 26_580),
-                Generated::Failed("panics: a | b".repeat(20)),
-            ),
-            (DOCUMENTS[2], measured(45.0, 24_316), measured(90.0, 46_105)),
+            DocumentResults {
+                document: DOCUMENTS[0],
+                floor_ms: 10.0,
+                ours: measured(50.0, 26_580),
+                progenitor: Generated::Failed("panics: a | b".repeat(20)),
+            },
+            DocumentResults {
+                document: DOCUMENTS[2],
+                floor_ms: 9.0,
+                ours: measured(45.0, 24_316),
+                progenitor: measured(90.0, 46_105),
+            },
         ];
         let timed = vec![Timed {
             description: "decode",
@@ -224,7 +318,7 @@ mod tests {
             ours_instructions: Ok(6_500_597.0),
             progenitor_instructions: Err("valgrind not installed".to_owned()),
         }];
-        let table = render(&Options::default(), &generated, &[], &timed);
+        let table = render(&Options::default(), &generated, &[], &None, &timed);
         let lines: Vec<&str> = table.lines().collect();
         // A failure is cut, and its `|` escaped so the row keeps five cells.
         let failed = lines.iter().find(|l| l.contains("panics")).unwrap();
@@ -233,11 +327,19 @@ mod tests {
             "{failed}"
         );
         assert!(failed.ends_with("| — |"), "{failed}");
-        assert!(table.contains(
-            "| nexus.json | generation: parsed document → tokens | 45.0 ms | 90.0 ms | 0.50 |"
-        ));
+        assert!(
+            table
+                .contains("|  | generation: parsed document → tokens | 45.0 ms | 90.0 ms | 0.50 |")
+        );
         assert!(table.contains(
             "| generated lines (code lines) | 24,316 (24,216) | 46,105 (46,005) | 0.53 |"
+        ));
+        // The floor, and each generation time as a multiple of it.
+        assert!(table.contains(
+            "| nexus.json | floor: bare parse of the document's JSON text | 9.0 ms | 9.0 ms | — |"
+        ));
+        assert!(table.contains(
+            "| generation for the compiler (build.rs, macro): text → unformatted source | 90.0 ms (10.0× floor) | 180.0 ms (20.0× floor) | 0.50 |"
         ));
         assert!(table.contains("| run time (criterion) | decode | 923.4 µs | 740.5 µs | 1.25 |"));
         assert!(table.contains(
