@@ -16,9 +16,11 @@ pub fn read(path: &str) -> Result<Value, String> {
 }
 
 /// The document as progenitor can take it: only its 2xx responses (it panics on operations
-/// with several response types), and components renamed where progenitor would give an inline
-/// schema the same name (it emits both, which does not compile). The schemas are otherwise
-/// unchanged, so are the types.
+/// with several response types), components renamed where progenitor would give an inline
+/// schema the same name (it emits both, which does not compile), and of two enum values that
+/// differ only in punctuation (`Etc/GMT+12`, `Etc/GMT-12`) the second dropped (typify panics:
+/// "Failed to make unique variant names"). The schemas are otherwise unchanged, so are the
+/// types.
 pub fn progenitor_compatible(mut document: Value) -> Value {
     for operation in operations_mut(&mut document) {
         if let Some(Value::Object(responses)) = operation.get_mut("responses") {
@@ -28,7 +30,32 @@ pub fn progenitor_compatible(mut document: Value) -> Value {
     for name in names_progenitor_repeats(&document) {
         rename_component(&mut document, &name, &format!("{name}Component"));
     }
+    drop_enum_values_typify_merges(&mut document);
     document
+}
+
+/// Keeps the first of the string enum values whose letters and digits are the same.
+fn drop_enum_values_typify_merges(value: &mut Value) {
+    match value {
+        Value::Object(object) => {
+            if let Some(Value::Array(values)) = object.get_mut("enum") {
+                let mut seen = std::collections::HashSet::new();
+                values.retain(|value| {
+                    value.as_str().is_none_or(|text| {
+                        let key: String = text
+                            .chars()
+                            .filter(char::is_ascii_alphanumeric)
+                            .map(|c| c.to_ascii_lowercase())
+                            .collect();
+                        seen.insert(key)
+                    })
+                });
+            }
+            object.values_mut().for_each(drop_enum_values_typify_merges);
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_enum_values_typify_merges),
+        _ => {}
+    }
 }
 
 /// Components named like an inline object property of another component, which progenitor

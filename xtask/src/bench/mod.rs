@@ -154,17 +154,24 @@ pub fn run(root: &Path, options: &Options) -> Result<bool, String> {
     } else {
         None
     };
-    let timed = if options.runtime {
-        runtime::measure(&paths)?
+    // A failing run-time benchmark must not cost the rows measured before it.
+    let (timed, runtime_failure) = if options.runtime {
+        match runtime::measure(&paths) {
+            Ok(timed) => (timed, None),
+            Err(error) => (Vec::new(), Some(error)),
+        }
     } else {
-        Vec::new()
+        (Vec::new(), None)
     };
-    let report = table::render(options, &generated, &built, &downstream, &timed);
+    let mut report = table::render(options, &generated, &built, &downstream, &timed);
+    if let Some(error) = &runtime_failure {
+        report.push_str(&format!("\nThe run-time benchmarks failed: {error}\n"));
+    }
     println!("\n{report}");
     let file = paths.work.join("results.md");
     std::fs::write(&file, &report).map_err(|error| format!("{}: {error}", file.display()))?;
     println!("written to {}", file.display());
-    Ok(true)
+    Ok(runtime_failure.is_none())
 }
 
 /// The median of some measurements (`None` for none).
