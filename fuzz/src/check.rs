@@ -5,9 +5,9 @@
 use instantly_codegen::{
     Error, Generated, Settings, generate_dispatch, generate_tokens, load_document,
 };
+use instantly_spec::normalize::document::SideInputs;
+use instantly_spec::normalize::document::normalize_page;
 use openapiv3::OpenAPI;
-use xtask::normalize::document::SideInputs;
-use xtask::normalize::document::normalize_page;
 
 /// The file name the normalizer gives page diagnostics.
 const PAGE_FILE: &str = "spec/instantly-api-v2.txt";

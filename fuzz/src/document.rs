@@ -1,7 +1,7 @@
 //! Mutations of OpenAPI documents, aware of their structure: they splice, delete, retype and
 //! rename nodes, add schema keywords with hostile values, point references anywhere, nest
 //! schemas deeply and make them recursive. The same idea as the page mutations of
-//! `xtask/tests/mutations.rs`, for the generator's input.
+//! `xtask/spec/tests/mutations.rs`, for the generator's input.
 
 use crate::rng::Rng;
 use crate::tree::{self, Step};

@@ -1,9 +1,9 @@
-//! Mutations of the scraped page, by line: the operations of `xtask::page::mutation` (shared
+//! Mutations of the scraped page, by line: the operations of `instantly_spec::page::mutation` (shared
 //! with the property test, which runs a fixed 3000 cases), drawn here from the fuzzer's generator
 //! so they run for the whole time budget, and chained into the generator when the mutated page
 //! still normalizes.
 
-use xtask::page::mutation::{Mutation, VOCABULARY, apply};
+use instantly_spec::page::mutation::{Mutation, VOCABULARY, apply};
 
 use crate::rng::Rng;
 

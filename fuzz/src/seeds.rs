@@ -3,9 +3,9 @@
 use crate::check::Input;
 use crate::rng::Rng;
 use crate::{document, page};
+use instantly_spec::normalize::document::SideInputs;
 use serde_json::Value;
 use std::path::Path;
-use xtask::normalize::document::SideInputs;
 
 /// Documents, relative to the workspace root.
 const DOCUMENTS: &[&str] = &[

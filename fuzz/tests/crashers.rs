@@ -2,8 +2,8 @@
 //! generates or fails with a JSON pointer, a page normalizes or fails at one of its lines.
 
 use instantly_fuzz::check::{check_document, check_page};
+use instantly_spec::normalize::document::SideInputs;
 use std::path::PathBuf;
-use xtask::normalize::document::SideInputs;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

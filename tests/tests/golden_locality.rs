@@ -1,8 +1,8 @@
 //! A new property on the page changes only that property's lines in the generated client.
 
+use instantly_spec::normalize::document::normalize;
+use instantly_spec::normalize::yaml::to_yaml;
 use instantly_tests::read;
-use xtask::normalize::document::normalize;
-use xtask::normalize::yaml::to_yaml;
 
 fn client_for(page: &str) -> String {
     let facts = read("spec/operations.yaml");

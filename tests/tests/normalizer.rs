@@ -3,10 +3,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use instantly_spec::normalize::document::normalize;
+use instantly_spec::normalize::yaml::to_yaml;
 use instantly_tests::{python, read, root};
 use serde_json::Value;
-use xtask::normalize::document::normalize;
-use xtask::normalize::yaml::to_yaml;
 
 const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
@@ -199,7 +199,7 @@ fn the_committed_document_is_up_to_date() {
     assert!(
         regenerated == committed,
         "spec/openapi.yaml is stale; run `cargo xtask codegen`:\n{}",
-        xtask::codegen::unified_diff("spec/openapi.yaml", &committed, &regenerated)
+        instantly_spec::diff::unified_diff("spec/openapi.yaml", &committed, &regenerated)
     );
 }
 
@@ -362,7 +362,7 @@ fn every_operation_is_typed_from_the_facts() {
 /// conventions.
 #[test]
 fn an_operation_without_facts_falls_back_to_the_conventions() {
-    use xtask::normalize::document::{SideInputs, normalize_page};
+    use instantly_spec::normalize::document::{SideInputs, normalize_page};
     let mut side =
         SideInputs::parse(&read("spec/operations.yaml"), &read("spec/overrides.yaml")).unwrap();
     side.facts

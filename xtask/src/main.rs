@@ -3,7 +3,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use xtask::{bench, codegen, contract, downstream, fuzz, test};
+mod bench;
+mod codegen;
+mod contract;
+mod downstream;
+mod fuzz;
+mod process;
+mod test;
 
 const HELP: &str = "\
 usage: cargo xtask <command>

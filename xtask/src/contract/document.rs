@@ -1,12 +1,8 @@
-//! Reading an OpenAPI document (3.0 or 3.1, JSON or YAML) as JSON, and listing its operations.
+//! Reading an OpenAPI document (3.0 or 3.1, JSON or YAML) as JSON, and listing its operations
+//! (through the spec library's walker) as routes to compare.
 
 use serde_json::Value;
 use std::path::Path;
-
-/// The HTTP methods a path item can hold, in the order the table lists them.
-const METHODS: &[&str] = &[
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
 
 /// One operation of a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,21 +72,13 @@ pub fn parse(text: &str) -> Result<Value, String> {
 
 /// Every operation under `paths`, in document order.
 pub fn operations(document: &Value) -> Vec<DocumentOperation> {
-    let Some(paths) = document.get("paths").and_then(Value::as_object) else {
-        return Vec::new();
-    };
-    let mut operations = Vec::new();
-    for (path, item) in paths {
-        for method in METHODS {
-            if item.get(*method).is_some_and(Value::is_object) {
-                operations.push(DocumentOperation {
-                    method: method.to_ascii_uppercase(),
-                    path: path.clone(),
-                });
-            }
-        }
-    }
-    operations
+    instantly_spec::openapi::operations(document)
+        .iter()
+        .map(|operation| DocumentOperation {
+            method: operation.method.to_ascii_uppercase(),
+            path: operation.path.to_owned(),
+        })
+        .collect()
 }
 
 #[cfg(test)]

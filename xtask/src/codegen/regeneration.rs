@@ -7,9 +7,10 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::model::Report;
+use instantly_spec::report::render::{self, Options};
+use instantly_spec::report::{Report, compare};
+
 use super::release::{ClientCrate, Release, apply_release, plan_release, read_client};
-use super::render::{self, Options};
 
 pub struct Regeneration {
     /// `None` when there is no committed document to compare with (the first run).
@@ -33,7 +34,7 @@ impl Regeneration {
         let report = match fs::read_to_string(root.join(committed_path)) {
             Err(_) => None,
             Ok(text) => match serde_norway::from_str::<Value>(&text) {
-                Ok(old) => Some(super::compare(&old, &new)),
+                Ok(old) => Some(compare(&old, &new)),
                 Err(error) => {
                     eprintln!(
                         "warning: {committed_path}: cannot read the committed document, so no change report: {error}"

@@ -1,18 +1,18 @@
 //! The change report on the real page and on edited copies of it (`report_fixtures`): each
 //! report matches its committed `expected.md`, is classified as the fixture says, and is the
-//! same however it is produced. `UPDATE_EXPECT=1 cargo test -p instantly-xtask --test report`
+//! same however it is produced. `UPDATE_EXPECT=1 cargo test -p instantly-spec --test report`
 //! rewrites the expected files.
 
 mod report_fixtures;
 
 use std::fs;
 
+use instantly_spec::normalize::yaml::to_yaml;
+use instantly_spec::report::render::{Options, markdown};
+use instantly_spec::report::semver::Version;
+use instantly_spec::report::{Report, compare};
 use report_fixtures::{FIXTURES, PAGE, document, fixture_path};
 use serde_json::Value;
-use xtask::normalize::yaml::to_yaml;
-use xtask::report::render::{Options, markdown};
-use xtask::report::semver::Version;
-use xtask::report::{Report, compare};
 
 fn options() -> Options {
     Options {
@@ -46,7 +46,7 @@ fn each_fixture_matches_its_expected_report() {
             mismatches.push(format!(
                 "{}:\n{}",
                 path.display(),
-                xtask::codegen::unified_diff(fixture.name, &expected, &actual)
+                instantly_spec::diff::unified_diff(fixture.name, &expected, &actual)
             ));
         }
     }

@@ -4,8 +4,8 @@
 //! `compare` walks two OpenAPI documents (operations, parameters, bodies, responses, component
 //! schemas and every nested property) and records each difference as a classified [`Change`],
 //! a description change, or an "other" change the client does not see. `render` prints it as
-//! Markdown; `semver` and `release` turn it into the client crate's next version and
-//! CHANGELOG entry.
+//! Markdown; `semver` picks the client crate's next version (`cargo xtask codegen` writes it and
+//! the CHANGELOG entry).
 
 pub mod classify;
 pub mod context;
@@ -14,8 +14,6 @@ pub mod enums;
 pub mod model;
 pub mod operations;
 pub mod recorder;
-pub mod regeneration;
-pub mod release;
 pub mod render;
 pub mod schema;
 pub mod semver;

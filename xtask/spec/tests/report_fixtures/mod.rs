@@ -6,13 +6,13 @@
 
 use std::path::PathBuf;
 
+use instantly_spec::normalize::document::normalize;
+use instantly_spec::report::Level;
 use serde_json::Value;
-use xtask::normalize::document::normalize;
-use xtask::report::Level;
 
-pub const PAGE: &str = include_str!("../../../spec/instantly-api-v2.txt");
-pub const OVERRIDES: &str = include_str!("../../../spec/overrides.yaml");
-pub const FACTS: &str = include_str!("../../../spec/operations.yaml");
+pub const PAGE: &str = include_str!("../../../../spec/instantly-api-v2.txt");
+pub const OVERRIDES: &str = include_str!("../../../../spec/overrides.yaml");
+pub const FACTS: &str = include_str!("../../../../spec/operations.yaml");
 
 /// One edit of the page and what it should mean for downstream code.
 pub struct Fixture {
@@ -268,7 +268,7 @@ pub fn document(page: &str) -> Value {
     }
 }
 
-/// `xtask/tests/fixtures/report/<name>/<file>`.
+/// `xtask/spec/tests/fixtures/report/<name>/<file>`.
 pub fn fixture_path(name: &str, file: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/report")

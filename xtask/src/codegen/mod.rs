@@ -6,10 +6,18 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::diagnostics::{FACTS_FILE, OVERRIDES_FILE, PAGE_FILE};
-use crate::normalize::document::normalize;
-use crate::normalize::yaml::to_yaml;
-use crate::report::regeneration::Regeneration;
+use instantly_spec::diagnostics::{FACTS_FILE, OVERRIDES_FILE, PAGE_FILE};
+use instantly_spec::diff::unified_diff;
+use instantly_spec::normalize::document::normalize;
+use instantly_spec::normalize::yaml::to_yaml;
+use instantly_spec::openapi::operations;
+
+use regeneration::Regeneration;
+
+mod regeneration;
+mod release;
+#[cfg(test)]
+mod tests;
 
 /// Where the document is written, relative to the workspace root.
 pub const OPENAPI_FILE: &str = "spec/openapi.yaml";
@@ -43,7 +51,7 @@ pub fn generate(root: &Path) -> Result<(Vec<Output>, Summary), String> {
     let normalized = normalize(&page, &facts, &overrides).map_err(|error| error.to_string())?;
     let yaml = to_yaml(&normalized.document);
     let mut summary = Summary {
-        operations: count_operations(&normalized.document),
+        operations: operations(&normalized.document).len(),
         schemas: normalized
             .document
             .pointer("/components/schemas")
@@ -109,27 +117,6 @@ fn generate_client(spec_text: &str) -> Result<GeneratedClient, String> {
 fn read(root: &Path, relative: &str) -> Result<String, String> {
     fs::read_to_string(root.join(relative))
         .map_err(|error| format!("{relative}: cannot read: {error}"))
-}
-
-const METHODS: [&str; 8] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
-
-fn count_operations(document: &Value) -> usize {
-    document
-        .get("paths")
-        .and_then(Value::as_object)
-        .map_or(0, |paths| {
-            paths
-                .values()
-                .filter_map(Value::as_object)
-                .map(|item| {
-                    item.keys()
-                        .filter(|key| METHODS.contains(&key.as_str()))
-                        .count()
-                })
-                .sum()
-        })
 }
 
 /// Properties of every component schema, nested ones included.
@@ -264,13 +251,4 @@ fn write_or_check(root: &Path, outputs: Vec<Output>, check: bool) -> Result<bool
         }
     }
     Ok(fresh)
-}
-
-/// A unified diff from the committed text to the regenerated one.
-pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
-    similar::TextDiff::from_lines(old, new)
-        .unified_diff()
-        .context_radius(3)
-        .header(&format!("a/{path}"), &format!("b/{path}"))
-        .to_string()
 }

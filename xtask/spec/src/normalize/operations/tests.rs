@@ -581,7 +581,7 @@ mod real_page {
     use super::*;
 
     fn read(file: &str) -> String {
-        std::fs::read_to_string(format!("{}/../{file}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+        std::fs::read_to_string(format!("{}/../../{file}", env!("CARGO_MANIFEST_DIR"))).unwrap()
     }
 
     fn built() -> Built {

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use super::operations::operations;
+use crate::openapi::operations;
 
 const SCHEMA_REF_PREFIX: &str = "#/components/schemas/";
 

@@ -4,9 +4,9 @@
 use std::fs;
 use std::path::Path;
 
-use super::model::Report;
-use super::render::{self, Options};
-use super::semver::{Version, bump_for};
+use instantly_spec::report::Report;
+use instantly_spec::report::render::{self, Options};
+use instantly_spec::report::semver::{Version, bump_for};
 
 /// The client crate's manifest, relative to the workspace root.
 pub const CLIENT_MANIFEST: &str = "generated-client/Cargo.toml";
@@ -208,3 +208,6 @@ fn write(root: &Path, relative: &str, contents: &str) -> Result<(), String> {
     fs::write(root.join(relative), contents)
         .map_err(|error| format!("{relative}: cannot write: {error}"))
 }
+
+#[cfg(test)]
+mod tests;

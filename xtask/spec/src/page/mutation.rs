@@ -1,4 +1,4 @@
-//! Line mutations of the scraped page. Both the property test (`xtask/tests/mutations.rs`) and
+//! Line mutations of the scraped page. Both the property test (`xtask/spec/tests/mutations.rs`) and
 //! the fuzzer (`fuzz/src/page.rs`) mutate the page the same way; each draws [`Mutation`]s with
 //! its own generator, so the operations and the vocabulary are kept here, once.
 

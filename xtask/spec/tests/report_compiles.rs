@@ -16,10 +16,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use instantly_spec::normalize::yaml::to_yaml;
+use instantly_spec::report::Level;
 use report_fixtures::{FIXTURES, PAGE, document};
 use serde_json::{Map, Value};
-use xtask::normalize::yaml::to_yaml;
-use xtask::report::Level;
 
 /// Operations kept in the trimmed clients, by path prefix.
 const KEPT_PATHS: [&str; 4] = [
@@ -114,8 +114,10 @@ fn snippets_compile_exactly_when_the_report_says_compatible() {
 }
 
 fn workspace_root() -> PathBuf {
+    // xtask/spec → the workspace.
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
+        .ancestors()
+        .nth(2)
         .unwrap()
         .to_path_buf()
 }

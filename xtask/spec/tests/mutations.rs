@@ -5,15 +5,15 @@
 use proptest::prelude::*;
 use std::sync::LazyLock;
 
-use xtask::normalize::document::SideInputs;
-use xtask::normalize::document::normalize_page;
-use xtask::page::mutation::{Mutation, VOCABULARY, apply};
+use instantly_spec::normalize::document::SideInputs;
+use instantly_spec::normalize::document::normalize_page;
+use instantly_spec::page::mutation::{Mutation, VOCABULARY, apply};
 
-const PAGE: &str = include_str!("../../spec/instantly-api-v2.txt");
+const PAGE: &str = include_str!("../../../spec/instantly-api-v2.txt");
 static SIDE: LazyLock<SideInputs> = LazyLock::new(|| {
     SideInputs::parse(
-        include_str!("../../spec/operations.yaml"),
-        include_str!("../../spec/overrides.yaml"),
+        include_str!("../../../spec/operations.yaml"),
+        include_str!("../../../spec/overrides.yaml"),
     )
     .unwrap()
 });

@@ -5,14 +5,11 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
+use crate::openapi::{Operation, operations};
+
 use super::model::Kind;
 use super::recorder::Recorder;
 use super::schema::{Place, changed_keywords, compare_schema};
-
-/// The methods an OpenAPI path item can hold, in the order the report lists them.
-const METHODS: [&str; 8] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
 
 /// Operation keywords compared on their own; others that change are reported as "other".
 const OPERATION_KEYWORDS: [&str; 7] = [
@@ -24,48 +21,6 @@ const OPERATION_KEYWORDS: [&str; 7] = [
     "responses",
     "x-pagination",
 ];
-
-/// One operation of a document.
-#[derive(Debug, Clone, Copy)]
-pub struct Operation<'a> {
-    pub path: &'a str,
-    pub method: &'a str,
-    pub value: &'a Value,
-    /// The path item, for parameters shared by its operations.
-    pub path_item: &'a Value,
-}
-
-impl Operation<'_> {
-    /// `GET /api/v2/campaigns`.
-    pub fn label(&self) -> String {
-        format!("{} {}", self.method.to_ascii_uppercase(), self.path)
-    }
-
-    fn operation_id(&self) -> Option<String> {
-        text(self.value, "operationId").map(str::to_owned)
-    }
-}
-
-/// Every operation of `document`, in path order then method order.
-pub fn operations(document: &Value) -> Vec<Operation<'_>> {
-    let Some(paths) = document.get("paths").and_then(Value::as_object) else {
-        return Vec::new();
-    };
-    let mut found = Vec::new();
-    for (path, path_item) in paths {
-        for method in METHODS {
-            if let Some(value) = path_item.get(method).filter(|value| value.is_object()) {
-                found.push(Operation {
-                    path,
-                    method,
-                    value,
-                    path_item,
-                });
-            }
-        }
-    }
-    found
-}
 
 /// The two documents an operation is compared across, for resolving `$ref`s in each.
 #[derive(Clone, Copy)]
@@ -86,7 +41,7 @@ pub fn compare_operations(recorder: &mut Recorder, documents: Documents<'_>) {
     for (key, operation) in &old {
         if !new.contains_key(key) {
             let kind = Kind::OperationRemoved {
-                operation_id: operation.operation_id(),
+                operation_id: operation.operation_id().map(str::to_owned),
             };
             recorder.change(&operation.label(), kind, false);
         }
@@ -98,7 +53,7 @@ pub fn compare_operations(recorder: &mut Recorder, documents: Documents<'_>) {
             }
             None => {
                 let kind = Kind::OperationAdded {
-                    operation_id: new_operation.operation_id(),
+                    operation_id: new_operation.operation_id().map(str::to_owned),
                 };
                 recorder.change(&new_operation.label(), kind, false);
             }
@@ -117,8 +72,8 @@ fn compare_operation(
         && old_id != new_id
     {
         let kind = Kind::OperationRenamed {
-            old: old_id,
-            new: new_id,
+            old: old_id.to_owned(),
+            new: new_id.to_owned(),
         };
         recorder.change(&label, kind, false);
     }
