@@ -2,9 +2,9 @@
 
 use serde_json::{Map, Value, json};
 
+use super::component_names::component_name;
 use super::enums::complete_enums;
 use super::facts::{Facts, parse_facts};
-use super::naming::component_name;
 use super::operations::build_operations;
 use super::overrides::{Overrides, parse_overrides};
 use super::schema::entity_schema;

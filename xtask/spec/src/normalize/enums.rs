@@ -3,8 +3,8 @@
 
 use serde_json::{Map, Value};
 
+use super::component_names::component_name;
 use super::facts::{EnumFacts, Facts};
-use super::naming::component_name;
 use crate::diagnostics::Warnings;
 
 /// Completes the values (and their descriptions) of every enum the facts list. The property

@@ -1,10 +1,11 @@
 //! Page model + the reference's operation facts + overrides → OpenAPI 3.0.3 document.
 
+pub mod component_names;
 pub mod document;
 pub mod enums;
 pub mod facts;
 pub mod integers;
-pub mod naming;
+pub mod key_order;
 pub mod operations;
 pub mod overrides;
 pub mod recover;

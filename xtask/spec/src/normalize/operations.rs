@@ -8,7 +8,7 @@
 //! `x-shapes: unknown`.
 
 mod conventions;
-mod naming;
+mod operation_id;
 mod path;
 mod reference;
 mod shapes;
@@ -18,13 +18,13 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{Map, Value, json};
 
 use self::conventions::{Convention, collection_of, convention};
-use self::naming::{is_snake_case, pascal_case, rule_operation_id, summary_from};
+use self::operation_id::{is_snake_case, pascal_case, rule_operation_id, summary_from};
 use self::path::segments;
 use self::reference::{is_empty_schema, only_null, tidy, with_object_type};
 use self::shapes::{ShapeError, Shapes, ref_name, strip_read_only, without_required};
+use super::component_names::component_name;
 use super::facts::{Facts, OperationFacts, Parameter};
 use super::integers;
-use super::naming::component_name;
 use super::overrides::{OperationOverride, Overrides};
 use crate::diagnostics::{Diagnostic, FACTS_FILE, OVERRIDES_FILE, PAGE_FILE, Warnings};
 use crate::page::Page;

@@ -10,9 +10,9 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value, json};
 
-use super::schema::{display_path, move_example_to_end};
+use super::key_order::move_example_to_end;
 use crate::diagnostics::Warnings;
-use crate::page::{COLLAPSED_ARRAY, COLLAPSED_OBJECT, PathSegment};
+use crate::page::{COLLAPSED_ARRAY, COLLAPSED_OBJECT, PathSegment, display_path};
 
 /// Fills every `x-collapsed` schema under `schema` with the properties its examples show.
 /// `lines` maps a property's dotted path to its page line, for warnings.

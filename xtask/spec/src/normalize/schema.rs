@@ -9,11 +9,12 @@ use std::collections::HashMap;
 use indexmap::IndexMap;
 use serde_json::{Map, Value, json};
 
+use super::key_order::move_example_to_end;
 use super::{integers, recover};
 use crate::diagnostics::Warnings;
 use crate::page::{
     Constraint, EnumLiteral, Enumeration, PathSegment, Property, RangeUnit, SchemaBlock,
-    SchemaShape, TypeExpr,
+    SchemaShape, TypeExpr, display_path,
 };
 
 /// The OpenAPI schema of one entity.
@@ -129,21 +130,6 @@ fn is_undeclared(node: &Node<'_>, segment: &PathSegment) -> bool {
     }
 }
 
-pub(crate) fn display_path(path: &[PathSegment]) -> String {
-    let mut text = String::new();
-    for segment in path {
-        match segment {
-            PathSegment::Field(name) if text.is_empty() => text.push_str(name),
-            PathSegment::Field(name) => {
-                text.push('.');
-                text.push_str(name);
-            }
-            PathSegment::Items => text.push_str("[]"),
-        }
-    }
-    text
-}
-
 /// `required` and `properties` of an object node.
 fn object_members(node: &Node<'_>, warnings: &mut Warnings) -> Map<String, Value> {
     let mut members = Map::new();
@@ -221,15 +207,6 @@ fn object_branch_index(schema: &Map<String, Value>) -> Option<usize> {
 fn insert_before_example(target: &mut Map<String, Value>, members: Map<String, Value>) {
     target.extend(members);
     move_example_to_end(target);
-}
-
-/// Moves `example` and the collapse markers behind everything else (order kept).
-pub(crate) fn move_example_to_end(target: &mut Map<String, Value>) {
-    for key in ["example", "x-collapsed", "x-collapsed-count"] {
-        if let Some(value) = target.shift_remove(key) {
-            target.insert(key.into(), value);
-        }
-    }
 }
 
 /// Which property a schema describes, for diagnostics.

@@ -68,6 +68,22 @@ pub enum PathSegment {
     Items,
 }
 
+/// A path as the page prints it: `campaign_schedule.schedules[].timing`.
+pub fn display_path(path: &[PathSegment]) -> String {
+    let mut text = String::new();
+    for segment in path {
+        match segment {
+            PathSegment::Field(name) if text.is_empty() => text.push_str(name),
+            PathSegment::Field(name) => {
+                text.push('.');
+                text.push_str(name);
+            }
+            PathSegment::Items => text.push_str("[]"),
+        }
+    }
+    text
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Property {
     /// The name as printed (`campaign_schedule.schedules[].name`).

@@ -19,7 +19,7 @@ use std::collections::HashSet;
 use serde_json::{Map, Value, json};
 
 use super::conventions::{page_schema, schema_ref};
-use crate::normalize::naming::component_name;
+use crate::normalize::component_names::component_name;
 
 /// A problem in an override fragment; `needle` is the text to look for in the overrides file
 /// to find its line.

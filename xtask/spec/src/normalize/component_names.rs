@@ -1,4 +1,4 @@
-//! Names derived from page titles.
+//! Component names derived from page titles.
 
 /// The component name of an entity schema: PascalCase words of its page title.
 /// All-caps words are acronyms and read better as words (`API Key` → `ApiKey`,
