@@ -6,6 +6,7 @@ use std::process::ExitCode;
 mod bench;
 mod codegen;
 mod contract;
+mod dependents;
 mod downstream;
 mod fuzz;
 mod process;

@@ -1,4 +1,5 @@
-//! `cargo xtask test`: installs what the tests need (idempotently) and runs every test.
+//! `cargo xtask test`: installs what the tests need (idempotently) and runs every test, after
+//! checking that no workspace package depends on xtask (`dependents.rs`).
 //!
 //! The document tests call real validators from PyPI; they live in `.venv` at the workspace root,
 //! pinned by `tests/python/requirements.txt`, and are reinstalled only when that file changes.
@@ -20,6 +21,7 @@ const NODE_STAMP: &str = "node_modules/.installed-package-lock.json";
 
 /// Runs the whole test suite; returns whether it passed.
 pub fn run(root: &Path) -> Result<bool, String> {
+    crate::dependents::check(root)?;
     let python = install_python_validators(root)?;
     install_node_tools(root)?;
     let status = Command::new(env!("CARGO"))
