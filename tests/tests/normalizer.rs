@@ -8,10 +8,6 @@ use instantly_spec::normalize::yaml::to_yaml;
 use instantly_tests::{python, read, root};
 use serde_json::Value;
 
-const METHODS: [&str; 8] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
-
 fn document() -> Value {
     normalize(
         &read("spec/instantly-api-v2.txt"),
@@ -22,16 +18,15 @@ fn document() -> Value {
     .document
 }
 
+/// `(method, path, operation)` of every operation, through the spec library's walker.
 fn operations(document: &Value) -> Vec<(String, String, &Value)> {
-    let mut operations = Vec::new();
-    for (path, item) in document["paths"].as_object().unwrap() {
-        for (method, operation) in item.as_object().unwrap() {
-            if METHODS.contains(&method.as_str()) {
-                operations.push((method.clone(), path.clone(), operation));
-            }
-        }
-    }
-    operations
+    instantly_spec::openapi::operations(document)
+        .into_iter()
+        .map(|operation| {
+            let (method, path) = (operation.method.to_owned(), operation.path.to_owned());
+            (method, path, operation.value)
+        })
+        .collect()
 }
 
 #[test]
