@@ -1,7 +1,7 @@
-//! Mutations of the scraped page, by line: the operations of `instantly_spec::page::mutation` (shared
-//! with the property test, which runs a fixed 3000 cases), drawn here from the fuzzer's generator
-//! so they run for the whole time budget, and chained into the generator when the mutated page
-//! still normalizes.
+//! Mutations of the scraped page, by line: the operations of `instantly_spec::page::mutation`
+//! (shared with the property test, which runs a fixed 3000 cases), drawn here from the fuzzer's
+//! generator so they run for the whole time budget, and chained into the generator when the
+//! mutated page still normalizes.
 
 use instantly_spec::page::mutation::{Mutation, VOCABULARY, apply};
 

@@ -1,6 +1,6 @@
-//! Line mutations of the scraped page. Both the property test (`xtask/spec/tests/mutations.rs`) and
-//! the fuzzer (`fuzz/src/page.rs`) mutate the page the same way; each draws [`Mutation`]s with
-//! its own generator, so the operations and the vocabulary are kept here, once.
+//! Line mutations of the scraped page. Both the property test (`xtask/spec/tests/mutations.rs`)
+//! and the fuzzer (`fuzz/src/page.rs`) mutate the page the same way; each draws [`Mutation`]s
+//! with its own generator, so the operations and the vocabulary are kept here, once.
 
 /// Lines that mean something to the page reader, to splice in where they do not belong.
 pub const VOCABULARY: &[&str] = &[
