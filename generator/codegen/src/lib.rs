@@ -30,6 +30,7 @@
 //! object-valued query parameters become `serde_json::Value`; cookie parameters are left out; an
 //! `x-pagination` that does not fit the planned types yields no stream.
 
+pub mod build;
 mod doc;
 mod error;
 pub mod extensions;
