@@ -8,7 +8,7 @@
 #[allow(dead_code)]
 mod documents;
 
-use std::path::PathBuf;
+use instantly_codegen::build::{self, Document};
 use std::process::ExitCode;
 
 const SPEC: &str = "../spec/openapi.yaml";
@@ -16,20 +16,15 @@ const SPEC: &str = "../spec/openapi.yaml";
 fn main() -> ExitCode {
     println!("cargo::rerun-if-changed={SPEC}");
     println!("cargo::rerun-if-changed=src/documents.rs");
-    match generate() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("error: {message}");
-            ExitCode::FAILURE
-        }
-    }
+    build::run(generate)
 }
 
 fn generate() -> Result<(), String> {
-    let out = PathBuf::from(std::env::var("OUT_DIR").map_err(|error| error.to_string())?);
     let value = documents::read(SPEC)?;
-    let ours = instantly_codegen::generate_file(&value.to_string(), &Default::default())
-        .map_err(|error| format!("{SPEC}: {error}"))?;
+    let document = Document::parse(SPEC, value.to_string())?;
+    let generated = document.generate(&Default::default())?;
+    document.print_warnings(&generated.warnings);
+    let ours = document.source(&generated)?;
     let restricted: openapiv3::OpenAPI = serde_json::from_value(documents::restricted(
         value,
         &["list_leads", "create_campaign"],
@@ -43,7 +38,7 @@ fn generate() -> Result<(), String> {
     let file: syn::File = syn::parse2(tokens).map_err(|error| error.to_string())?;
     let progenitor = prettyplease::unparse(&file);
     for (name, source) in [("ours.rs", ours), ("progenitor.rs", progenitor)] {
-        std::fs::write(out.join(name), source).map_err(|error| format!("{name}: {error}"))?;
+        build::write_out(name, &source)?;
     }
     Ok(())
 }

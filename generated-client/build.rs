@@ -19,7 +19,7 @@ fn main() -> std::process::ExitCode {
 
 #[cfg(feature = "regenerate")]
 mod regenerate {
-    use std::path::Path;
+    use instantly_codegen::{Settings, build};
 
     /// The document, a symbolic link to `../spec/openapi.yaml` in the repository and a plain
     /// file in the package.
@@ -28,49 +28,19 @@ mod regenerate {
         ("golden/client.rs", "client.rs"),
         ("golden/dispatch.rs", "dispatch.rs"),
     ];
+    /// `cargo xtask codegen --check` prints the whole diff.
+    const REMEDY: &str =
+        "run `cargo xtask codegen` to regenerate it, or `cargo xtask codegen --check` for the diff";
 
     pub fn run() -> Result<(), String> {
-        println!("cargo::rerun-if-changed={SPEC}");
-        let text = std::fs::read_to_string(SPEC).map_err(|error| format!("{SPEC}: {error}"))?;
-        let document =
-            instantly_codegen::load_document(&text).map_err(|error| format!("{SPEC}: {error}"))?;
-        let (client, dispatch) = instantly_codegen::generate_with_dispatch(
-            &document,
-            &instantly_codegen::Settings::instantly(),
-        )
-        .map_err(|error| format!("{SPEC}: {error}"))?;
-        for warning in &client.warnings {
-            println!("cargo::warning={SPEC}: {warning}");
-        }
-        let out_dir = std::env::var("OUT_DIR").map_err(|error| format!("OUT_DIR: {error}"))?;
+        let document = build::Document::read(SPEC)?;
+        let (client, dispatch) = document.generate_with_dispatch(&Settings::instantly())?;
+        document.print_warnings(&client.warnings);
         for ((golden, file), generated) in GOLDEN.into_iter().zip([client, dispatch]) {
-            println!("cargo::rerun-if-changed={golden}");
-            let source = generated
-                .to_source()
-                .map_err(|error| format!("{SPEC}: {error}"))?;
-            let committed = std::fs::read_to_string(golden).unwrap_or_default();
-            if committed != source {
-                return Err(stale(golden, &committed, &source));
-            }
-            let target = Path::new(&out_dir).join(file);
-            std::fs::write(&target, source)
-                .map_err(|error| format!("{}: {error}", target.display()))?;
+            let source = document.source(&generated)?;
+            document.check_committed(golden, &source, REMEDY)?;
+            build::write_out(file, &source)?;
         }
         Ok(())
-    }
-
-    /// Names the file and its first differing line; `cargo xtask codegen --check` prints the
-    /// whole diff.
-    fn stale(golden: &str, committed: &str, generated: &str) -> String {
-        let line = committed
-            .lines()
-            .zip(generated.lines())
-            .position(|(old, new)| old != new)
-            .unwrap_or_else(|| committed.lines().count().min(generated.lines().count()))
-            + 1;
-        format!(
-            "{golden} is not what the generator makes of {SPEC} (they differ from line {line}); \
-             run `cargo xtask codegen` to regenerate it, or `cargo xtask codegen --check` for the diff"
-        )
     }
 }

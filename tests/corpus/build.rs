@@ -1,12 +1,10 @@
 //! Generates one client per document of `openapi/` into `OUT_DIR`, plus, for the tests, the
 //! list of the document's schema examples with the generated type each must round-trip through.
 
-use instantly_codegen::{
-    Generated, SchemaType, Settings, generate_tokens, load_document, schema_types,
-};
+use instantly_codegen::build::{self, Document};
+use instantly_codegen::{Generated, SchemaType, Settings};
 use serde_json::Value;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// (module, document, cargo feature that enables it).
@@ -26,51 +24,31 @@ const DOCUMENTS: &[(&str, &str, Option<&str>)] = &[
 ];
 
 fn main() -> ExitCode {
-    match generate_all() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("error: {message}");
-            ExitCode::FAILURE
-        }
-    }
+    build::run(generate_all)
 }
 
 fn generate_all() -> Result<(), String> {
-    let out_dir = PathBuf::from(std::env::var("OUT_DIR").map_err(|e| format!("OUT_DIR: {e}"))?);
     for (module, file, feature) in DOCUMENTS {
         let enabled =
             feature.is_none_or(|name| std::env::var_os(format!("CARGO_FEATURE_{name}")).is_some());
         if !enabled {
             continue;
         }
-        let path = Path::new(file);
-        println!("cargo::rerun-if-changed={}", path.display());
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let document = Document::read(file)?;
         let settings = Settings::default();
-        let (generated, types) = load_document(&text)
-            .and_then(|document| {
-                Ok((
-                    generate_tokens(&document, &settings)?,
-                    schema_types(&document, &settings)?,
-                ))
-            })
-            .map_err(|error| format!("{}: {error}", path.display()))?;
-        let source = generated
-            .to_source()
-            .map_err(|error| format!("{}: {error}", path.display()))?;
-        let document: Value = serde_json::from_str(&text).or_else(|_| yaml_as_json(&text, path))?;
-        write(&out_dir.join(format!("{module}.rs")), &source)?;
-        let facts = facts(&generated, &types, &document);
-        write(&out_dir.join(format!("{module}_facts.rs")), &facts)?;
+        let generated = document.generate(&settings)?;
+        let types = document.schema_types(&settings)?;
+        let source = document.source(&generated)?;
+        // A YAML document becomes JSON by way of the generator's own parse (a YAML parser
+        // here would be one more build dependency for one document).
+        let value: Value = serde_json::from_str(&document.text)
+            .or_else(|_| serde_json::to_value(&document.openapi))
+            .map_err(|error| document.error(error))?;
+        build::write_out(&format!("{module}.rs"), &source)?;
+        let facts = facts(&generated, &types, &value);
+        build::write_out(&format!("{module}_facts.rs"), &facts)?;
     }
     Ok(())
-}
-
-/// The YAML document as JSON, by way of the generator's own parse (a YAML parser here would
-/// be one more build dependency for one document).
-fn yaml_as_json(text: &str, path: &Path) -> Result<Value, String> {
-    let document = load_document(text).map_err(|error| format!("{}: {error}", path.display()))?;
-    serde_json::to_value(&document).map_err(|error| format!("{}: {error}", path.display()))
 }
 
 /// `WARNINGS` (the generator's fallbacks) and `EXAMPLES`: each example of a schema (its
@@ -131,8 +109,4 @@ fn examples<'d>(document: &'d Value, pointer: &str) -> Vec<(String, &'d Value)> 
         }
     }
     found
-}
-
-fn write(path: &Path, text: &str) -> Result<(), String> {
-    std::fs::write(path, text).map_err(|error| format!("{}: {error}", path.display()))
 }

@@ -15,9 +15,11 @@ pub enum Error {
     /// A construct the generator cannot map to Rust, at `pointer` (e.g. `#/paths/~1foo/get/requestBody`).
     #[error("{pointer}: {message}")]
     Unsupported { pointer: String, message: String },
-    /// The generated tokens did not parse as a Rust file (a generator bug, reported, never a panic).
-    #[error("internal error: generated code does not parse: {0}")]
-    Internal(String),
+    /// A state the generator should never reach (a generator bug, reported, never a panic), at
+    /// `pointer` (`#` for the whole document): generated tokens that do not parse as a Rust
+    /// file, a parser that panicked, a plan that contradicts itself.
+    #[error("internal error at {pointer}: {message}")]
+    Internal { pointer: String, message: String },
 }
 
 fn location_prefix(line: Option<usize>, column: Option<usize>) -> String {
@@ -34,6 +36,13 @@ impl Error {
         message: impl Into<String>,
     ) -> Self {
         Self::Unsupported {
+            pointer: pointer.to_string(),
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn internal(pointer: &crate::pointer::Pointer, message: impl Into<String>) -> Self {
+        Self::Internal {
             pointer: pointer.to_string(),
             message: message.into(),
         }

@@ -30,8 +30,10 @@
 //! object-valued query parameters become `serde_json::Value`; cookie parameters are left out; an
 //! `x-pagination` that does not fit the planned types yields no stream.
 
+pub mod build;
 mod doc;
 mod error;
+pub mod extensions;
 mod load;
 mod names;
 mod operations;
@@ -123,10 +125,7 @@ fn emit_client(planned: &Planned<'_>, document: &OpenAPI, settings: &Settings) -
         .space
         .ordered()
         .into_iter()
-        .filter_map(|id| {
-            let def = planned.planner.space.get(id)?;
-            Some(types::emit::emit_def(&ctx, id.0, def))
-        });
+        .map(|id| types::emit::emit_def(&ctx, id.0, &planned.planner.space[id]));
     let models: Vec<TokenStream> = models.collect();
     let builders = operations::emit::emit_builders(&ctx, &planned.operations);
     let client_settings = operations::emit::ClientSettings {
@@ -179,7 +178,6 @@ struct Planned<'a> {
     operations: Vec<operations::Operation>,
     rt: TokenStream,
     extra_derives: Vec<TokenStream>,
-    defaultable: Vec<bool>,
 }
 
 impl Planned<'_> {
@@ -203,7 +201,6 @@ impl Planned<'_> {
             rt: rt.clone(),
             rt_text: quote!(#rt).to_string().replace(' ', ""),
             extra_derives: self.extra_derives.clone(),
-            defaultable: self.defaultable.clone(),
         }
     }
 }
@@ -235,13 +232,12 @@ fn plan<'a>(document: &'a OpenAPI, settings: &Settings) -> Result<Planned<'a>, E
     analysis::order_union_variants(&mut planner.space);
     analysis::keep_null_in_any_values(&mut planner.space);
     analysis::box_recursive_fields(&mut planner.space);
-    let defaultable = analysis::defaultable(&planner.space);
+    analysis::mark_defaultable(&mut planner.space);
     Ok(Planned {
         planner,
         operations,
         rt: quote!(#rt_path),
         extra_derives,
-        defaultable,
     })
 }
 
@@ -259,7 +255,7 @@ pub fn integer_variant_name(description: &str) -> Option<String> {
 /// tools comparing documents, such as the change report, tell a retyped field by the very same
 /// rule.
 pub fn scalar_type_name(kind: &str, format: Option<&str>) -> Option<&'static str> {
-    types::plan::scalar_type(kind, format).and_then(|ty| ty.scalar_name())
+    types::scalar::scalar_type(kind, format).and_then(|ty| ty.scalar_name())
 }
 
 /// Loads `spec_text` (YAML or JSON) and returns the formatted client source.

@@ -20,8 +20,9 @@ use serde_json::Value;
 /// not a valid OpenAPI schema is an error naming its JSON pointer.
 pub fn load_document(text: &str) -> Result<OpenAPI, Error> {
     on_large_stack(|| load(text)).unwrap_or_else(|| {
-        Err(Error::Internal(
-            "the OpenAPI parser panicked (see the message above)".to_owned(),
+        Err(Error::internal(
+            &crate::pointer::Pointer::root(),
+            "the OpenAPI parser panicked (see the message above)",
         ))
     })
 }

@@ -16,7 +16,7 @@ pub(crate) fn emit_dispatch(ctx: &Ctx<'_>, operations: &[Operation]) -> TokenStr
     let rt = &ctx.rt;
     let table = operations.iter().map(|operation| {
         let name = operation.method_name.as_str();
-        let method = operation.http_method;
+        let method = operation.http_method.as_str();
         let path = operation.path.as_str();
         quote!(#rt::dispatch::OperationInfo { name: #name, method: #method, path: #path },)
     });

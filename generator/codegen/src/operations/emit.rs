@@ -152,7 +152,7 @@ fn response_ty(ctx: &Ctx<'_>, response: &Response, models: &TokenStream) -> Toke
 fn emit_send(ctx: &Ctx<'_>, operation: &Operation, models: &TokenStream) -> TokenStream {
     let rt = &ctx.rt;
     let operation_name = operation.method_name.as_str();
-    let method = names::ident(operation.http_method);
+    let method = names::ident(operation.http_method.as_str());
     let output = response_ty(ctx, &operation.response, models);
 
     let query = (!operation.query_params.is_empty()).then(|| {
@@ -219,7 +219,7 @@ fn emit_send(ctx: &Ctx<'_>, operation: &Operation, models: &TokenStream) -> Toke
         Response::Bytes => quote!(send_bytes_with_response),
     };
     // A list sent as POST is a read: retried like a GET.
-    let idempotent = (operation.is_idempotent() && operation.http_method == "POST")
+    let idempotent = (operation.is_idempotent() && operation.http_method == super::Method::Post)
         .then(|| quote!(.idempotent(true)));
     quote! {
         /// Sends the request; the response keeps its status and headers.

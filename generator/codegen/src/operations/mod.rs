@@ -12,7 +12,7 @@ pub(crate) struct Operation {
     pub(crate) method_name: String,
     /// The request builder type (`ListCampaigns`).
     pub(crate) builder_name: String,
-    pub(crate) http_method: &'static str,
+    pub(crate) http_method: Method,
     pub(crate) path: String,
     pub(crate) docs: Vec<String>,
     pub(crate) path_params: Vec<Param>,
@@ -29,9 +29,58 @@ impl Operation {
     pub(crate) fn is_idempotent(&self) -> bool {
         matches!(
             self.http_method,
-            "GET" | "PUT" | "DELETE" | "HEAD" | "OPTIONS" | "TRACE"
+            Method::Get
+                | Method::Put
+                | Method::Delete
+                | Method::Head
+                | Method::Options
+                | Method::Trace
         ) || self.pagination.is_some()
     }
+}
+
+/// An HTTP method an OpenAPI path item can hold, in the path item's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Method {
+    Get,
+    Put,
+    Post,
+    Delete,
+    Options,
+    Head,
+    Patch,
+    Trace,
+}
+
+impl Method {
+    /// The method as sent (`GET`), which is also the runtime's `Method` constant.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            Self::Put => "PUT",
+            Self::Post => "POST",
+            Self::Delete => "DELETE",
+            Self::Options => "OPTIONS",
+            Self::Head => "HEAD",
+            Self::Patch => "PATCH",
+            Self::Trace => "TRACE",
+        }
+    }
+}
+
+impl std::fmt::Display for Method {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a parameter travels (OpenAPI's `in`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ParamLocation {
+    Path,
+    Query,
+    Header,
+    Cookie,
 }
 
 #[derive(Debug, Clone)]

@@ -1,17 +1,19 @@
 //! The document's paths → [`Operation`]s, planning parameter, body and response types.
 
-use super::{Body, BodyEncoding, CursorTarget, Operation, Pagination, Param, Response};
+use super::{
+    Body, BodyEncoding, CursorTarget, Method, Operation, Pagination, Param, ParamLocation, Response,
+};
+use crate::extensions::{self, CursorIn, Extension};
 use crate::names::{self, Scope};
 use crate::pointer::Pointer;
-use crate::types::analysis::RequestVariants;
+use crate::types::analysis::{self, RequestVariants};
 use crate::types::plan::{Planner, SchemaRef};
-use crate::types::{TypeExpr, TypeKind};
+use crate::types::{TypeExpr, TypeKind, TypeSpace};
 use crate::{Error, Settings};
 use openapiv3::{
     OpenAPI, Operation as OpenApiOperation, Parameter, ParameterData, ParameterSchemaOrContent,
     PathItem, QueryStyle, ReferenceOr, RequestBody, StatusCode,
 };
-use serde_json::Value;
 
 /// Client methods that operations may not take.
 const CLIENT_METHODS: &[&str] = &["new", "from_env", "builder", "from_transport", "transport"];
@@ -50,7 +52,7 @@ pub(crate) fn plan_operations<'a>(
             }
         };
         for (http_method, operation) in methods(item) {
-            let pointer = path_pointer.push(http_method.to_ascii_lowercase());
+            let pointer = path_pointer.push(http_method.as_str().to_ascii_lowercase());
             let wanted = wanted_method_name(settings, http_method, path, operation);
             let method_name = method_names.claim(&wanted);
             let builder_name = builder_names.claim(&names::type_name(&method_name));
@@ -76,16 +78,16 @@ pub(crate) fn plan_operations<'a>(
     Ok(operations)
 }
 
-fn methods(item: &PathItem) -> Vec<(&'static str, &OpenApiOperation)> {
+fn methods(item: &PathItem) -> Vec<(Method, &OpenApiOperation)> {
     let all = [
-        ("GET", &item.get),
-        ("PUT", &item.put),
-        ("POST", &item.post),
-        ("DELETE", &item.delete),
-        ("OPTIONS", &item.options),
-        ("HEAD", &item.head),
-        ("PATCH", &item.patch),
-        ("TRACE", &item.trace),
+        (Method::Get, &item.get),
+        (Method::Put, &item.put),
+        (Method::Post, &item.post),
+        (Method::Delete, &item.delete),
+        (Method::Options, &item.options),
+        (Method::Head, &item.head),
+        (Method::Patch, &item.patch),
+        (Method::Trace, &item.trace),
     ];
     all.into_iter()
         .filter_map(|(method, operation)| operation.as_ref().map(|operation| (method, operation)))
@@ -96,7 +98,7 @@ fn methods(item: &PathItem) -> Vec<(&'static str, &OpenApiOperation)> {
 /// `GET /api/v2/campaigns/{id}` → `get_api_v2_campaigns_by_id`.
 fn wanted_method_name(
     settings: &Settings,
-    http_method: &str,
+    http_method: Method,
     path: &str,
     operation: &OpenApiOperation,
 ) -> String {
@@ -125,7 +127,7 @@ fn wanted_method_name(
     names::snake(
         &format!(
             "{} {}",
-            http_method.to_ascii_lowercase(),
+            http_method.as_str().to_ascii_lowercase(),
             segments.join(" ")
         ),
         "operation",
@@ -146,7 +148,7 @@ impl<'a> OperationContext<'_, 'a> {
         mut self,
         method_name: String,
         builder_name: String,
-        http_method: &'static str,
+        http_method: Method,
         path: &str,
         item: &PathItem,
         operation: &OpenApiOperation,
@@ -165,7 +167,9 @@ impl<'a> OperationContext<'_, 'a> {
         let mut header_params = Vec::new();
         for (parameter, pointer) in self.parameters(item, operation)? {
             let (data, location, explode) = match parameter {
-                Parameter::Path { parameter_data, .. } => (parameter_data, "path", true),
+                Parameter::Path { parameter_data, .. } => {
+                    (parameter_data, ParamLocation::Path, true)
+                }
                 Parameter::Query {
                     parameter_data,
                     style,
@@ -174,9 +178,11 @@ impl<'a> OperationContext<'_, 'a> {
                     let explode = parameter_data
                         .explode
                         .unwrap_or(matches!(style, QueryStyle::Form));
-                    (parameter_data, "query", explode)
+                    (parameter_data, ParamLocation::Query, explode)
                 }
-                Parameter::Header { parameter_data, .. } => (parameter_data, "header", true),
+                Parameter::Header { parameter_data, .. } => {
+                    (parameter_data, ParamLocation::Header, true)
+                }
                 Parameter::Cookie { .. } => {
                     self.planner
                         .warn(&pointer, "cookie parameters are not supported; left out");
@@ -190,14 +196,14 @@ impl<'a> OperationContext<'_, 'a> {
                 json_name: data.name.clone(),
                 rust_name,
                 ty,
-                required: data.required || location == "path",
+                required: data.required || location == ParamLocation::Path,
                 explode,
                 docs: data.description.clone().into_iter().collect(),
             };
             match location {
-                "path" => path_params.push(self.path_param(param, &pointer)),
-                "query" => query_params.push(self.query_param(param, &pointer)),
-                _ => {
+                ParamLocation::Path => path_params.push(self.path_param(param, &pointer)),
+                ParamLocation::Query => query_params.push(self.query_param(param, &pointer)),
+                ParamLocation::Header | ParamLocation::Cookie => {
                     // Header values are written as text.
                     header_params.push(Param {
                         ty: TypeExpr::String,
@@ -226,8 +232,11 @@ impl<'a> OperationContext<'_, 'a> {
             response,
             pagination: None,
         };
-        if let Some(spec) = operation.extensions.get("x-pagination") {
-            planned.pagination = self.pagination(spec, &mut planned);
+        let spec = self
+            .planner
+            .extension::<extensions::Pagination>(&operation.extensions, &self.pointer);
+        if let Some(spec) = spec {
+            planned.pagination = self.pagination(&spec, &mut planned);
         }
         Ok(planned)
     }
@@ -543,133 +552,110 @@ impl<'a> OperationContext<'_, 'a> {
 
     /// Checks `x-pagination` against the planned shapes; anything that does not fit is a
     /// warning and the operation gets no stream.
-    fn pagination(&mut self, spec: &Value, operation: &mut Operation) -> Option<Pagination> {
-        let pointer = self.pointer.push("x-pagination");
-        let field = |name: &str| spec.get(name).and_then(Value::as_str).map(str::to_owned);
-        let (Some(cursor_param), Some(cursor_field), Some(items_field)) = (
-            field("cursor_param"),
-            field("cursor_field"),
-            field("items_field"),
-        ) else {
-            self.planner.warn(
-                &pointer,
-                "x-pagination needs cursor_param, cursor_field and items_field; no stream",
-            );
-            return None;
-        };
-        let cursor_in = field("cursor_in").unwrap_or_else(|| "query".to_owned());
-        let Response::Json(page_ty) = &operation.response else {
-            self.planner
-                .warn(&pointer, "the success response is not JSON; no stream");
-            return None;
-        };
-        let space = &self.planner.space;
-        let Some(TypeKind::Struct {
-            fields: page_fields,
-            ..
-        }) = space.resolve(page_ty).map(|def| &def.kind)
-        else {
-            self.planner
-                .warn(&pointer, "the success response is not an object; no stream");
-            return None;
-        };
-        let items = page_fields.iter().find(|f| f.json_name == items_field);
-        let cursor = page_fields.iter().find(|f| f.json_name == cursor_field);
-        let (Some(items), Some(cursor)) = (items, cursor) else {
-            self.planner.warn(
-                &pointer,
-                format!("the page has no `{items_field}` or `{cursor_field}` field; no stream"),
-            );
-            return None;
-        };
-        let TypeExpr::List(item_ty) = unalias(space, &items.ty) else {
-            self.planner.warn(
-                &pointer,
-                format!("`{items_field}` is not an array; no stream"),
-            );
-            return None;
-        };
-        let item_ty = (**item_ty).clone();
-        let (items_field, cursor_field) = (items.rust_name.clone(), cursor.rust_name.clone());
-        let target = match cursor_in.as_str() {
-            "query" => {
-                let Some(param) = operation
-                    .query_params
-                    .iter_mut()
-                    .find(|p| p.json_name == cursor_param && !p.required)
-                else {
-                    self.planner.warn(
-                        &pointer,
-                        format!("no optional query parameter `{cursor_param}`; no stream"),
-                    );
-                    return None;
-                };
-                // The cursor is opaque: whatever the document says, it is passed on as text.
-                param.ty = TypeExpr::String;
-                CursorTarget::Query(param.rust_name.clone())
+    fn pagination(
+        &mut self,
+        spec: &extensions::Pagination,
+        operation: &mut Operation,
+    ) -> Option<Pagination> {
+        match fit_pagination(&self.planner.space, spec, operation) {
+            Ok(pagination) => Some(pagination),
+            Err(reason) => {
+                let pointer = self.pointer.push(extensions::Pagination::KEY);
+                self.planner.warn(&pointer, format!("{reason}; no stream"));
+                None
             }
-            "body" => {
-                let body = operation.body.as_ref()?;
-                let body_fields = match space.resolve(&body.ty).map(|def| &def.kind) {
-                    Some(TypeKind::Struct { fields, .. }) => fields,
-                    _ => {
-                        self.planner
-                            .warn(&pointer, "the request body is not an object; no stream");
-                        return None;
-                    }
-                };
-                let usable = body_fields.iter().find(|f| {
-                    f.json_name == cursor_param
-                        && !f.required
-                        && unalias(space, &f.ty) == &TypeExpr::String
-                });
-                let Some(cursor_field_in_body) = usable else {
-                    self.planner.warn(
-                        &pointer,
-                        format!("the body has no optional string `{cursor_param}`; no stream"),
-                    );
-                    return None;
-                };
-                let defaultable = crate::types::analysis::defaultable(space);
-                let body_default = match &body.ty {
-                    TypeExpr::Named(id) => defaultable.get(id.0).copied().unwrap_or(false),
-                    _ => false,
-                };
-                if !body.required && !body_default {
-                    self.planner.warn(
-                        &pointer,
-                        "the optional body has no default to put the cursor in; no stream",
-                    );
-                    return None;
-                }
-                CursorTarget::Body {
-                    field: cursor_field_in_body.rust_name.clone(),
-                    optional_body: !body.required,
-                }
-            }
-            other => {
-                self.planner.warn(
-                    &pointer,
-                    format!("cursor_in {other:?} is neither query nor body; no stream"),
-                );
-                return None;
-            }
-        };
-        Some(Pagination {
-            cursor: target,
-            items_field,
-            cursor_field,
-            item_ty,
-        })
+        }
     }
 }
 
-fn location_of(parameter: &Parameter) -> &'static str {
+/// The stream of `operation` by `spec`, or why its planned types do not allow one. A query
+/// cursor parameter becomes a string: the cursor is opaque, whatever the document says.
+fn fit_pagination(
+    space: &TypeSpace,
+    spec: &extensions::Pagination,
+    operation: &mut Operation,
+) -> Result<Pagination, String> {
+    let (cursor_param, items_field, cursor_field) =
+        (&spec.cursor_param, &spec.items_field, &spec.cursor_field);
+    let Response::Json(page_ty) = &operation.response else {
+        return Err("the success response is not JSON".to_owned());
+    };
+    let Some(TypeKind::Struct {
+        fields: page_fields,
+        ..
+    }) = space.resolve(page_ty).map(|def| &def.kind)
+    else {
+        return Err("the success response is not an object".to_owned());
+    };
+    let items = page_fields.iter().find(|f| &f.json_name == items_field);
+    let cursor = page_fields.iter().find(|f| &f.json_name == cursor_field);
+    let (Some(items), Some(cursor)) = (items, cursor) else {
+        return Err(format!(
+            "the page has no `{items_field}` or `{cursor_field}` field"
+        ));
+    };
+    let TypeExpr::List(item_ty) = space.unalias(&items.ty) else {
+        return Err(format!("`{items_field}` is not an array"));
+    };
+    let item_ty = (**item_ty).clone();
+    let (items_field, cursor_field) = (items.rust_name.clone(), cursor.rust_name.clone());
+    let cursor = match spec.cursor_in {
+        CursorIn::Query => {
+            let param = operation
+                .query_params
+                .iter_mut()
+                .find(|p| &p.json_name == cursor_param && !p.required)
+                .ok_or_else(|| format!("no optional query parameter `{cursor_param}`"))?;
+            param.ty = TypeExpr::String;
+            CursorTarget::Query(param.rust_name.clone())
+        }
+        CursorIn::Body => {
+            let body = operation
+                .body
+                .as_ref()
+                .ok_or("the operation has no request body for the cursor")?;
+            let Some(TypeKind::Struct {
+                fields: body_fields,
+                ..
+            }) = space.resolve(&body.ty).map(|def| &def.kind)
+            else {
+                return Err("the request body is not an object".to_owned());
+            };
+            let field = body_fields
+                .iter()
+                .find(|f| {
+                    &f.json_name == cursor_param
+                        && !f.required
+                        && space.unalias(&f.ty) == &TypeExpr::String
+                })
+                .ok_or_else(|| format!("the body has no optional string `{cursor_param}`"))?;
+            let body_default = match &body.ty {
+                TypeExpr::Named(id) => analysis::is_defaultable(space, *id),
+                _ => false,
+            };
+            if !body.required && !body_default {
+                return Err("the optional body has no default to put the cursor in".to_owned());
+            }
+            CursorTarget::Body {
+                field: field.rust_name.clone(),
+                optional_body: !body.required,
+            }
+        }
+    };
+    Ok(Pagination {
+        cursor,
+        items_field,
+        cursor_field,
+        item_ty,
+    })
+}
+
+fn location_of(parameter: &Parameter) -> ParamLocation {
     match parameter {
-        Parameter::Path { .. } => "path",
-        Parameter::Query { .. } => "query",
-        Parameter::Header { .. } => "header",
-        Parameter::Cookie { .. } => "cookie",
+        Parameter::Path { .. } => ParamLocation::Path,
+        Parameter::Query { .. } => ParamLocation::Query,
+        Parameter::Header { .. } => ParamLocation::Header,
+        Parameter::Cookie { .. } => ParamLocation::Cookie,
     }
 }
 
@@ -723,22 +709,8 @@ fn pick_content(
         .map(|(content_type, media)| (content_type.as_str(), media))
 }
 
-fn unalias<'e>(space: &'e crate::types::TypeSpace, expr: &'e TypeExpr) -> &'e TypeExpr {
-    let mut current = expr;
-    for _ in 0..=space.defs.len() {
-        match current {
-            TypeExpr::Named(id) => match space.get(*id).map(|def| &def.kind) {
-                Some(TypeKind::Alias(target)) => current = target,
-                _ => return current,
-            },
-            _ => return current,
-        }
-    }
-    current
-}
-
-fn query_encodable(space: &crate::types::TypeSpace, expr: &TypeExpr) -> bool {
-    match unalias(space, expr) {
+fn query_encodable(space: &TypeSpace, expr: &TypeExpr) -> bool {
+    match space.unalias(expr) {
         TypeExpr::List(inner) | TypeExpr::Optional(inner) => {
             !matches!(**inner, TypeExpr::List(_)) && query_encodable(space, inner)
         }

@@ -41,9 +41,7 @@ impl RequestVariants {
         if !self.has_read_only(space, id, &mut BTreeSet::new()) {
             return id;
         }
-        let Some(mut def) = space.get(id).cloned() else {
-            return id;
-        };
+        let mut def = space[id].clone();
         def.name = names.claim(&format!("{}{REQUEST_SUFFIX}", def.name));
         def.order = space.next_order();
         // Registered before the fields are mapped, so a recursive type refers to its own variant.
@@ -76,7 +74,7 @@ impl RequestVariants {
         };
         def.docs
             .push("The writable fields only: what a request may send.".to_owned());
-        space.defs[variant.0] = def;
+        space[variant] = def;
         variant
     }
 
@@ -94,18 +92,18 @@ impl RequestVariants {
         }
         let mut mentioned = Vec::new();
         let mut direct = false;
-        match space.get(id).map(|def| &def.kind) {
-            Some(TypeKind::Struct { fields, extra }) => {
+        match &space[id].kind {
+            TypeKind::Struct { fields, extra } => {
                 direct = fields.iter().any(|field| field.read_only);
                 fields
                     .iter()
                     .for_each(|field| field.ty.all_names(&mut mentioned));
                 extra.all_names(&mut mentioned);
             }
-            Some(TypeKind::Union { variants }) => variants
+            TypeKind::Union { variants } => variants
                 .iter()
                 .for_each(|variant| variant.ty.all_names(&mut mentioned)),
-            Some(TypeKind::Alias(target) | TypeKind::Newtype(target)) => {
+            TypeKind::Alias(target) | TypeKind::Newtype(target) => {
                 target.all_names(&mut mentioned);
             }
             _ => {}
@@ -222,15 +220,15 @@ fn union_rank(space: &TypeSpace, ty: &TypeExpr) -> (u8, usize) {
         TypeExpr::Optional(inner) => union_rank(space, inner),
         TypeExpr::Map(_) | TypeExpr::JsonObject => (9, 0),
         TypeExpr::Json => (10, 0),
-        TypeExpr::Named(id) => match space.get(*id).map(|def| &def.kind) {
-            Some(TypeKind::IntegerEnum { .. }) => (1, 0),
-            Some(TypeKind::StringEnum { .. }) => (5, 0),
-            Some(TypeKind::Struct { fields, .. }) => (
+        TypeExpr::Named(id) => match &space[*id].kind {
+            TypeKind::IntegerEnum { .. } => (1, 0),
+            TypeKind::StringEnum { .. } => (5, 0),
+            TypeKind::Struct { fields, .. } => (
                 8,
                 usize::MAX - fields.iter().filter(|field| field.required).count(),
             ),
-            Some(TypeKind::Union { .. } | TypeKind::Newtype(_)) => (8, usize::MAX),
-            Some(TypeKind::Alias(_)) | None => (10, 0),
+            TypeKind::Union { .. } | TypeKind::Newtype(_) => (8, usize::MAX),
+            TypeKind::Alias(_) => (10, 0),
         },
     }
 }
@@ -297,12 +295,7 @@ pub(crate) fn alias_cycles(space: &TypeSpace) -> AliasCycles {
 
 /// For each alias, the aliases its target names (by `names`: directly, or anywhere).
 fn alias_edges(space: &TypeSpace, names: fn(&TypeExpr, &mut Vec<TypeId>)) -> Vec<Vec<TypeId>> {
-    let is_alias = |id: &TypeId| {
-        matches!(
-            space.get(*id).map(|def| &def.kind),
-            Some(TypeKind::Alias(_))
-        )
-    };
+    let is_alias = |id: &TypeId| matches!(space[*id].kind, TypeKind::Alias(_));
     space
         .defs
         .iter()
@@ -317,13 +310,20 @@ fn alias_edges(space: &TypeSpace, names: fn(&TypeExpr, &mut Vec<TypeId>)) -> Vec
         .collect()
 }
 
-/// Which types can derive `Default`: structs whose required fields all have defaults.
-/// Enums and unions have no natural default.
-pub(crate) fn defaultable(space: &TypeSpace) -> Vec<bool> {
+/// Marks the types that can derive `Default`: structs whose required fields all have
+/// defaults. Enums and unions have no natural default.
+pub(crate) fn mark_defaultable(space: &mut TypeSpace) {
     let mut memo: BTreeMap<TypeId, bool> = BTreeMap::new();
-    (0..space.defs.len())
-        .map(|index| def_defaultable(space, TypeId(index), &mut memo, &mut BTreeSet::new()))
-        .collect()
+    for index in 0..space.defs.len() {
+        let id = TypeId(index);
+        space[id].default = def_defaultable(space, id, &mut memo, &mut BTreeSet::new());
+    }
+}
+
+/// Whether the type `id` can derive `Default`, before [`mark_defaultable`] has run (the
+/// planning of an operation asks while types are still being added).
+pub(crate) fn is_defaultable(space: &TypeSpace, id: TypeId) -> bool {
+    def_defaultable(space, id, &mut BTreeMap::new(), &mut BTreeSet::new())
 }
 
 fn def_defaultable(
@@ -339,11 +339,11 @@ fn def_defaultable(
         // A cycle through required fields: such a value cannot be built by default anyway.
         return false;
     }
-    let answer = match space.get(id).map(|def| &def.kind) {
-        Some(TypeKind::Struct { fields, .. }) => fields.iter().all(|field| {
+    let answer = match &space[id].kind {
+        TypeKind::Struct { fields, .. } => fields.iter().all(|field| {
             !field.required || field.nullable || expr_defaultable(space, &field.ty, memo, visiting)
         }),
-        Some(TypeKind::Alias(target)) => expr_defaultable(space, target, memo, visiting),
+        TypeKind::Alias(target) => expr_defaultable(space, target, memo, visiting),
         _ => false,
     };
     visiting.remove(&id);

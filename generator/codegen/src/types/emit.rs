@@ -15,7 +15,6 @@ pub(crate) struct Ctx<'a> {
     /// The same path as text, for serde attributes that take a string.
     pub(crate) rt_text: String,
     pub(crate) extra_derives: Vec<TokenStream>,
-    pub(crate) defaultable: Vec<bool>,
 }
 
 impl Ctx<'_> {
@@ -35,11 +34,7 @@ impl Ctx<'_> {
             TypeExpr::Json => quote!(#rt::serde_json::Value),
             TypeExpr::JsonObject => quote!(#rt::serde_json::Map<String, #rt::serde_json::Value>),
             TypeExpr::Named(id) => {
-                let name = self
-                    .space
-                    .get(*id)
-                    .map_or("UnknownType", |def| def.name.as_str());
-                let ident = names::ident(name);
+                let ident = names::ident(&self.space[*id].name);
                 quote!(#prefix #ident)
             }
             TypeExpr::List(inner) => {
@@ -94,12 +89,7 @@ pub(crate) fn emit_def(ctx: &Ctx<'_>, index: usize, def: &TypeDef) -> TokenStrea
     let here = TokenStream::new();
     match &def.kind {
         TypeKind::Struct { fields, extra } => {
-            let default = ctx
-                .defaultable
-                .get(index)
-                .copied()
-                .unwrap_or(false)
-                .then(|| quote!(Default,));
+            let default = def.default.then(|| quote!(Default,));
             let extra_derives = &ctx.extra_derives;
             let fields = fields.iter().map(|field| emit_field(ctx, field));
             let extra_name = names::ident(EXTRA_FIELD);

@@ -9,12 +9,10 @@
 
 use super::{TypeKind, Variant};
 use crate::doc;
+use crate::extensions::{EnumDescriptions, EnumTruncated};
 use crate::names::{self, Scope};
-use crate::pointer::Pointer;
-use indexmap::IndexMap;
 use proc_macro2::TokenStream;
 use quote::quote;
-use serde_json::Value;
 
 /// The name of the catch-all variant.
 pub(crate) const UNKNOWN: &str = "Unknown";
@@ -35,17 +33,26 @@ const FILLER_WORDS: &[&str] = &[
 /// At most this many words of a description make a variant name.
 const NAME_WORDS: usize = 5;
 
-pub(crate) fn string_enum(
-    values: &[Option<String>],
-    extensions: &IndexMap<String, Value>,
-    _pointer: &Pointer,
-) -> TypeKind {
-    let descriptions = descriptions(extensions);
-    let documented = values
-        .iter()
-        .enumerate()
-        .map(|(index, value)| (value.clone(), descriptions.get(index).cloned().flatten()));
-    string_enum_from(documented.collect(), truncated(extensions))
+/// What the document says about an enum beyond its values (`x-enum-descriptions`,
+/// `x-enum-truncated`), read by the planner.
+#[derive(Debug, Default)]
+pub(crate) struct EnumFacts {
+    pub(crate) descriptions: EnumDescriptions,
+    pub(crate) truncated: Option<EnumTruncated>,
+}
+
+impl EnumFacts {
+    fn truncated(&self) -> Option<u64> {
+        self.truncated.map(|EnumTruncated(count)| count)
+    }
+}
+
+pub(crate) fn string_enum(values: &[Option<String>], facts: &EnumFacts) -> TypeKind {
+    let documented = values.iter().enumerate().map(|(index, value)| {
+        let doc = facts.descriptions.get(index).map(str::to_owned);
+        (value.clone(), doc)
+    });
+    string_enum_from(documented.collect(), facts.truncated())
 }
 
 /// A string enum from (value, description) pairs; `None` values (`null`) are skipped.
@@ -93,9 +100,11 @@ fn spell_signs(value: &str) -> String {
 /// `oneOf` members that are each a string enum (often one value with its own description, as
 /// dropshot writes them) are one enum: as an untagged union, the first open enum would take
 /// every value.
-pub(crate) fn merge_string_enum_members(members: &[&openapiv3::Schema]) -> Option<TypeKind> {
+pub(crate) fn merge_string_enum_members(
+    members: &[(&openapiv3::Schema, EnumDescriptions)],
+) -> Option<TypeKind> {
     let mut values: Vec<(Option<String>, Option<String>)> = Vec::new();
-    for member in members {
+    for (member, listed) in members {
         let openapiv3::SchemaKind::Type(openapiv3::Type::String(string)) = &member.schema_kind
         else {
             return None;
@@ -103,13 +112,12 @@ pub(crate) fn merge_string_enum_members(members: &[&openapiv3::Schema]) -> Optio
         if string.enumeration.is_empty() {
             return None;
         }
-        let listed = descriptions(&member.schema_data.extensions);
         let single = string.enumeration.iter().flatten().count() == 1;
         for (index, value) in string.enumeration.iter().enumerate() {
             let doc = if single {
                 member.schema_data.description.clone()
             } else {
-                listed.get(index).cloned().flatten()
+                listed.get(index).map(str::to_owned)
             };
             values.push((value.clone(), doc));
         }
@@ -120,12 +128,7 @@ pub(crate) fn merge_string_enum_members(members: &[&openapiv3::Schema]) -> Optio
 /// Integer variants are named from the documented descriptions (`-99` "Account suspended" →
 /// `AccountSuspended`): the words before the first punctuation, filler words dropped, at most
 /// five. Without a description a variant is `Value1` / `ValueMinus1`.
-pub(crate) fn integer_enum(
-    values: &[Option<i64>],
-    extensions: &IndexMap<String, Value>,
-    _pointer: &Pointer,
-) -> TypeKind {
-    let descriptions = descriptions(extensions);
+pub(crate) fn integer_enum(values: &[Option<i64>], facts: &EnumFacts) -> TypeKind {
     let mut scope = Scope::with_reserved(&[UNKNOWN, "Self"]);
     let mut variants: Vec<Variant<i64>> = Vec::new();
     for (index, value) in values.iter().enumerate() {
@@ -133,7 +136,7 @@ pub(crate) fn integer_enum(
         if variants.iter().any(|variant| variant.value == value) {
             continue;
         }
-        let doc = descriptions.get(index).cloned().flatten();
+        let doc = facts.descriptions.get(index).map(str::to_owned);
         let fallback = if value < 0 {
             format!("ValueMinus{}", value.unsigned_abs())
         } else {
@@ -151,7 +154,7 @@ pub(crate) fn integer_enum(
     }
     TypeKind::IntegerEnum {
         variants,
-        truncated: truncated(extensions),
+        truncated: facts.truncated(),
     }
 }
 
@@ -182,22 +185,6 @@ pub(crate) fn name_from_description(description: &str) -> Option<String> {
         return None;
     }
     Some(names::pascal(&words.join(" "), "Value"))
-}
-
-/// `x-enum-descriptions`: a list parallel to `enum` (`null` where a value has none).
-fn descriptions(extensions: &IndexMap<String, Value>) -> Vec<Option<String>> {
-    match extensions.get("x-enum-descriptions") {
-        Some(Value::Array(items)) => items
-            .iter()
-            .map(|item| item.as_str().map(str::to_owned))
-            .collect(),
-        _ => Vec::new(),
-    }
-}
-
-/// `x-enum-truncated: N`: the source listed only some values; `N` more exist.
-fn truncated(extensions: &IndexMap<String, Value>) -> Option<u64> {
-    extensions.get("x-enum-truncated").and_then(Value::as_u64)
 }
 
 pub(crate) fn truncation_doc(truncated: Option<u64>) -> Option<String> {
@@ -377,11 +364,9 @@ mod tests {
 
     #[test]
     fn values_without_descriptions_are_named_by_value() {
-        let TypeKind::IntegerEnum { variants, .. } = integer_enum(
-            &[Some(-2), Some(3), Some(3)],
-            &IndexMap::new(),
-            &Pointer::root(),
-        ) else {
+        let TypeKind::IntegerEnum { variants, .. } =
+            integer_enum(&[Some(-2), Some(3), Some(3)], &EnumFacts::default())
+        else {
             panic!("not an integer enum")
         };
         let names: Vec<_> = variants.iter().map(|v| v.name.as_str()).collect();
@@ -411,11 +396,9 @@ mod tests {
 
     #[test]
     fn a_value_named_unknown_does_not_take_the_catch_all() {
-        let TypeKind::StringEnum { variants, .. } = string_enum(
-            &[Some("unknown".into()), None],
-            &IndexMap::new(),
-            &Pointer::root(),
-        ) else {
+        let TypeKind::StringEnum { variants, .. } =
+            string_enum(&[Some("unknown".into()), None], &EnumFacts::default())
+        else {
             panic!("not a string enum")
         };
         assert_eq!(variants[0].name, "Unknown2");

@@ -9,8 +9,10 @@ mod enums;
 
 pub(crate) use enums::name_from_description as integer_variant_name;
 pub(crate) mod plan;
+pub(crate) mod scalar;
 
 use crate::pointer::Pointer;
+use std::ops::{Index, IndexMut};
 
 /// Index of a [`TypeDef`] in its [`TypeSpace`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -151,6 +153,9 @@ pub(crate) struct TypeDef {
     pub(crate) group: usize,
     /// …parents before the inline types they contain, siblings in document order.
     pub(crate) order: usize,
+    /// Whether the type derives `Default`: set by [`analysis::mark_defaultable`] once every
+    /// type is planned.
+    pub(crate) default: bool,
 }
 
 /// Every planned type, indexed by [`TypeId`].
@@ -172,10 +177,6 @@ impl TypeSpace {
         self.orders_handed_out
     }
 
-    pub(crate) fn get(&self, id: TypeId) -> Option<&TypeDef> {
-        self.defs.get(id.0)
-    }
-
     /// The definition behind aliases.
     pub(crate) fn resolve(&self, expr: &TypeExpr) -> Option<&TypeDef> {
         let mut current = expr;
@@ -183,7 +184,7 @@ impl TypeSpace {
             let TypeExpr::Named(id) = current else {
                 return None;
             };
-            let def = self.get(*id)?;
+            let def = &self[*id];
             match &def.kind {
                 TypeKind::Alias(target) => current = target,
                 _ => return Some(def),
@@ -197,8 +198,8 @@ impl TypeSpace {
         let mut current = expr;
         for _ in 0..=self.defs.len() {
             match current {
-                TypeExpr::Named(id) => match self.get(*id).map(|def| &def.kind) {
-                    Some(TypeKind::Alias(target)) => current = target,
+                TypeExpr::Named(id) => match &self[*id].kind {
+                    TypeKind::Alias(target) => current = target,
                     _ => return current,
                 },
                 _ => return current,
@@ -224,10 +225,10 @@ impl TypeSpace {
             | TypeExpr::Float(_)
             | TypeExpr::Uuid
             | TypeExpr::Date => true,
-            TypeExpr::Named(id) => match self.get(*id).map(|def| &def.kind) {
-                Some(TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. }) => true,
-                Some(TypeKind::Alias(target)) => self.is_scalar_within(target, depth + 1),
-                Some(TypeKind::Union { variants }) => variants
+            TypeExpr::Named(id) => match &self[*id].kind {
+                TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => true,
+                TypeKind::Alias(target) => self.is_scalar_within(target, depth + 1),
+                TypeKind::Union { variants } => variants
                     .iter()
                     .all(|variant| !variant.boxed && self.is_scalar_within(&variant.ty, depth + 1)),
                 _ => false,
@@ -239,7 +240,23 @@ impl TypeSpace {
     /// Ids in output order.
     pub(crate) fn ordered(&self) -> Vec<TypeId> {
         let mut ids: Vec<TypeId> = (0..self.defs.len()).map(TypeId).collect();
-        ids.sort_by_key(|id| (self.defs[id.0].group, self.defs[id.0].order));
+        ids.sort_by_key(|id| (self[*id].group, self[*id].order));
         ids
+    }
+}
+
+/// Ids are handed out by [`TypeSpace::add`] and never removed: indexing by one is an
+/// invariant, not a lookup that may fail.
+impl Index<TypeId> for TypeSpace {
+    type Output = TypeDef;
+
+    fn index(&self, id: TypeId) -> &TypeDef {
+        &self.defs[id.0]
+    }
+}
+
+impl IndexMut<TypeId> for TypeSpace {
+    fn index_mut(&mut self, id: TypeId) -> &mut TypeDef {
+        &mut self.defs[id.0]
     }
 }

@@ -5,16 +5,19 @@
 //! (`CampaignCampaignSchedule`), `+ Item` for an array's items, `+ Value` for a map's values,
 //! `+ Boolean`/`String`/`Object`/… for a union member. Collisions get `2`, `3`, … appended.
 
+use super::analysis;
+use super::enums::{self, EnumFacts};
+use super::scalar::{
+    integer_format, integer_type, number_format, number_type, string_format, string_type, written,
+};
 use super::{Field, TypeDef, TypeExpr, TypeId, TypeKind, TypeSpace, UnionVariant};
-use super::{analysis, enums};
+use crate::extensions::{EnumDescriptions, Extension, ExtensionMap};
 use crate::names::{self, Scope};
 use crate::pointer::Pointer;
 use crate::{Error, Settings, Warning};
 use indexmap::IndexMap;
-use openapiv3::{
-    AdditionalProperties, AnySchema, IntegerFormat, NumberFormat, OpenAPI, ReferenceOr, Schema,
-    SchemaKind, StringFormat, Type, VariantOrUnknownOrEmpty,
-};
+use openapiv3::{AdditionalProperties, AnySchema, OpenAPI, ReferenceOr, Schema, SchemaKind, Type};
+use serde_json::Value;
 
 /// The properties of an object schema, in document order.
 type Properties = IndexMap<String, ReferenceOr<Box<Schema>>>;
@@ -133,6 +136,7 @@ impl<'a> Planner<'a> {
                 kind: TypeKind::Alias(TypeExpr::Json),
                 group,
                 order: 0,
+                default: false,
             };
             components.insert(name.clone(), space.add(placeholder));
         }
@@ -161,9 +165,9 @@ impl<'a> Planner<'a> {
                 continue;
             };
             let pointer = Pointer::schema(name);
-            let type_name = self.space.defs[id.0].name.clone();
-            let group = self.space.defs[id.0].group;
-            self.space.defs[id.0].order = self.space.next_order();
+            let type_name = self.space[id].name.clone();
+            let group = self.space[id].group;
+            self.space[id].order = self.space.next_order();
             let (kind, docs) = match schema {
                 ReferenceOr::Reference { reference } => {
                     let target = self.component_id(reference, &pointer)?;
@@ -181,7 +185,7 @@ impl<'a> Planner<'a> {
                     (kind, type_docs(schema, &type_name))
                 }
             };
-            let def = &mut self.space.defs[id.0];
+            let def = &mut self.space[id];
             def.kind = kind;
             def.docs = docs;
             let nullable =
@@ -197,13 +201,16 @@ impl<'a> Planner<'a> {
     fn break_alias_cycles(&mut self) -> Result<(), Error> {
         let cycles = analysis::alias_cycles(&self.space);
         if let Some(cycle) = cycles.without_value.first() {
-            let defs: Vec<&TypeDef> = cycle.iter().filter_map(|id| self.space.get(*id)).collect();
+            let defs: Vec<&TypeDef> = cycle.iter().map(|id| &self.space[*id]).collect();
             let names: Vec<&str> = defs.iter().map(|def| def.name.as_str()).collect();
-            let pointer = defs
-                .first()
-                .map_or_else(Pointer::root, |def| def.pointer.clone());
+            let Some(first) = defs.first() else {
+                return Err(Error::internal(
+                    &Pointer::root().push("components").push("schemas"),
+                    "an alias cycle without members",
+                ));
+            };
             return Err(Error::unsupported(
-                &pointer,
+                &first.pointer,
                 format!(
                     "schema is defined only in terms of itself (cycle through {}), so it has no value",
                     names.join(", ")
@@ -211,7 +218,7 @@ impl<'a> Planner<'a> {
             ));
         }
         for id in cycles.through_collection {
-            let def = &mut self.space.defs[id.0];
+            let def = &mut self.space[id];
             if let TypeKind::Alias(target) = &def.kind {
                 def.kind = TypeKind::Newtype(target.clone());
             }
@@ -292,6 +299,7 @@ impl<'a> Planner<'a> {
                             kind,
                             group,
                             order,
+                            default: false,
                         };
                         TypeExpr::Named(self.space.add(def))
                     }
@@ -319,8 +327,9 @@ impl<'a> Planner<'a> {
             SchemaKind::Type(Type::String(string)) => {
                 let null_member = string.enumeration.iter().any(Option::is_none);
                 if string.enumeration.iter().any(Option::is_some) {
+                    let facts = self.enum_facts(extensions, pointer);
                     return Ok((
-                        Planned::Def(enums::string_enum(&string.enumeration, extensions, pointer)),
+                        Planned::Def(enums::string_enum(&string.enumeration, &facts)),
                         null_member,
                     ));
                 }
@@ -330,12 +339,9 @@ impl<'a> Planner<'a> {
             SchemaKind::Type(Type::Integer(integer)) => {
                 let null_member = integer.enumeration.iter().any(Option::is_none);
                 if integer.enumeration.iter().any(Option::is_some) {
+                    let facts = self.enum_facts(extensions, pointer);
                     return Ok((
-                        Planned::Def(enums::integer_enum(
-                            &integer.enumeration,
-                            extensions,
-                            pointer,
-                        )),
+                        Planned::Def(enums::integer_enum(&integer.enumeration, &facts)),
                         null_member,
                     ));
                 }
@@ -462,20 +468,29 @@ impl<'a> Planner<'a> {
         pointer: &Pointer,
     ) -> Result<(Planned, bool), Error> {
         let mut nullable = false;
-        let inline: Vec<&Schema> = members
+        let inline: Vec<(usize, &Schema)> = members
             .iter()
-            .filter_map(|member| match member {
-                ReferenceOr::Item(schema) => Some(schema),
+            .enumerate()
+            .filter_map(|(index, member)| match member {
+                ReferenceOr::Item(schema) => Some((index, schema)),
                 ReferenceOr::Reference { .. } => None,
             })
             .collect();
-        let (nulls, non_null): (Vec<&Schema>, Vec<&Schema>) =
-            inline.into_iter().partition(|schema| is_null_only(schema));
-        if non_null.len() + nulls.len() == members.len()
-            && !non_null.is_empty()
-            && let Some(merged) = enums::merge_string_enum_members(&non_null)
-        {
-            return Ok((Planned::Def(merged), !nulls.is_empty()));
+        let (nulls, non_null): (Vec<_>, Vec<_>) = inline
+            .into_iter()
+            .partition(|(_, schema)| is_null_only(schema));
+        if non_null.len() + nulls.len() == members.len() && !non_null.is_empty() {
+            let described: Vec<(&Schema, EnumDescriptions)> = non_null
+                .into_iter()
+                .map(|(index, schema)| {
+                    let at = pointer.push(index);
+                    let listed = self.extension(&schema.schema_data.extensions, &at);
+                    (schema, listed.unwrap_or_default())
+                })
+                .collect();
+            if let Some(merged) = enums::merge_string_enum_members(&described) {
+                return Ok((Planned::Def(merged), !nulls.is_empty()));
+            }
         }
         let mut types: Vec<TypeExpr> = Vec::new();
         let mut member_names = Scope::default();
@@ -533,10 +548,7 @@ impl<'a> Planner<'a> {
             TypeExpr::Map(_) => "Map".to_owned(),
             TypeExpr::List(inner) => format!("{}List", self.variant_label(inner)),
             TypeExpr::Optional(inner) => self.variant_label(inner),
-            TypeExpr::Named(id) => self
-                .space
-                .get(*id)
-                .map_or_else(|| "Variant".to_owned(), |def| def.name.clone()),
+            TypeExpr::Named(id) => self.space[*id].name.clone(),
         }
     }
 
@@ -570,6 +582,7 @@ impl<'a> Planner<'a> {
             kind: self.union_kind(members),
             group,
             order: self.space.next_order(),
+            default: false,
         };
         optional_if(TypeExpr::Named(self.space.add(def)), nullable)
     }
@@ -708,11 +721,8 @@ impl<'a> Planner<'a> {
                     .map(|v| v.as_str().map(str::to_owned))
                     .collect();
                 if values.iter().any(Option::is_some) {
-                    Planned::Def(enums::string_enum(
-                        &values,
-                        &schema.schema_data.extensions,
-                        pointer,
-                    ))
+                    let facts = self.enum_facts(&schema.schema_data.extensions, pointer);
+                    Planned::Def(enums::string_enum(&values, &facts))
                 } else {
                     Planned::Expr(string_type(any.format.as_deref()))
                 }
@@ -724,11 +734,8 @@ impl<'a> Planner<'a> {
                     .map(serde_json::Value::as_i64)
                     .collect();
                 if values.iter().any(Option::is_some) {
-                    Planned::Def(enums::integer_enum(
-                        &values,
-                        &schema.schema_data.extensions,
-                        pointer,
-                    ))
+                    let facts = self.enum_facts(&schema.schema_data.extensions, pointer);
+                    Planned::Def(enums::integer_enum(&values, &facts))
                 } else {
                     Planned::Expr(TypeExpr::Int("i64"))
                 }
@@ -779,6 +786,29 @@ impl<'a> Planner<'a> {
         None
     }
 
+    /// An extension of the document contract at `pointer`; a malformed one is a warning and
+    /// counts as absent. The one place the generator reports a malformed extension.
+    pub(crate) fn extension<E: Extension>(
+        &mut self,
+        map: &impl ExtensionMap,
+        pointer: &Pointer,
+    ) -> Option<E> {
+        match E::read(map) {
+            Ok(value) => value,
+            Err(error) => {
+                self.warn(pointer, format!("{error}; ignored"));
+                None
+            }
+        }
+    }
+
+    fn enum_facts(&mut self, extensions: &IndexMap<String, Value>, pointer: &Pointer) -> EnumFacts {
+        EnumFacts {
+            descriptions: self.extension(extensions, pointer).unwrap_or_default(),
+            truncated: self.extension(extensions, pointer),
+        }
+    }
+
     pub(crate) fn warn(&mut self, pointer: &Pointer, message: impl Into<String>) {
         self.warnings.push(Warning::new(pointer, message));
     }
@@ -793,85 +823,6 @@ fn optional_if(ty: TypeExpr, nullable: bool) -> TypeExpr {
         TypeExpr::Optional(Box::new(ty))
     } else {
         ty
-    }
-}
-
-/// The type of a `string`, `integer`, `number` or `boolean` schema without listed values, by
-/// its format (as written in the document); `None` for the other types. The one mapping from
-/// type and format to a Rust type, which [`crate::scalar_type_name`] exposes.
-pub(crate) fn scalar_type(kind: &str, format: Option<&str>) -> Option<TypeExpr> {
-    match kind {
-        "string" => Some(string_type(format)),
-        "integer" => Some(integer_type(format)),
-        "number" => Some(number_type(format)),
-        "boolean" => Some(TypeExpr::Bool),
-        _ => None,
-    }
-}
-
-fn string_type(format: Option<&str>) -> TypeExpr {
-    match format {
-        Some("uuid") => TypeExpr::Uuid,
-        Some("date-time") => TypeExpr::DateTime,
-        Some("date") => TypeExpr::Date,
-        // email, uri, hostname, byte (base64 text), password and the rest stay strings.
-        _ => TypeExpr::String,
-    }
-}
-
-fn integer_type(format: Option<&str>) -> TypeExpr {
-    TypeExpr::Int(match format {
-        Some("int8") => "i8",
-        Some("int16") => "i16",
-        Some("int32") => "i32",
-        Some("uint8") => "u8",
-        Some("uint16") => "u16",
-        Some("uint32") => "u32",
-        Some("uint64") => "u64",
-        _ => "i64",
-    })
-}
-
-fn number_type(format: Option<&str>) -> TypeExpr {
-    TypeExpr::Float(match format {
-        Some("float") => "f32",
-        _ => "f64",
-    })
-}
-
-/// A format openapiv3 has parsed, back as the document writes it.
-fn written<T>(
-    format: &VariantOrUnknownOrEmpty<T>,
-    name: impl Fn(&T) -> &'static str,
-) -> Option<&str> {
-    match format {
-        VariantOrUnknownOrEmpty::Item(item) => Some(name(item)),
-        VariantOrUnknownOrEmpty::Unknown(format) => Some(format),
-        VariantOrUnknownOrEmpty::Empty => None,
-    }
-}
-
-fn string_format(format: &StringFormat) -> &'static str {
-    match format {
-        StringFormat::Date => "date",
-        StringFormat::DateTime => "date-time",
-        StringFormat::Password => "password",
-        StringFormat::Byte => "byte",
-        StringFormat::Binary => "binary",
-    }
-}
-
-fn integer_format(format: &IntegerFormat) -> &'static str {
-    match format {
-        IntegerFormat::Int32 => "int32",
-        IntegerFormat::Int64 => "int64",
-    }
-}
-
-fn number_format(format: &NumberFormat) -> &'static str {
-    match format {
-        NumberFormat::Float => "float",
-        NumberFormat::Double => "double",
     }
 }
 
