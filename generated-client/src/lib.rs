@@ -52,13 +52,9 @@
 //!   and overridable per request (`.timeout(…)`, `.retry_policy(…)`); each request is a
 //!   `tracing` span (operation, method, path, status, attempt, elapsed).
 
-pub use instantly_runtime as runtime;
-pub use instantly_runtime::{
-    AnyRequest, ApiKey, Date, Error, ErrorBody, Nullable, PageStream, ResponseValue,
-};
-
 // The committed, reviewed source; with the `regenerate` feature, the same text generated again
-// by build.rs (which fails when the two differ).
+// by build.rs (which fails when the two differ). It re-exports the runtime (`runtime`) and the
+// runtime types the API names (`Error`, `Nullable`, `Date`…) at the crate root.
 #[cfg(not(feature = "regenerate"))]
 include!("../golden/client.rs");
 #[cfg(feature = "regenerate")]

@@ -45,7 +45,7 @@ mod types;
 
 pub use error::{Error, Warning};
 pub use load::load_document;
-pub use settings::Settings;
+pub use settings::{ErrorBodyFields, Settings};
 
 use openapiv3::OpenAPI;
 use proc_macro2::TokenStream;
@@ -105,7 +105,7 @@ pub fn generate_with_dispatch(
 ) -> Result<(Generated, Generated), Error> {
     let planned = plan(document, settings)?;
     let client = emit_client(&planned, document, settings);
-    let dispatch = operations::dispatch::emit_dispatch(&planned.ctx(), &planned.operations);
+    let dispatch = emit_dispatch(&planned);
     Ok((
         Generated {
             tokens: client,
@@ -130,24 +130,44 @@ fn emit_client(planned: &Planned<'_>, document: &OpenAPI, settings: &Settings) -
     let builders = operations::emit::emit_builders(&ctx, &planned.operations);
     let client_settings = operations::emit::ClientSettings {
         base_url: &base_url(document, settings),
-        api_key_env_var: &settings.api_key_env_var,
+        api_key_env_var: &api_key_env_var(document, settings),
         base_url_env_var: settings.base_url_env_var.as_deref(),
         user_agent: settings.user_agent.as_deref(),
+        error_body: settings.error_body.as_ref(),
         docs: client_docs(document),
     };
     let client = operations::emit::emit_client(&ctx, &planned.operations, &client_settings);
+    let use_rt = planned.use_rt();
+    let runtime = &planned.rt;
+    let reexports = settings.reexport_runtime.then(|| {
+        quote! {
+            pub use #runtime as runtime;
+            pub use #runtime::{AnyRequest, ApiKey, Date, Error, ErrorBody, Nullable, PageStream, ResponseValue};
+        }
+    });
     quote! {
         /// Models: one type per schema of the document, plus inline schemas named after their place.
         pub mod types {
+            #use_rt
             #( #models )*
         }
 
         /// Request builders: one per operation, returned by the `Client` methods.
         pub mod builders {
+            #use_rt
+            #[allow(unused_imports)]
+            use super::types;
             #builders
         }
 
-        #client
+        mod client {
+            #use_rt
+            #[allow(unused_imports)]
+            use super::{builders, types};
+            #client
+        }
+        pub use client::{Client, ClientBuilder};
+        #reexports
     }
 }
 
@@ -158,11 +178,20 @@ fn emit_client(planned: &Planned<'_>, document: &OpenAPI, settings: &Settings) -
 /// `Client` (`pub mod dispatch { include!(…) }`); they need the runtime's `dispatch` types.
 pub fn generate_dispatch(document: &OpenAPI, settings: &Settings) -> Result<Generated, Error> {
     let planned = plan(document, settings)?;
-    let tokens = operations::dispatch::emit_dispatch(&planned.ctx(), &planned.operations);
+    let tokens = emit_dispatch(&planned);
     Ok(Generated {
         tokens,
         warnings: planned.planner.warnings,
     })
+}
+
+fn emit_dispatch(planned: &Planned<'_>) -> TokenStream {
+    let use_rt = planned.use_rt();
+    let dispatch = operations::dispatch::emit_dispatch(&planned.ctx(), &planned.operations);
+    quote! {
+        #use_rt
+        #dispatch
+    }
 }
 
 /// For every schema of the document, the Rust type that [`generate_tokens`] uses for it, for
@@ -182,7 +211,11 @@ struct Planned<'a> {
 
 impl Planned<'_> {
     fn schema_types(&self) -> Vec<SchemaType> {
-        let ctx = self.ctx();
+        // Named from outside the generated modules: the runtime by its full path.
+        let ctx = Ctx {
+            rt: self.rt.clone(),
+            ..self.ctx()
+        };
         let models = quote!(types::);
         self.planner
             .schema_types
@@ -194,12 +227,21 @@ impl Planned<'_> {
             .collect()
     }
 
+    /// The one import of the runtime in each generated module: its `__private` module (the public
+    /// face re-exported, and the helpers only generated code calls) as `rt`. Generated type names
+    /// are PascalCase, so the lowercase alias cannot collide with them.
+    fn use_rt(&self) -> TokenStream {
+        let runtime = &self.rt;
+        quote! {
+            #[allow(unused_imports)]
+            use #runtime::__private as rt;
+        }
+    }
+
     fn ctx(&self) -> Ctx<'_> {
-        let rt = &self.rt;
         Ctx {
             space: &self.planner.space,
-            rt: rt.clone(),
-            rt_text: quote!(#rt).to_string().replace(' ', ""),
+            rt: quote!(rt),
             extra_derives: self.extra_derives.clone(),
         }
     }
@@ -262,6 +304,28 @@ pub fn scalar_type_name(kind: &str, format: Option<&str>) -> Option<&'static str
 pub fn generate_file(spec_text: &str, settings: &Settings) -> Result<String, Error> {
     let document = load_document(spec_text)?;
     generate_tokens(&document, settings)?.to_source()
+}
+
+/// The API-key variable of the settings, else one named after the document's title (`Mini
+/// Instantly` → `MINI_INSTANTLY_API_KEY`; words such as `API` and `REST` are left out).
+fn api_key_env_var(document: &OpenAPI, settings: &Settings) -> String {
+    if let Some(name) = &settings.api_key_env_var {
+        return name.clone();
+    }
+    let words: Vec<String> = document
+        .info
+        .title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .filter(|word| {
+            !["api", "rest", "http", "openapi"].contains(&word.to_ascii_lowercase().as_str())
+        })
+        .map(str::to_ascii_uppercase)
+        .collect();
+    match words.as_slice() {
+        [] => "API_KEY".to_owned(),
+        _ => format!("{}_API_KEY", words.join("_")),
+    }
 }
 
 /// Settings first, else the first absolute server URL, else empty (the client then needs one).

@@ -12,15 +12,24 @@ pub struct Settings {
     pub type_names: BTreeMap<String, String>,
     /// Method names for operations, keyed by operationId or by `METHOD /path`.
     pub operation_names: BTreeMap<String, String>,
-    /// The environment variable `Client::from_env` reads the API key from.
-    pub api_key_env_var: String,
+    /// The environment variable `Client::from_env` reads the API key from; `None` (the
+    /// default) names it after the document's title (`Mini Instantly` → `MINI_INSTANTLY_API_KEY`).
+    pub api_key_env_var: Option<String>,
     /// The environment variable `Client::from_env` reads a base URL from, when it is set and
     /// not empty; `None` (the default) always uses the default base URL.
     pub base_url_env_var: Option<String>,
-    /// The user agent sent by default; `None` keeps the runtime's default.
+    /// The user agent sent by default; `None` keeps the runtime's default. `{version}` stands
+    /// for the version of the crate that compiles the generated code.
     pub user_agent: Option<String>,
+    /// Where the API's error objects keep their status code, error and message; `None` keeps
+    /// the runtime's default (`{statusCode, error, message}`).
+    pub error_body: Option<ErrorBodyFields>,
     /// The default base URL; `None` takes the document's first absolute server URL.
     pub base_url: Option<String>,
+    /// Whether the client re-exports the runtime (`runtime`) and the runtime types its API names
+    /// (`Error`, `Nullable`, `Date`…) beside `Client` (default: yes). `generate_api!` turns it
+    /// off: the invoking scope imports what it uses.
+    pub reexport_runtime: bool,
 }
 
 impl Default for Settings {
@@ -30,19 +39,26 @@ impl Default for Settings {
             extra_derives: Vec::new(),
             type_names: BTreeMap::new(),
             operation_names: BTreeMap::new(),
-            api_key_env_var: "INSTANTLY_API_KEY".to_owned(),
+            api_key_env_var: None,
             base_url_env_var: None,
             user_agent: None,
+            error_body: None,
             base_url: None,
+            reexport_runtime: true,
         }
     }
 }
 
 impl Settings {
     /// The settings of the `instantly` crate (its build script, golden file and `cargo xtask
-    /// codegen`): the defaults, with `INSTANTLY_BASE_URL` for `Client::from_env`.
+    /// codegen`): Instantly's key and base-URL variables, its error object, and a user agent
+    /// naming the `instantly` crate.
     pub fn instantly() -> Self {
-        Self::default().base_url_env_var("INSTANTLY_BASE_URL")
+        Self::default()
+            .api_key_env_var("INSTANTLY_API_KEY")
+            .base_url_env_var("INSTANTLY_BASE_URL")
+            .user_agent("instantly/{version} (Rust)")
+            .error_body(ErrorBodyFields::new("statusCode", "error", "message"))
     }
 
     pub fn runtime_path(mut self, path: impl Into<String>) -> Self {
@@ -71,7 +87,7 @@ impl Settings {
     }
 
     pub fn api_key_env_var(mut self, name: impl Into<String>) -> Self {
-        self.api_key_env_var = name.into();
+        self.api_key_env_var = Some(name.into());
         self
     }
 
@@ -85,8 +101,35 @@ impl Settings {
         self
     }
 
+    pub fn error_body(mut self, fields: ErrorBodyFields) -> Self {
+        self.error_body = Some(fields);
+        self
+    }
+
     pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
         self.base_url = Some(base_url.into());
         self
+    }
+}
+
+/// The JSON field names of an API's error object (the runtime's `ErrorShape`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorBodyFields {
+    pub status_code: String,
+    pub error: String,
+    pub message: String,
+}
+
+impl ErrorBodyFields {
+    pub fn new(
+        status_code: impl Into<String>,
+        error: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            status_code: status_code.into(),
+            error: error.into(),
+            message: message.into(),
+        }
     }
 }

@@ -82,12 +82,12 @@ fn optional_free_form_values_keep_an_explicit_null() {
     )
     .unwrap();
     assert!(
-        source.contains("pub always: ::instantly_runtime::serde_json::Value,"),
+        source.contains("pub always: rt::serde_json::Value,"),
         "{source}"
     );
     for field in ["sometimes", "aliased"] {
         assert!(
-            source.contains(&format!("pub {field}: ::instantly_runtime::Nullable<")),
+            source.contains(&format!("pub {field}: rt::Nullable<")),
             "{field}: {source}"
         );
     }

@@ -26,14 +26,12 @@ fn operation_count() -> usize {
 }
 
 /// Timeout, retry policy, extra query parameters and headers come from the runtime's one
-/// `__request_options!` definition, invoked once per builder.
+/// `__request_options!` definition, invoked once per builder (as `rt::request_options!`).
 #[test]
 fn every_builder_takes_the_per_request_options_and_sends_with_the_response() {
     let source = generate_file(FIXTURE, &Settings::default()).unwrap();
-    let builders = source.matches("pub(super) options: ::instantly_runtime::RequestOptions,");
-    let options = flat(&source)
-        .matches("::instantly_runtime::__request_options!(send->")
-        .count();
+    let builders = source.matches("pub(super) options: rt::RequestOptions,");
+    let options = flat(&source).matches("rt::request_options!(send->").count();
     let raw = source.matches("pub async fn send_with_response(");
     let operations = operation_count();
     assert_eq!(builders.count(), operations);
@@ -45,7 +43,7 @@ fn every_builder_takes_the_per_request_options_and_sends_with_the_response() {
 fn only_non_idempotent_operations_offer_the_retry_opt_in() {
     let source = generate_file(FIXTURE, &Settings::default()).unwrap();
     let opt_in = ",non_idempotent);";
-    let no_opt_in = "__request_options!(send->";
+    let no_opt_in = "request_options!(send->";
     assert!(flat(&block(&source, "impl CreateCampaign {")).contains(opt_in));
     assert!(flat(&block(&source, "impl PatchCampaign {")).contains(opt_in));
     for read in ["impl GetCampaign {", "impl ReplaceCampaign {"] {

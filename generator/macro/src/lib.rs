@@ -73,6 +73,8 @@ impl Parse for Arguments {
 fn expand(arguments: Arguments) -> syn::Result<TokenStream2> {
     let mut spec: Option<LitStr> = None;
     let mut settings = instantly_codegen::Settings::default();
+    // The invoking scope imports the runtime names it uses; re-exports could clash with them.
+    settings.reexport_runtime = false;
     for argument in arguments.0 {
         let single = || match argument.values.as_slice() {
             [value] => Ok(value.clone()),
@@ -81,7 +83,7 @@ fn expand(arguments: Arguments) -> syn::Result<TokenStream2> {
         match argument.name.to_string().as_str() {
             "spec" => spec = Some(single()?),
             "runtime" => settings.runtime_path = single()?.value(),
-            "env_var" => settings.api_key_env_var = single()?.value(),
+            "env_var" => settings.api_key_env_var = Some(single()?.value()),
             "base_url_env_var" => settings.base_url_env_var = Some(single()?.value()),
             "user_agent" => settings.user_agent = Some(single()?.value()),
             "base_url" => settings.base_url = Some(single()?.value()),

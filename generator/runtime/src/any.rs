@@ -1,6 +1,7 @@
 //! A request to a path the generated client does not know, through the same transport.
 
-use crate::{Error, Request, RequestOptions, ResponseValue, Transport};
+use crate::transport::Request;
+use crate::{Error, RequestOptions, ResponseValue, Transport};
 use reqwest::Method;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -33,7 +34,7 @@ pub struct AnyRequest {
 
 impl AnyRequest {
     /// `path` is relative to the base URL and sent as given, so percent-encode its segments
-    /// (see [`crate::encode_path_segment`]); a missing leading `/` is added. It is idempotent,
+    /// (generated code uses `encode_path_segment`); a missing leading `/` is added. It is idempotent,
     /// and so retried after 5xx and timeouts, when its method is.
     pub fn new(transport: Transport, method: Method, path: impl Into<String>) -> Self {
         let mut path = path.into();

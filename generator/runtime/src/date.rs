@@ -183,7 +183,7 @@ mod tests {
             })
         );
 
-        let mut query = crate::QueryPairs::new();
+        let mut query = crate::query::QueryPairs::new();
         query.add("on", &Some(day));
         query.add("days", &vec![day, date(2026, 3, 2)]);
         let pairs: Vec<_> = query.iter().collect();

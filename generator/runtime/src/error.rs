@@ -1,8 +1,8 @@
 use crate::retry::parse_retry_after;
 use reqwest::StatusCode;
 use reqwest::header::{self, HeaderMap};
-use serde::Deserialize;
 use serde::de::DeserializeOwned;
+use std::borrow::Cow;
 use std::fmt;
 use std::time::{Duration, SystemTime};
 
@@ -120,12 +120,13 @@ impl Error {
         status: StatusCode,
         headers: HeaderMap,
         body: &[u8],
+        shape: &ErrorShape,
     ) -> Self {
         Self::Api {
             operation,
             status,
             headers: Box::new(headers),
-            body: ErrorBody::parse(body),
+            body: ErrorBody::parse_with(body, shape),
         }
     }
 
@@ -168,8 +169,8 @@ pub(crate) fn decode_json<T: DeserializeOwned>(
     })
 }
 
-/// The body of an error response: the documented `{statusCode, error, message}` object when the
-/// server sent one, the raw text otherwise.
+/// The body of an error response: the API's error object (its [`ErrorShape`]) when the server
+/// sent one, the raw text otherwise.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ErrorBody {
@@ -182,14 +183,20 @@ pub enum ErrorBody {
 }
 
 impl ErrorBody {
+    /// Reads `body` as an error object of the default [`ErrorShape`].
     pub fn parse(body: &[u8]) -> Self {
-        match serde_json::from_slice::<WireErrorBody>(body) {
-            Ok(wire) => Self::Parsed {
-                status_code: wire.status_code,
-                error: wire.error,
-                message: wire.message.into_text(),
-            },
-            Err(_) => Self::Raw(String::from_utf8_lossy(body).into_owned()),
+        Self::parse_with(body, &ErrorShape::default())
+    }
+
+    /// Reads `body` as an error object of `shape`: a JSON object with a numeric status code, a
+    /// string error and a message (a string, or a list of strings joined with `; `).
+    pub fn parse_with(body: &[u8], shape: &ErrorShape) -> Self {
+        let parsed = serde_json::from_slice::<serde_json::Value>(body)
+            .ok()
+            .and_then(|value| shape.read(&value));
+        match parsed {
+            Some(parsed) => parsed,
+            None => Self::Raw(String::from_utf8_lossy(body).into_owned()),
         }
     }
 
@@ -212,28 +219,55 @@ impl fmt::Display for ErrorBody {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct WireErrorBody {
-    status_code: u16,
-    error: String,
-    message: Message,
+/// Where an API's error object keeps its status code, error and message: the JSON field names
+/// [`ErrorBody::Parsed`] is read from. A generated client sets its API's shape on its
+/// transport; the default is the common `{statusCode, error, message}` object (NestJS's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorShape {
+    status_code: Cow<'static, str>,
+    error: Cow<'static, str>,
+    message: Cow<'static, str>,
 }
 
-/// Validation errors carry a list of messages instead of one.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Message {
-    One(String),
-    Many(Vec<String>),
+impl Default for ErrorShape {
+    fn default() -> Self {
+        Self::new("statusCode", "error", "message")
+    }
 }
 
-impl Message {
-    fn into_text(self) -> String {
-        match self {
-            Self::One(text) => text,
-            Self::Many(texts) => texts.join("; "),
+impl ErrorShape {
+    /// The field names of the status code, the error and the message.
+    pub fn new(
+        status_code: impl Into<Cow<'static, str>>,
+        error: impl Into<Cow<'static, str>>,
+        message: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        Self {
+            status_code: status_code.into(),
+            error: error.into(),
+            message: message.into(),
         }
+    }
+
+    fn read(&self, value: &serde_json::Value) -> Option<ErrorBody> {
+        let object = value.as_object()?;
+        let status_code = object.get(self.status_code.as_ref())?.as_u64()?;
+        let error = object.get(self.error.as_ref())?.as_str()?;
+        let message = match object.get(self.message.as_ref())? {
+            serde_json::Value::String(text) => text.clone(),
+            // Validation errors carry a list of messages instead of one.
+            serde_json::Value::Array(texts) => texts
+                .iter()
+                .map(|text| text.as_str().map(str::to_owned))
+                .collect::<Option<Vec<_>>>()?
+                .join("; "),
+            _ => return None,
+        };
+        Some(ErrorBody::Parsed {
+            status_code: u16::try_from(status_code).ok()?,
+            error: error.to_owned(),
+            message,
+        })
     }
 }
 
@@ -261,6 +295,7 @@ mod tests {
             StatusCode::NOT_FOUND,
             HeaderMap::new(),
             body,
+            &ErrorShape::default(),
         );
         assert_eq!(
             error.to_string(),
@@ -273,6 +308,25 @@ mod tests {
     fn message_lists_are_joined() {
         let body = br#"{"statusCode":400,"error":"Bad Request","message":["a","b"]}"#;
         assert_eq!(ErrorBody::parse(body).message(), Some("a; b"));
+    }
+
+    #[test]
+    fn the_shape_names_the_fields() {
+        let shape = ErrorShape::new("code", "kind", "detail");
+        let body = br#"{"code":422,"kind":"Invalid","detail":"name is empty"}"#;
+        assert_eq!(
+            ErrorBody::parse_with(body, &shape),
+            ErrorBody::Parsed {
+                status_code: 422,
+                error: "Invalid".into(),
+                message: "name is empty".into()
+            }
+        );
+        let other = br#"{"statusCode":404,"error":"Not Found","message":"gone"}"#;
+        assert!(matches!(
+            ErrorBody::parse_with(other, &shape),
+            ErrorBody::Raw(_)
+        ));
     }
 
     #[test]
@@ -304,7 +358,13 @@ mod tests {
     fn retry_after_comes_from_the_api_error_headers() {
         let mut headers = HeaderMap::new();
         headers.insert(header::RETRY_AFTER, "7".parse().unwrap());
-        let error = Error::api("list_leads", StatusCode::TOO_MANY_REQUESTS, headers, b"");
+        let error = Error::api(
+            "list_leads",
+            StatusCode::TOO_MANY_REQUESTS,
+            headers,
+            b"",
+            &ErrorShape::default(),
+        );
         assert_eq!(error.retry_after(), Some(Duration::from_secs(7)));
         assert_eq!(error.headers().map(HeaderMap::len), Some(1));
         let error = Error::api(
@@ -312,6 +372,7 @@ mod tests {
             StatusCode::TOO_MANY_REQUESTS,
             HeaderMap::new(),
             b"",
+            &ErrorShape::default(),
         );
         assert_eq!(error.retry_after(), None);
         assert_eq!(Error::Config(String::new()).retry_after(), None);

@@ -4,20 +4,28 @@
 //! crate that uses the generator depends on this crate alone: serde, serde_json, uuid, chrono,
 //! reqwest and futures are re-exported for the generated code's use.
 //!
-//! - [`Error`]: the one error type of every generated operation.
-//! - [`Transport`] and [`Request`]: executing requests (auth, user agent, body, query), with
-//!   [`RetryPolicy`], [`RateLimit`], timeouts and a `tracing` span per request.
+//! The crate root is what users of a generated client name:
+//!
+//! - [`Error`]: the one error type of every generated operation, with the parsed [`ErrorBody`]
+//!   (read by the API's [`ErrorShape`]).
+//! - [`ClientBuilder`]: the configuration of a generated client (timeouts, [`RetryPolicy`],
+//!   [`RateLimit`], user agent, response observers); [`Transport`] is what it builds.
 //! - [`RequestOptions`]: what a request builder overrides or adds for one request (timeout,
 //!   retries, extra query parameters and headers).
 //! - [`AnyRequest`]: a request to any path through the same transport; [`ResponseValue`]: a
 //!   decoded body with its status and headers.
 //! - [`Date`]: `format: date`, read leniently (a full timestamp gives its date).
 //! - [`Nullable`]: a field that can be absent, `null` or a value, and serializes exactly that.
-//! - [`page_stream`]: turns a cursor-paginated operation into a `futures::Stream` of items.
+//! - [`PageStream`]: the items of a cursor-paginated operation, page after page.
 //! - [`QueryParam`]: how values become query-string pairs.
 //! - [`dispatch`]: calling operations by name with JSON arguments (generated `dispatch` modules).
+//!
+//! What only generated code calls (request assembly, query and path encoding, open-enum and
+//! page-stream helpers) lives in the hidden `__private` module, which generated code imports as
+//! `rt`; it is not part of the public API.
 
 mod any;
+mod client;
 mod date;
 pub mod dispatch;
 mod enums;
@@ -36,23 +44,21 @@ mod sleep;
 mod transport;
 
 pub use any::{ANY_REQUEST_OPERATION, AnyRequest};
+pub use client::{ClientBuilder, FromTransport};
 pub use date::{Date, ParseDateError};
-pub use enums::{deserialize_enum_integer, deserialize_enum_string};
-pub use error::{Error, ErrorBody};
+pub use error::{Error, ErrorBody, ErrorShape};
 pub use nullable::Nullable;
 pub use observe::{Exchange, ResponseObserver};
 pub use options::RequestOptions;
-pub use page::{IntoCursor, IntoItems, Page, PageStream, page_stream};
-pub use path::encode_path_segment;
-pub use query::{QueryPairs, QueryParam};
+pub use page::PageStream;
+pub use query::QueryParam;
 pub use rate_limit::RateLimit;
 pub use response::ResponseValue;
 pub use retry::RetryPolicy;
 pub use secret::ApiKey;
 pub use sleep::{Sleeper, TokioSleeper};
 pub use transport::{
-    Body, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT, Request, Transport,
-    TransportBuilder,
+    Body, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT, Transport, TransportBuilder,
 };
 
 pub use reqwest::Method;
@@ -64,3 +70,27 @@ pub use reqwest;
 pub use serde;
 pub use serde_json;
 pub use uuid;
+
+/// A JSON object: free-form objects of a document, and the properties a model does not list.
+pub type JsonObject = serde_json::Map<String, serde_json::Value>;
+
+/// `Result` with the runtime's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What generated code uses, under one path (`use ::instantly_runtime::__private as rt;`): the
+/// public face re-exported, and the helpers only generated code calls. Not part of the public
+/// API: it changes with the generator.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::*;
+
+    pub use crate::client::client_from_env;
+    pub use crate::enums::{deserialize_enum_integer, deserialize_enum_string};
+    pub use crate::page::{IntoCursor, IntoItems, Page, page_stream};
+    pub use crate::path::encode_path_segment;
+    pub use crate::query::QueryPairs;
+    pub use crate::transport::Request;
+
+    /// The per-request methods of every request builder.
+    pub use crate::__request_options as request_options;
+}

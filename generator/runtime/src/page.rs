@@ -12,6 +12,16 @@ pub struct Page<T> {
     pub next_cursor: Option<String>,
 }
 
+impl<T> Page<T> {
+    /// A page from a response's items field and next-cursor field, whatever their types.
+    pub fn new(items: impl IntoItems<T>, next_cursor: impl IntoCursor) -> Self {
+        Self {
+            items: items.into_items(),
+            next_cursor: next_cursor.into_cursor(),
+        }
+    }
+}
+
 /// A stream of items across all pages.
 pub type PageStream<T> = Pin<Box<dyn Stream<Item = Result<T, Error>> + Send>>;
 

@@ -1,8 +1,9 @@
 //! Compressed responses: the default client asks for gzip and brotli and decodes either, and
 //! the default TLS set-up (ring) builds without a provider installed by the application.
 
+use instantly_runtime::__private::Request;
+use instantly_runtime::Transport;
 use instantly_runtime::reqwest::Method;
-use instantly_runtime::{Request, Transport};
 use serde_json::{Value, json};
 use std::io::Write;
 use wiremock::matchers::{header_regex, method, path};

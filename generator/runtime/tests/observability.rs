@@ -2,8 +2,9 @@
 
 mod support;
 
+use instantly_runtime::__private::Request;
 use instantly_runtime::reqwest::Method;
-use instantly_runtime::{RateLimit, Request, Transport};
+use instantly_runtime::{RateLimit, Transport};
 use serde_json::{Value, json};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};

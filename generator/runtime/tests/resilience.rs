@@ -4,8 +4,9 @@
 
 mod support;
 
+use instantly_runtime::__private::Request;
 use instantly_runtime::reqwest::Method;
-use instantly_runtime::{Error, ErrorBody, Request, RequestOptions, RetryPolicy, Transport};
+use instantly_runtime::{Error, ErrorBody, RequestOptions, RetryPolicy, Transport};
 use serde_json::{Value, json};
 use std::time::{Duration, Instant, SystemTime};
 use support::{Delays, RawServer, Reply, exact_policy, server_answering, transport};

@@ -4,8 +4,9 @@
 
 mod support;
 
+use instantly_runtime::__private::Request;
+use instantly_runtime::Transport;
 use instantly_runtime::reqwest::Method;
-use instantly_runtime::{Request, Transport};
 use serde_json::{Value, json};
 use std::io::Write;
 use std::sync::{Arc, Mutex};

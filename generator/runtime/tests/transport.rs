@@ -1,7 +1,8 @@
 //! The transport against a local mock server: headers, bodies, status handling, decoding.
 
+use instantly_runtime::__private::{QueryPairs, Request};
 use instantly_runtime::reqwest::Method;
-use instantly_runtime::{Error, ErrorBody, QueryPairs, Request, Transport};
+use instantly_runtime::{Error, ErrorBody, Transport};
 use serde_json::{Value, json};
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, Request as Seen, ResponseTemplate};

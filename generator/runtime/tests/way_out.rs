@@ -1,8 +1,9 @@
 //! What the document does not say, through the same transport: extra query parameters and
 //! headers, requests to any path, responses with their status and headers.
 
+use instantly_runtime::__private::Request;
 use instantly_runtime::{
-    AnyRequest, Error, Method, Request, RequestOptions, ResponseValue, RetryPolicy, Transport,
+    AnyRequest, Error, Method, RequestOptions, ResponseValue, RetryPolicy, Transport,
 };
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -31,7 +32,7 @@ async fn extra_query_pairs_follow_the_documented_ones_and_extra_headers_are_sent
             .expect(1),
     )
     .await;
-    let mut query = instantly_runtime::QueryPairs::new();
+    let mut query = instantly_runtime::__private::QueryPairs::new();
     query.add("limit", &5);
     let options = RequestOptions::default()
         .query_param("campaign_id", "a b&c")

@@ -29,10 +29,6 @@ const KEPT_PATHS: [&str; 4] = [
     "/api/v2/custom-tags",
 ];
 
-/// What the generated client's crate root adds around the generated source.
-const CLIENT_PRELUDE: &str = "pub use ::instantly_runtime as runtime;\n\
-    pub use ::instantly_runtime::{ApiKey, Error, ErrorBody, Nullable, PageStream};\n";
-
 #[test]
 fn snippets_compile_exactly_when_the_report_says_compatible() {
     let root = workspace_root();
@@ -129,7 +125,7 @@ fn add_client(crate_dir: &Path, lib: &mut String, name: &str, document: &Value) 
     let source = instantly_codegen::generate_file(&spec, &settings).unwrap();
     fs::write(crate_dir.join(format!("src/clients/{name}.rs")), source).unwrap();
     lib.push_str(&format!(
-        "pub mod {name} {{\n    {CLIENT_PRELUDE}    include!(\"clients/{name}.rs\");\n}}\n"
+        "pub mod {name} {{\n    include!(\"clients/{name}.rs\");\n}}\n"
     ));
 }
 

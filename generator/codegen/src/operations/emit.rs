@@ -3,6 +3,7 @@
 use super::{BodyEncoding, CursorTarget, Operation, Response};
 use crate::doc;
 use crate::names;
+use crate::settings::ErrorBodyFields;
 use crate::types::TypeExpr;
 use crate::types::emit::Ctx;
 use proc_macro2::TokenStream;
@@ -17,6 +18,7 @@ pub(crate) struct ClientSettings<'a> {
     pub(crate) api_key_env_var: &'a str,
     pub(crate) base_url_env_var: Option<&'a str>,
     pub(crate) user_agent: Option<&'a str>,
+    pub(crate) error_body: Option<&'a ErrorBodyFields>,
     pub(crate) docs: Vec<String>,
 }
 
@@ -37,7 +39,7 @@ fn input_ty(ctx: &Ctx<'_>, ty: &TypeExpr, prefix: &TokenStream) -> (TokenStream,
 
 fn emit_builder(ctx: &Ctx<'_>, operation: &Operation) -> TokenStream {
     let rt = &ctx.rt;
-    let models = quote!(super::types::);
+    let models = quote!(types::);
     let name = names::ident(&operation.builder_name);
     let summary = format!(
         "Request builder for `{} {}` (`Client::{}`): set optional parameters, then `send`.",
@@ -137,7 +139,7 @@ fn emit_option_setters(ctx: &Ctx<'_>, operation: &Operation, output: &TokenStrea
     let rt = &ctx.rt;
     let opt_in = (!operation.is_idempotent()).then(|| quote!(, non_idempotent));
     quote! {
-        #rt::__request_options!(send -> #output #opt_in);
+        #rt::request_options!(send -> #output #opt_in);
     }
 }
 
@@ -223,8 +225,8 @@ fn emit_send(ctx: &Ctx<'_>, operation: &Operation, models: &TokenStream) -> Toke
         .then(|| quote!(.idempotent(true)));
     quote! {
         /// Sends the request; the response keeps its status and headers.
-        pub async fn send_with_response(self) -> ::std::result::Result<#rt::ResponseValue<#output>, #rt::Error> {
-            let request = #rt::Request::new(#operation_name, #rt::reqwest::Method::#method, self.path);
+        pub async fn send_with_response(self) -> #rt::Result<#rt::ResponseValue<#output>> {
+            let request = #rt::Request::new(#operation_name, #rt::Method::#method, self.path);
             let request = request.options(self.options) #idempotent;
             #query
             #( #headers )*
@@ -269,10 +271,7 @@ fn emit_stream(ctx: &Ctx<'_>, operation: &Operation, models: &TokenStream) -> Op
                     #set_cursor
                 }
                 let page = request.send().await?;
-                Ok(#rt::Page {
-                    items: #rt::IntoItems::into_items(page.#items),
-                    next_cursor: #rt::IntoCursor::into_cursor(page.#next),
-                })
+                Ok(#rt::Page::new(page.#items, page.#next))
             })
         }
     })
@@ -288,26 +287,32 @@ pub(crate) fn emit_client(
     let docs = doc::attrs(settings.docs.iter().map(String::as_str));
     let base_url = settings.base_url;
     let env_var = settings.api_key_env_var;
-    let (from_env_doc, base_url_from_env) = match settings.base_url_env_var {
-        Some(name) => (
-            format!(
-                " A client whose API key comes from the environment variable [`Self::API_KEY_ENV_VAR`], \
-                 and whose base URL comes from `{name}` when that is set and not empty."
-            ),
-            quote! {
-                let builder = match ::std::env::var(#name) {
-                    Ok(base_url) if !base_url.is_empty() => builder.base_url(base_url),
-                    _ => builder,
-                };
-            },
+    let from_env_doc = match settings.base_url_env_var {
+        Some(name) => format!(
+            " A client whose API key comes from the environment variable [`Self::API_KEY_ENV_VAR`], \
+             and whose base URL comes from `{name}` when that is set and not empty."
         ),
-        None => (
+        None => {
             " A client whose API key comes from the environment variable [`Self::API_KEY_ENV_VAR`]."
-                .to_owned(),
-            TokenStream::new(),
-        ),
+                .to_owned()
+        }
     };
-    let user_agent = settings.user_agent.map(|agent| quote!(.user_agent(#agent)));
+    let user_agent = settings.user_agent.map(|agent| {
+        let agent = user_agent_expression(agent);
+        quote!(.user_agent(#agent))
+    });
+    let error_shape = settings.error_body.map(|fields| {
+        let ErrorBodyFields {
+            status_code,
+            error,
+            message,
+        } = fields;
+        quote!(.error_shape(#rt::ErrorShape::new(#status_code, #error, #message)))
+    });
+    let base_url_env_var = match settings.base_url_env_var {
+        Some(name) => quote!(Some(#name)),
+        None => quote!(None),
+    };
     let methods = operations
         .iter()
         .map(|operation| emit_method(ctx, operation));
@@ -315,7 +320,16 @@ pub(crate) fn emit_client(
         #docs
         #[derive(Debug, Clone)]
         pub struct Client {
-            transport: #rt::Transport,
+            pub(super) transport: #rt::Transport,
+        }
+
+        /// Configures a [`Client`]: base URL, API key, timeouts, retry policy, rate limits.
+        pub type ClientBuilder = #rt::ClientBuilder<Client>;
+
+        impl #rt::FromTransport for Client {
+            fn from_transport(transport: #rt::Transport) -> Self {
+                Self { transport }
+            }
         }
 
         impl Client {
@@ -325,23 +339,19 @@ pub(crate) fn emit_client(
             pub const API_KEY_ENV_VAR: &'static str = #env_var;
 
             /// A client for the default base URL, authenticating with `api_key` (sent as a bearer token).
-            pub fn new(api_key: impl Into<#rt::ApiKey>) -> ::std::result::Result<Self, #rt::Error> {
+            pub fn new(api_key: impl Into<#rt::ApiKey>) -> #rt::Result<Self> {
                 Self::builder().api_key(api_key).build()
             }
 
             #[doc = #from_env_doc]
-            pub fn from_env() -> ::std::result::Result<Self, #rt::Error> {
-                let builder = match ::std::env::var(Self::API_KEY_ENV_VAR) {
-                    Ok(key) if !key.is_empty() => Self::builder().api_key(key),
-                    _ => return Err(#rt::Error::Config(format!("environment variable {} is not set", Self::API_KEY_ENV_VAR))),
-                };
-                #base_url_from_env
-                builder.build()
+            pub fn from_env() -> #rt::Result<Self> {
+                #rt::client_from_env(Self::builder(), Self::API_KEY_ENV_VAR, #base_url_env_var)
             }
 
             /// Configure base URL, timeout, user agent or the `reqwest::Client` to use.
             pub fn builder() -> ClientBuilder {
-                ClientBuilder { inner: #rt::Transport::builder(Self::DEFAULT_BASE_URL) #user_agent }
+                let transport = #rt::Transport::builder(Self::DEFAULT_BASE_URL) #user_agent #error_shape;
+                ClientBuilder::new(transport)
             }
 
             /// A client over an already configured transport.
@@ -363,70 +373,15 @@ pub(crate) fn emit_client(
 
             #( #methods )*
         }
+    }
+}
 
-        /// Configures a [`Client`].
-        #[derive(Debug, Clone)]
-        #[must_use = "call `build` to get a client"]
-        pub struct ClientBuilder {
-            inner: #rt::TransportBuilder,
-        }
-
-        impl ClientBuilder {
-            pub fn base_url(self, base_url: impl Into<String>) -> Self {
-                Self { inner: self.inner.base_url(base_url) }
-            }
-
-            /// Sent as `Authorization: Bearer <key>`; never shown by `Debug`.
-            pub fn api_key(self, api_key: impl Into<#rt::ApiKey>) -> Self {
-                Self { inner: self.inner.api_key(api_key) }
-            }
-
-            /// A limit for each attempt, from sending until the response body has been read
-            /// (default 60 s); a request builder's `timeout` overrides it.
-            pub fn timeout(self, timeout: ::std::time::Duration) -> Self {
-                Self { inner: self.inner.timeout(timeout) }
-            }
-
-            /// A limit for establishing a connection (default 10 s).
-            pub fn connect_timeout(self, timeout: ::std::time::Duration) -> Self {
-                Self { inner: self.inner.connect_timeout(timeout) }
-            }
-
-            /// When and how failed requests are retried (the runtime's `RetryPolicy` documents
-            /// the defaults); `RetryPolicy::none()` turns retries off.
-            pub fn retry_policy(self, policy: #rt::RetryPolicy) -> Self {
-                Self { inner: self.inner.retry_policy(policy) }
-            }
-
-            /// Keep every request under these rates (default: no limit).
-            pub fn rate_limit(self, limit: #rt::RateLimit) -> Self {
-                Self { inner: self.inner.rate_limit(limit) }
-            }
-
-            /// An extra rate limit for one operation, by its method name (`"list_emails"`).
-            pub fn operation_rate_limit(self, operation: impl Into<String>, limit: #rt::RateLimit) -> Self {
-                Self { inner: self.inner.operation_rate_limit(operation, limit) }
-            }
-
-            pub fn user_agent(self, user_agent: impl Into<String>) -> Self {
-                Self { inner: self.inner.user_agent(user_agent) }
-            }
-
-            /// Called with the status and headers of every response, each attempt (metrics,
-            /// request ids); it never sees the request's headers or any body.
-            pub fn observe_responses(self, observer: impl Fn(&#rt::Exchange<'_>) + Send + Sync + 'static) -> Self {
-                Self { inner: self.inner.observe_responses(observer) }
-            }
-
-            /// Use this `reqwest::Client` (proxy, TLS and pool settings) instead of a new one.
-            pub fn http_client(self, http: #rt::reqwest::Client) -> Self {
-                Self { inner: self.inner.http_client(http) }
-            }
-
-            pub fn build(self) -> ::std::result::Result<Client, #rt::Error> {
-                Ok(Client { transport: self.inner.build()? })
-            }
-        }
+/// The user agent as a string literal, or `concat!` with the compiling crate's version where
+/// the setting says `{version}`.
+fn user_agent_expression(agent: &str) -> TokenStream {
+    match agent.split_once("{version}") {
+        Some((before, after)) => quote!(concat!(#before, env!("CARGO_PKG_VERSION"), #after)),
+        None => quote!(#agent),
     }
 }
 
@@ -486,7 +441,7 @@ fn emit_method(ctx: &Ctx<'_>, operation: &Operation) -> TokenStream {
                 client: self.clone(),
                 path: #path,
                 #( #initialisers )*
-                options: ::std::default::Default::default(),
+                options: Default::default(),
             }
         }
     }

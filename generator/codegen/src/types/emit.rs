@@ -10,10 +10,9 @@ use quote::quote;
 /// What every emitter needs: how to spell the runtime and where the models live.
 pub(crate) struct Ctx<'a> {
     pub(crate) space: &'a TypeSpace,
-    /// The runtime crate path as tokens (`::instantly_runtime`).
+    /// How generated code spells the runtime: `rt`, the alias each generated module imports
+    /// (the full path, such as `::instantly_runtime`, for types named from outside).
     pub(crate) rt: TokenStream,
-    /// The same path as text, for serde attributes that take a string.
-    pub(crate) rt_text: String,
     pub(crate) extra_derives: Vec<TokenStream>,
 }
 
@@ -32,7 +31,7 @@ impl Ctx<'_> {
             TypeExpr::DateTime => quote!(#rt::chrono::DateTime<#rt::chrono::Utc>),
             TypeExpr::Date => quote!(#rt::Date),
             TypeExpr::Json => quote!(#rt::serde_json::Value),
-            TypeExpr::JsonObject => quote!(#rt::serde_json::Map<String, #rt::serde_json::Value>),
+            TypeExpr::JsonObject => quote!(#rt::JsonObject),
             TypeExpr::Named(id) => {
                 let ident = names::ident(&self.space[*id].name);
                 quote!(#prefix #ident)
@@ -68,8 +67,13 @@ impl Ctx<'_> {
         }
     }
 
+    /// The runtime path as text, for serde attributes that take a string.
+    fn rt_text(&self) -> String {
+        self.rt.to_string().replace(' ', "")
+    }
+
     fn serde_crate(&self) -> String {
-        format!("{}::serde", self.rt_text)
+        format!("{}::serde", self.rt_text())
     }
 }
 
@@ -94,7 +98,7 @@ pub(crate) fn emit_def(ctx: &Ctx<'_>, index: usize, def: &TypeDef) -> TokenStrea
             let fields = fields.iter().map(|field| emit_field(ctx, field));
             let extra_name = names::ident(EXTRA_FIELD);
             let extra_ty = match extra {
-                TypeExpr::Json => quote!(#rt::serde_json::Map<String, #rt::serde_json::Value>),
+                TypeExpr::Json => quote!(#rt::JsonObject),
                 value => {
                     let value = ctx.ty(value, &here);
                     quote!(::std::collections::BTreeMap<String, #value>)
@@ -209,7 +213,7 @@ fn emit_field(ctx: &Ctx<'_>, field: &Field) -> TokenStream {
     let presence = match (field.required, field.nullable) {
         (false, false) => Some(quote!(#[serde(default, skip_serializing_if = "Option::is_none")])),
         (false, true) => {
-            let skip = format!("{}::Nullable::is_absent", ctx.rt_text);
+            let skip = format!("{}::Nullable::is_absent", ctx.rt_text());
             Some(quote!(#[serde(default, skip_serializing_if = #skip)]))
         }
         _ => None,

@@ -120,7 +120,7 @@ impl Transport {
             return Ok(ResponseValue::new(status, headers, body));
         }
         Err(Failure {
-            error: Error::api(operation, status, headers, &body),
+            error: Error::api(operation, status, headers, &body, &self.inner.error_shape),
             retry: retry_for_status(status),
             retry_after,
         })

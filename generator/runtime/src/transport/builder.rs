@@ -2,7 +2,9 @@
 
 use super::{Inner, Transport, tls};
 use crate::rate_limit::Limiter;
-use crate::{ApiKey, Error, RateLimit, ResponseObserver, RetryPolicy, Sleeper, TokioSleeper};
+use crate::{
+    ApiKey, Error, ErrorShape, RateLimit, ResponseObserver, RetryPolicy, Sleeper, TokioSleeper,
+};
 use reqwest::Url;
 use reqwest::header::HeaderValue;
 use std::collections::HashMap;
@@ -34,6 +36,7 @@ pub struct TransportBuilder {
     operation_rate_limits: Vec<(String, RateLimit)>,
     sleeper: Arc<dyn Sleeper>,
     observer: Option<ResponseObserver>,
+    error_shape: ErrorShape,
 }
 
 impl fmt::Debug for TransportBuilder {
@@ -47,6 +50,7 @@ impl fmt::Debug for TransportBuilder {
             .field("retry", &self.retry)
             .field("rate_limit", &self.rate_limit)
             .field("operation_rate_limits", &self.operation_rate_limits)
+            .field("error_shape", &self.error_shape)
             .finish_non_exhaustive()
     }
 }
@@ -65,6 +69,7 @@ impl TransportBuilder {
             operation_rate_limits: Vec::new(),
             sleeper: Arc::new(TokioSleeper),
             observer: None,
+            error_shape: ErrorShape::default(),
         }
     }
 
@@ -138,6 +143,13 @@ impl TransportBuilder {
         self
     }
 
+    /// Where the API's error objects keep their status code, error and message (default
+    /// [`ErrorShape::default`]).
+    pub fn error_shape(mut self, shape: ErrorShape) -> Self {
+        self.error_shape = shape;
+        self
+    }
+
     pub fn build(self) -> Result<Transport, Error> {
         let base_url = self.base_url.trim_end_matches('/').to_owned();
         Url::parse(&base_url).map_err(|error| {
@@ -179,6 +191,7 @@ impl TransportBuilder {
             operation_limiters,
             sleeper: self.sleeper,
             observer: self.observer,
+            error_shape: self.error_shape,
         };
         Ok(Transport {
             inner: Arc::new(inner),

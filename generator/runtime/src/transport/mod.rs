@@ -15,7 +15,7 @@ pub use request::{Body, Request};
 use crate::error::decode_json;
 use crate::rate_limit::Limiter;
 use crate::sleep::SleeperName;
-use crate::{Error, RateLimit, ResponseObserver, ResponseValue, RetryPolicy, Sleeper};
+use crate::{Error, ErrorShape, RateLimit, ResponseObserver, ResponseValue, RetryPolicy, Sleeper};
 use attempt::Failure;
 use backon::Retryable;
 use reqwest::header::HeaderValue;
@@ -47,6 +47,7 @@ struct Inner {
     operation_limiters: HashMap<String, Limiter>,
     sleeper: Arc<dyn Sleeper>,
     observer: Option<ResponseObserver>,
+    error_shape: ErrorShape,
 }
 
 impl fmt::Debug for Transport {

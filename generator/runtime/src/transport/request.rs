@@ -34,7 +34,7 @@ pub struct Request {
 }
 
 impl Request {
-    /// `path` is already expanded and percent-encoded (see [`crate::encode_path_segment`]).
+    /// `path` is already expanded and percent-encoded (generated code uses `encode_path_segment`).
     /// The request counts as idempotent when its method is (GET, PUT, DELETE, HEAD, OPTIONS).
     pub fn new(operation: &'static str, method: Method, path: String) -> Self {
         let idempotent = method.is_idempotent();
