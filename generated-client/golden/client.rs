@@ -6,7 +6,7 @@ pub mod types {
     use ::instantly_runtime::__private as rt;
 
     /// An email account that can be used to send campaigns
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct Account {
         /// Email address of the account
@@ -160,34 +160,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for AccountWarmupStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for AccountWarmupStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for AccountWarmupStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for AccountWarmupStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(AccountWarmupStatus);
 
     /// Provider code for the account. Please make sure to specify the right provider code, otherwise your account will not work.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -234,44 +207,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for AccountProviderCode {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for AccountProviderCode {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for AccountProviderCode {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for AccountProviderCode {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(AccountProviderCode);
 
     /// Warmup configuration for the account
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct AccountWarmup {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -338,44 +277,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for AccountStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for AccountStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for AccountStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for AccountStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(AccountStatus);
 
     /// Status message for the account
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct AccountStatusMessage {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -395,7 +300,7 @@ pub mod types {
     }
 
     /// A campaign that can be sent to a list of recipients
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct Campaign {
         /// Unique identifier for the campaign
@@ -584,44 +489,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CampaignStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for CampaignStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for CampaignStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for CampaignStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(CampaignStatus);
 
     /// Campaign schedule
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignCampaignSchedule {
         pub schedules: Vec<CampaignCampaignScheduleSchedulesItem>,
@@ -636,7 +507,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignCampaignScheduleSchedulesItem {
         pub name: String,
@@ -648,14 +519,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignCampaignScheduleSchedulesItemTiming {
         pub from: String,
@@ -665,14 +529,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignCampaignScheduleSchedulesItemDays {
         #[serde(rename = "0")]
@@ -1033,36 +890,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CampaignCampaignScheduleSchedulesItemTimezone {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for CampaignCampaignScheduleSchedulesItemTimezone {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CampaignCampaignScheduleSchedulesItemTimezone {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CampaignCampaignScheduleSchedulesItemTimezone {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(CampaignCampaignScheduleSchedulesItemTimezone);
 
     /// Campaign not sending status
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -1109,44 +937,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CampaignNotSendingStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for CampaignNotSendingStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for CampaignNotSendingStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for CampaignNotSendingStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(CampaignNotSendingStatus);
 
     /// A campaign email, a reply, a manually sent email, or any other email that's visible in the Unibox
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct Email {
         /// A Unique identifier
@@ -1266,14 +1060,7 @@ pub mod types {
     }
 
     /// An object containing the email body in HTML and text format
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct EmailBody {
         /// Text content of the email
@@ -1328,44 +1115,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for EmailUeType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for EmailUeType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for EmailUeType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for EmailUeType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(EmailUeType);
 
     /// Attachment metadata for the email. This field is null when there are no attachments.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct EmailAttachmentJson {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1375,14 +1128,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct EmailAttachmentJsonFilesItem {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1401,7 +1147,7 @@ pub mod types {
     }
 
     /// A single email verification
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct EmailVerification {
         /// The email address to verify
@@ -1472,35 +1218,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for EmailVerificationVerificationStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for EmailVerificationVerificationStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for EmailVerificationVerificationStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for EmailVerificationVerificationStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(EmailVerificationVerificationStatus);
 
     /// The request status. Do not use this field to determine the verification status. Please use verification_status instead to check the verification status
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -1535,38 +1253,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for EmailVerificationStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for EmailVerificationStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for EmailVerificationStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for EmailVerificationStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(EmailVerificationStatus);
 
     /// Whether this is a catch-all email address
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
     #[non_exhaustive]
@@ -1625,45 +1315,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for EmailVerificationCatchAllString {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for EmailVerificationCatchAllString {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for EmailVerificationCatchAllString {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for EmailVerificationCatchAllString {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(EmailVerificationCatchAllString);
 
     /// A list used to store leads
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct LeadList {
         /// Unique identifier for the lead list
@@ -1692,7 +1347,7 @@ pub mod types {
     }
 
     /// An inbox placement test
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementTest {
         /// Unique identifier for the inbox placement test
@@ -1793,34 +1448,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for InboxPlacementTestType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for InboxPlacementTestType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for InboxPlacementTestType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for InboxPlacementTestType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(InboxPlacementTestType);
 
     /// Whether the inbox placement test will be sent from Instantly or from outside Instantly
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -1855,34 +1483,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for InboxPlacementTestSendingMethod {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for InboxPlacementTestSendingMethod {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for InboxPlacementTestSendingMethod {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for InboxPlacementTestSendingMethod {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(InboxPlacementTestSendingMethod);
 
     /// Whether to send emails one by one or all together
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -1917,44 +1518,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for InboxPlacementTestDeliveryMode {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for InboxPlacementTestDeliveryMode {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for InboxPlacementTestDeliveryMode {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for InboxPlacementTestDeliveryMode {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(InboxPlacementTestDeliveryMode);
 
     /// Specifies the date and time when the automated inbox placement tests will be sent.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementTestSchedule {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1968,14 +1535,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementTestScheduleDays {
         #[serde(rename = "2")]
@@ -1989,14 +1549,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementTestScheduleTiming {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2338,35 +1891,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for InboxPlacementTestScheduleTimezone {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for InboxPlacementTestScheduleTimezone {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for InboxPlacementTestScheduleTimezone {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for InboxPlacementTestScheduleTimezone {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(InboxPlacementTestScheduleTimezone);
 
     /// Status of the inbox placement test
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -2405,34 +1930,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for InboxPlacementTestStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for InboxPlacementTestStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for InboxPlacementTestStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for InboxPlacementTestStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(InboxPlacementTestStatus);
 
     /// Why the inbox placement test is currently not sending. It will be an empty string if there are no issues.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -2467,45 +1965,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for InboxPlacementTestNotSendingStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for InboxPlacementTestNotSendingStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for InboxPlacementTestNotSendingStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for InboxPlacementTestNotSendingStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(InboxPlacementTestNotSendingStatus);
 
     /// Analytics data for individual emails in inbox placement tests
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementAnalytics {
         /// Unique identifier for the inbox placement analytics entry
@@ -2614,34 +2077,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for InboxPlacementAnalyticsSenderEsp {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for InboxPlacementAnalyticsSenderEsp {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for InboxPlacementAnalyticsSenderEsp {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for InboxPlacementAnalyticsSenderEsp {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(InboxPlacementAnalyticsSenderEsp);
 
     /// The recipient ESP (Email Service Provider)
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -2684,34 +2120,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for InboxPlacementAnalyticsRecipientEsp {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for InboxPlacementAnalyticsRecipientEsp {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for InboxPlacementAnalyticsRecipientEsp {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for InboxPlacementAnalyticsRecipientEsp {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(InboxPlacementAnalyticsRecipientEsp);
 
     /// The geographic location of the recipient
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -2754,34 +2163,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for InboxPlacementAnalyticsRecipientGeo {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for InboxPlacementAnalyticsRecipientGeo {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for InboxPlacementAnalyticsRecipientGeo {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for InboxPlacementAnalyticsRecipientGeo {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(InboxPlacementAnalyticsRecipientGeo);
 
     /// The type of recipient
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -2816,34 +2198,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for InboxPlacementAnalyticsRecipientType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for InboxPlacementAnalyticsRecipientType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for InboxPlacementAnalyticsRecipientType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for InboxPlacementAnalyticsRecipientType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(InboxPlacementAnalyticsRecipientType);
 
     /// The type of record (sent or received)
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -2878,44 +2233,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for InboxPlacementAnalyticsRecordType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for InboxPlacementAnalyticsRecordType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for InboxPlacementAnalyticsRecordType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for InboxPlacementAnalyticsRecordType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(InboxPlacementAnalyticsRecordType);
 
     /// Report data for an inbox placement test
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementBlacklistSpamAssassinReport {
         /// Unique identifier for the inbox placement report entry
@@ -2980,14 +2301,7 @@ pub mod types {
     }
 
     /// Detailed SpamAssassin analysis report
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementBlacklistSpamAssassinReportSpamAssassinReport {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3002,14 +2316,7 @@ pub mod types {
     }
 
     /// Detailed blacklist report for the domain or IP
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementBlacklistSpamAssassinReportBlacklistReport {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3030,14 +2337,7 @@ pub mod types {
     }
 
     /// API Key
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct ApiKey {
         /// Read-only: set by the server, never sent in a request.
@@ -3618,45 +2918,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for ApiKeyScopesItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for ApiKeyScopesItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for ApiKeyScopesItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for ApiKeyScopesItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(ApiKeyScopesItem);
 
     /// Account Campaign Mapping
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct AccountCampaignMapping {
         pub campaign_id: rt::uuid::Uuid,
@@ -3730,37 +2995,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for AccountCampaignMappingStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for AccountCampaignMappingStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for AccountCampaignMappingStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for AccountCampaignMappingStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(AccountCampaignMappingStatus);
 
     /// A lead entity representing an individual lead
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct Lead {
         /// Unique identifier for the lead
@@ -4034,44 +3272,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for LeadStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for LeadStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for LeadStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for LeadStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(LeadStatus);
 
     /// Status summary of the lead
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct LeadStatusSummary {
         #[serde(rename = "lastStep")]
@@ -4085,14 +3289,7 @@ pub mod types {
     }
 
     /// Subsequence status summary of the lead
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct LeadStatusSummarySubseq {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4169,34 +3366,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for LeadLtInterestStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for LeadLtInterestStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for LeadLtInterestStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for LeadLtInterestStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(LeadLtInterestStatus);
 
     /// Verification status of the lead
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -4251,34 +3421,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for LeadVerificationStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for LeadVerificationStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for LeadVerificationStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for LeadVerificationStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(LeadVerificationStatus);
 
     /// Enrichment status of the lead
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -4321,34 +3464,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for LeadEnrichmentStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for LeadEnrichmentStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for LeadEnrichmentStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for LeadEnrichmentStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(LeadEnrichmentStatus);
 
     /// Method used to upload the lead
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -4387,35 +3503,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for LeadUploadMethod {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for LeadUploadMethod {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for LeadUploadMethod {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for LeadUploadMethod {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(LeadUploadMethod);
 
     /// ESP code associated with the lead
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -4486,34 +3574,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for LeadEspCode {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for LeadEspCode {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for LeadEspCode {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for LeadEspCode {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(LeadEspCode);
 
     /// ESG code associated with the lead
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -4560,37 +3621,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for LeadEsgCode {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for LeadEsgCode {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for LeadEsgCode {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for LeadEsgCode {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(LeadEsgCode);
 
     /// A background job that can be used to perform long-running tasks
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct BackgroundJob {
         /// Unique identifier for the background job
@@ -4675,35 +3709,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for BackgroundJobType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for BackgroundJobType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for BackgroundJobType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for BackgroundJobType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(BackgroundJobType);
 
     /// Job status
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -4746,35 +3752,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for BackgroundJobStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for BackgroundJobStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for BackgroundJobStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for BackgroundJobStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(BackgroundJobStatus);
 
     /// Type of entity
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -4813,45 +3791,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for BackgroundJobEntityType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for BackgroundJobEntityType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for BackgroundJobEntityType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for BackgroundJobEntityType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(BackgroundJobEntityType);
 
     /// A custom tag for organizing and categorizing accounts and campaigns. You can use them as filters in apis that list accounts and campaigns.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CustomTag {
         /// Unique identifier for the custom tag
@@ -4881,7 +3824,7 @@ pub mod types {
     }
 
     /// This entity represents a tag being assigned to a specific campaign or email account. When an email account is assigned a tag, a new custom tag mapping entry is created, which connects the tag (tag_id field) with the email account (resource_id field). You can use it to see which tag si connected to which resource.
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CustomTagMapping {
         /// A Unique identifier
@@ -4946,44 +3889,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CustomTagMappingResourceType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for CustomTagMappingResourceType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for CustomTagMappingResourceType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for CustomTagMappingResourceType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(CustomTagMappingResourceType);
 
     /// A blocked email or domain
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct BlockListEntry {
         /// Unique identifier for the block list entry
@@ -5010,7 +3919,7 @@ pub mod types {
     }
 
     /// A custom label for categorizing and managing leads
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct LeadLabel {
         /// Unique identifier for the custom lead label
@@ -5085,45 +3994,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for LeadLabelInterestStatusLabel {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for LeadLabelInterestStatusLabel {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for LeadLabelInterestStatusLabel {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for LeadLabelInterestStatusLabel {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(LeadLabelInterestStatusLabel);
 
     /// A workspace entity representing a workspace
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct Workspace {
         /// Unique identifier for the workspace
@@ -5194,14 +4068,7 @@ pub mod types {
     }
 
     /// Plan ID for verification service
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct WorkspacePlanIdVerification {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5216,7 +4083,7 @@ pub mod types {
     }
 
     /// An enrichment can take different forms, such as email enrichment or LinkedIn enrichment. Leads may be imported from SuperSearch using the dedicated endpoint, or enriched directly within a list or campaign by attaching an enrichment to it.
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct SuperSearchEnrichment {
         /// Unique identifier for the enrichment
@@ -5291,34 +4158,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for SuperSearchEnrichmentResourceType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for SuperSearchEnrichmentResourceType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for SuperSearchEnrichmentResourceType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for SuperSearchEnrichmentResourceType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(SuperSearchEnrichmentResourceType);
 
     /// Enrichment type to add to the resource
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -5381,38 +4221,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for SuperSearchEnrichmentType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for SuperSearchEnrichmentType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for SuperSearchEnrichmentType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for SuperSearchEnrichmentType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(SuperSearchEnrichmentType);
 
     /// A member of a workspace group. You can use the endpoints within this entity to manage the members of a workspace group.
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct WorkspaceGroupMember {
         /// The unique identifier of the workspace group member
@@ -5481,38 +4293,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for WorkspaceGroupMemberStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for WorkspaceGroupMemberStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for WorkspaceGroupMemberStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for WorkspaceGroupMemberStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(WorkspaceGroupMemberStatus);
 
     /// A member of a workspace with associated user details
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct WorkspaceMember {
         /// Unique identifier for the workspace member
@@ -5603,44 +4387,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for WorkspaceMemberRole {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(WorkspaceMemberRole);
 
-    impl rt::serde::Serialize for WorkspaceMemberRole {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for WorkspaceMemberRole {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for WorkspaceMemberRole {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct WorkspaceMemberName {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5792,38 +4541,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for WorkspaceMemberPermissionsItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for WorkspaceMemberPermissionsItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for WorkspaceMemberPermissionsItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for WorkspaceMemberPermissionsItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(WorkspaceMemberPermissionsItem);
 
     /// A subsequence entity representing a follow-up sequence
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignSubsequence {
         /// Unique identifier for the subsequence
@@ -5918,44 +4639,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CampaignSubsequenceStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for CampaignSubsequenceStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for CampaignSubsequenceStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for CampaignSubsequenceStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(CampaignSubsequenceStatus);
 
     /// Conditions that trigger the subsequence
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignSubsequenceConditions {
         /// Lead CRM statuses that trigger the subsequence.
@@ -6031,35 +4718,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CampaignSubsequenceConditionsCrmStatusItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for CampaignSubsequenceConditionsCrmStatusItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CampaignSubsequenceConditionsCrmStatusItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for CampaignSubsequenceConditionsCrmStatusItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(CampaignSubsequenceConditionsCrmStatusItem);
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -6097,45 +4756,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CampaignSubsequenceConditionsLeadActivityItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for CampaignSubsequenceConditionsLeadActivityItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CampaignSubsequenceConditionsLeadActivityItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for CampaignSubsequenceConditionsLeadActivityItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(CampaignSubsequenceConditionsLeadActivityItem);
 
     /// Schedule configuration for the subsequence
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignSubsequenceSubsequenceSchedule {
         pub schedules: Vec<CampaignSubsequenceSubsequenceScheduleSchedulesItem>,
@@ -6150,7 +4774,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignSubsequenceSubsequenceScheduleSchedulesItem {
         pub name: String,
@@ -6162,14 +4786,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignSubsequenceSubsequenceScheduleSchedulesItemTiming {
         pub from: String,
@@ -6179,14 +4796,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignSubsequenceSubsequenceScheduleSchedulesItemDays {
         #[serde(rename = "0")]
@@ -6547,47 +5157,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for CampaignSubsequenceSubsequenceScheduleSchedulesItemTimezone {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(CampaignSubsequenceSubsequenceScheduleSchedulesItemTimezone);
 
-    impl rt::serde::Serialize
-    for CampaignSubsequenceSubsequenceScheduleSchedulesItemTimezone {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CampaignSubsequenceSubsequenceScheduleSchedulesItemTimezone {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CampaignSubsequenceSubsequenceScheduleSchedulesItemTimezone {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignSubsequenceSequencesItem {
         pub steps: Vec<CampaignSubsequenceSequencesItemStepsItem>,
@@ -6596,7 +5168,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignSubsequenceSequencesItemStepsItem {
         /// Type of step. This has to be 'email' always - it's the only supported type for now
@@ -6649,45 +5221,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CampaignSubsequenceSequencesItemStepsItemType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(CampaignSubsequenceSequencesItemStepsItemType);
 
-    impl rt::serde::Serialize for CampaignSubsequenceSequencesItemStepsItemType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CampaignSubsequenceSequencesItemStepsItemType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CampaignSubsequenceSequencesItemStepsItemType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignSubsequenceSequencesItemStepsItemVariantsItem {
         pub subject: String,
@@ -6734,36 +5270,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CampaignSubsequenceSequencesItemStepsItemDelayUnit {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for CampaignSubsequenceSequencesItemStepsItemDelayUnit {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CampaignSubsequenceSequencesItemStepsItemDelayUnit {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CampaignSubsequenceSequencesItemStepsItemDelayUnit {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(CampaignSubsequenceSequencesItemStepsItemDelayUnit);
 
     /// The unit of time for the pre_delay value (minutes, hours, or days). Only applicable to subsequences - this field is ignored for regular campaigns. Defaults to days for backward compatibility.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -6799,39 +5306,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CampaignSubsequenceSequencesItemStepsItemPreDelayUnit {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for CampaignSubsequenceSequencesItemStepsItemPreDelayUnit {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CampaignSubsequenceSequencesItemStepsItemPreDelayUnit {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CampaignSubsequenceSequencesItemStepsItemPreDelayUnit {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(CampaignSubsequenceSequencesItemStepsItemPreDelayUnit);
 
     /// Audit log records for tracking system activities
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct AuditLog {
         /// Read-only: set by the server, never sent in a request.
@@ -6995,44 +5473,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for AuditLogActivityType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for AuditLogActivityType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for AuditLogActivityType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for AuditLogActivityType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(AuditLogActivityType);
 
     /// A webhook subscription for receiving event notifications
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct Webhook {
         /// Unique identifier for the webhook (UUID)
@@ -7167,45 +5611,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for WebhookEventType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for WebhookEventType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for WebhookEventType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for WebhookEventType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(WebhookEventType);
 
     /// Optional HTTP headers to include when delivering webhook payloads (key-value pairs)
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct WebhookHeaders {
         #[serde(rename = "Authorization")]
@@ -7217,14 +5626,7 @@ pub mod types {
     }
 
     /// A webhook event that was sent or attempted to be sent
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct WebhookEvent {
         /// Unique identifier for the webhook event (UUID)
@@ -7305,14 +5707,7 @@ pub mod types {
     }
 
     /// A Done-For-You email account order
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct DfyEmailAccountOrder {
         /// ID of the workspace associated with the email account order
@@ -7344,7 +5739,7 @@ pub mod types {
     }
 
     /// Custom prompt templates for creating custom prompts
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CustomPromptTemplate {
         /// Read-only: set by the server, never sent in a request.
@@ -7438,34 +5833,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CustomPromptTemplateCategory {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for CustomPromptTemplateCategory {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for CustomPromptTemplateCategory {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for CustomPromptTemplateCategory {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(CustomPromptTemplateCategory);
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -7575,35 +5943,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CustomPromptTemplateModelVersion {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for CustomPromptTemplateModelVersion {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for CustomPromptTemplateModelVersion {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CustomPromptTemplateModelVersion {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(CustomPromptTemplateModelVersion);
 
     /// Custom Prompt template type
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -7638,45 +5978,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CustomPromptTemplateTemplateType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for CustomPromptTemplateTemplateType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for CustomPromptTemplateTemplateType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CustomPromptTemplateTemplateType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(CustomPromptTemplateTemplateType);
 
     /// Manages how sales users view and interact with campaign and lead lists within the sales flow.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct SalesFlow {
         /// Read-only: set by the server, never sent in a request.
@@ -7721,7 +6026,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct SalesFlowQueriesItem {
         #[serde(rename = "actionType")]
@@ -7774,44 +6079,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for SalesFlowQueriesItemActionType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(SalesFlowQueriesItemActionType);
 
-    impl rt::serde::Serialize for SalesFlowQueriesItemActionType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for SalesFlowQueriesItemActionType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for SalesFlowQueriesItemActionType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct SalesFlowQueriesItemValues {
         #[serde(rename = "occurrence-days")]
@@ -7829,14 +6099,7 @@ pub mod types {
     }
 
     /// A campaign email template
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct EmailTemplate {
         /// A Unique identifier
@@ -7870,14 +6133,7 @@ pub mod types {
     pub type CrmActions = rt::JsonObject;
 
     /// The body of every error answer (4xx and 5xx).
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct Error {
         /// The HTTP status code.
@@ -7892,14 +6148,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetAccountWarmupAnalyticsRequest {
         /// List of emails to get warmup analytics for. The emails should be attached to accounts in your workspace.
@@ -7909,14 +6158,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetAccountWarmupAnalyticsResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -7941,14 +6183,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetAccountWarmupAnalyticsResponseEmailDateDataValueValue {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -7964,14 +6199,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetAccountWarmupAnalyticsResponseAggregateDataValue {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -7991,14 +6219,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct TestAccountVitalsRequest {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -8008,14 +6229,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct TestAccountVitalsResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -8029,14 +6243,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct TestAccountVitalsResponseSuccessListItem {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -8057,14 +6264,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct TestAccountVitalsResponseFailureListItem {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -8085,14 +6285,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignAnalyticsOverviewResponse {
         /// The total number of times the emails were opened, including duplicates
@@ -8172,14 +6365,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct InitOauthGoogleResponse {
         /// Session ID for polling status
@@ -8196,14 +6382,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct InitOauthMicrosoftResponse {
         /// Session ID for polling status
@@ -8220,14 +6399,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetOauthSessionStatusResponse {
         /// Current status of the OAuth session
@@ -8287,38 +6459,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for GetOauthSessionStatusResponseStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for GetOauthSessionStatusResponseStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for GetOauthSessionStatusResponseStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for GetOauthSessionStatusResponseStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(GetOauthSessionStatusResponseStatus);
 
     /// The Account to create
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateAccountRequest {
         /// Email address of the account
@@ -8373,14 +6517,7 @@ pub mod types {
     }
 
     /// Warmup configuration for the account
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateAccountRequestWarmup {
         /// Email sending limit for the account
@@ -8404,14 +6541,7 @@ pub mod types {
     }
 
     /// Advanced settings for the account
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateAccountRequestWarmupAdvanced {
         /// Whether the account is in warm CTD mode
@@ -8486,35 +6616,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateAccountRequestWarmupIncrement {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for CreateAccountRequestWarmupIncrement {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for CreateAccountRequestWarmupIncrement {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CreateAccountRequestWarmupIncrement {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(CreateAccountRequestWarmupIncrement);
 
     /// Provider code for the account. Please make sure to specify the right provider code, otherwise your account will not work.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -8561,44 +6663,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateAccountRequestProviderCode {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for CreateAccountRequestProviderCode {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for CreateAccountRequestProviderCode {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for CreateAccountRequestProviderCode {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(CreateAccountRequestProviderCode);
 
     /// A page of Account items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct AccountPage {
         pub items: Vec<Account>,
@@ -8610,14 +6678,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateAccountRequest {
         /// First name associated with the account
@@ -8660,14 +6721,7 @@ pub mod types {
     }
 
     /// Warmup configuration for the account
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateAccountRequestWarmup {
         /// Email sending limit for the account
@@ -8691,14 +6745,7 @@ pub mod types {
     }
 
     /// Advanced settings for the account
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateAccountRequestWarmupAdvanced {
         /// Whether the account is in warm CTD mode
@@ -8773,44 +6820,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for UpdateAccountRequestWarmupIncrement {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(UpdateAccountRequestWarmupIncrement);
 
-    impl rt::serde::Serialize for UpdateAccountRequestWarmupIncrement {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for UpdateAccountRequestWarmupIncrement {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for UpdateAccountRequestWarmupIncrement {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnableAccountWarmupRequest {
         /// List of emails to enable warmup accounts for. The emails should be attached to accounts in your workspace.
@@ -8834,14 +6846,7 @@ pub mod types {
     }
 
     /// Optional filter to apply when `include_all_emails` is `true`. Can contain tag_id or other filter criteria.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnableAccountWarmupRequestFilter {
         /// The ID of the tag to filter accounts by.
@@ -8916,44 +6921,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for EnableAccountWarmupRequestFilterFilter {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(EnableAccountWarmupRequestFilterFilter);
 
-    impl rt::serde::Serialize for EnableAccountWarmupRequestFilterFilter {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for EnableAccountWarmupRequestFilterFilter {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for EnableAccountWarmupRequestFilterFilter {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct DisableAccountWarmupRequest {
         /// List of emails to disable warmup accounts for. The emails should be attached to accounts in your workspace.
@@ -8977,14 +6947,7 @@ pub mod types {
     }
 
     /// Optional filter to apply when `include_all_emails` is `true`. Can contain tag_id or other filter criteria.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct DisableAccountWarmupRequestFilter {
         /// The ID of the tag to filter accounts by.
@@ -9059,44 +7022,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for DisableAccountWarmupRequestFilterFilter {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(DisableAccountWarmupRequestFilterFilter);
 
-    impl rt::serde::Serialize for DisableAccountWarmupRequestFilterFilter {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for DisableAccountWarmupRequestFilterFilter {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for DisableAccountWarmupRequestFilterFilter {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetAccountCtdStatusResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -9112,14 +7040,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct MoveAccountsRequest {
         /// Array of email addresses of the accounts to move
@@ -9133,14 +7054,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct MoveAccountsResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -9178,45 +7092,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for MoveAccountsResponseStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for MoveAccountsResponseStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for MoveAccountsResponseStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for MoveAccountsResponseStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(MoveAccountsResponseStatus);
 
     /// The Campaign to create
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateCampaignRequest {
         /// Name of the campaign
@@ -9317,14 +7196,7 @@ pub mod types {
     }
 
     /// Campaign schedule
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateCampaignRequestCampaignSchedule {
         /// Start date in YYYY-MM-DD format. Uses the campaign's timezone.
@@ -9339,7 +7211,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateCampaignRequestCampaignScheduleSchedulesItem {
         pub name: String,
@@ -9351,14 +7223,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateCampaignRequestCampaignScheduleSchedulesItemTiming {
         pub from: String,
@@ -9368,14 +7233,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateCampaignRequestCampaignScheduleSchedulesItemDays {
         #[serde(rename = "0")]
@@ -9736,47 +7594,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for CreateCampaignRequestCampaignScheduleSchedulesItemTimezone {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(CreateCampaignRequestCampaignScheduleSchedulesItemTimezone);
 
-    impl rt::serde::Serialize
-    for CreateCampaignRequestCampaignScheduleSchedulesItemTimezone {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CreateCampaignRequestCampaignScheduleSchedulesItemTimezone {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CreateCampaignRequestCampaignScheduleSchedulesItemTimezone {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateCampaignRequestSequencesItem {
         pub steps: Vec<CreateCampaignRequestSequencesItemStepsItem>,
@@ -9785,7 +7605,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateCampaignRequestSequencesItemStepsItem {
         /// Type of step. This has to be 'email' always - it's the only supported type for now
@@ -9838,36 +7658,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateCampaignRequestSequencesItemStepsItemType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for CreateCampaignRequestSequencesItemStepsItemType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CreateCampaignRequestSequencesItemStepsItemType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CreateCampaignRequestSequencesItemStepsItemType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(CreateCampaignRequestSequencesItemStepsItemType);
 
     /// The unit of time for the delay value (minutes, hours, or days). Defaults to days for backward compatibility.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -9903,36 +7694,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateCampaignRequestSequencesItemStepsItemDelayUnit {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for CreateCampaignRequestSequencesItemStepsItemDelayUnit {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CreateCampaignRequestSequencesItemStepsItemDelayUnit {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CreateCampaignRequestSequencesItemStepsItemDelayUnit {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(CreateCampaignRequestSequencesItemStepsItemDelayUnit);
 
     /// The unit of time for the pre_delay value (minutes, hours, or days). **Only applicable to subsequences** - this field is ignored for regular campaigns. Defaults to days for backward compatibility.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -9968,47 +7730,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for CreateCampaignRequestSequencesItemStepsItemPreDelayUnit {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(CreateCampaignRequestSequencesItemStepsItemPreDelayUnit);
 
-    impl rt::serde::Serialize
-    for CreateCampaignRequestSequencesItemStepsItemPreDelayUnit {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CreateCampaignRequestSequencesItemStepsItemPreDelayUnit {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CreateCampaignRequestSequencesItemStepsItemPreDelayUnit {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateCampaignRequestSequencesItemStepsItemVariantsItem {
         pub subject: String,
@@ -10022,7 +7746,7 @@ pub mod types {
     }
 
     /// Auto variant select settings
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateCampaignRequestAutoVariantSelect {
         pub trigger: CreateCampaignRequestAutoVariantSelectTrigger,
@@ -10064,39 +7788,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateCampaignRequestAutoVariantSelectTrigger {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for CreateCampaignRequestAutoVariantSelectTrigger {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CreateCampaignRequestAutoVariantSelectTrigger {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CreateCampaignRequestAutoVariantSelectTrigger {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(CreateCampaignRequestAutoVariantSelectTrigger);
 
     /// Overrides the workspace-wide limit emails per company setting for this campaign.
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateCampaignRequestLimitEmailsPerCompanyOverride {
         pub mode: CreateCampaignRequestLimitEmailsPerCompanyOverrideMode,
@@ -10139,37 +7834,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateCampaignRequestLimitEmailsPerCompanyOverrideMode {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for CreateCampaignRequestLimitEmailsPerCompanyOverrideMode {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CreateCampaignRequestLimitEmailsPerCompanyOverrideMode {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CreateCampaignRequestLimitEmailsPerCompanyOverrideMode {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(CreateCampaignRequestLimitEmailsPerCompanyOverrideMode);
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -10201,47 +7866,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for CreateCampaignRequestLimitEmailsPerCompanyOverrideScope {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(CreateCampaignRequestLimitEmailsPerCompanyOverrideScope);
 
-    impl rt::serde::Serialize
-    for CreateCampaignRequestLimitEmailsPerCompanyOverrideScope {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CreateCampaignRequestLimitEmailsPerCompanyOverrideScope {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CreateCampaignRequestLimitEmailsPerCompanyOverrideScope {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateCampaignRequestProviderRoutingRulesItem {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -10289,36 +7916,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateCampaignRequestProviderRoutingRulesItemAction {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for CreateCampaignRequestProviderRoutingRulesItemAction {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CreateCampaignRequestProviderRoutingRulesItemAction {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CreateCampaignRequestProviderRoutingRulesItemAction {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(CreateCampaignRequestProviderRoutingRulesItemAction);
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -10356,39 +7954,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for CreateCampaignRequestProviderRoutingRulesItemRecipientEspItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for CreateCampaignRequestProviderRoutingRulesItemRecipientEspItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CreateCampaignRequestProviderRoutingRulesItemRecipientEspItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam
-    for CreateCampaignRequestProviderRoutingRulesItemRecipientEspItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(CreateCampaignRequestProviderRoutingRulesItemRecipientEspItem);
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -10426,48 +7992,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for CreateCampaignRequestProviderRoutingRulesItemSenderEspItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for CreateCampaignRequestProviderRoutingRulesItemSenderEspItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CreateCampaignRequestProviderRoutingRulesItemSenderEspItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CreateCampaignRequestProviderRoutingRulesItemSenderEspItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(CreateCampaignRequestProviderRoutingRulesItemSenderEspItem);
 
     /// A page of Campaign items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignPage {
         pub items: Vec<Campaign>,
@@ -10479,14 +8007,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateCampaignRequest {
         /// Name of the campaign
@@ -10586,14 +8107,7 @@ pub mod types {
     }
 
     /// Campaign schedule
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateCampaignRequestCampaignSchedule {
         /// Start date in YYYY-MM-DD format. Uses the campaign's timezone.
@@ -10608,7 +8122,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateCampaignRequestCampaignScheduleSchedulesItem {
         pub name: String,
@@ -10620,14 +8134,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateCampaignRequestCampaignScheduleSchedulesItemTiming {
         pub from: String,
@@ -10637,14 +8144,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateCampaignRequestCampaignScheduleSchedulesItemDays {
         #[serde(rename = "0")]
@@ -11005,47 +8505,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for UpdateCampaignRequestCampaignScheduleSchedulesItemTimezone {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(UpdateCampaignRequestCampaignScheduleSchedulesItemTimezone);
 
-    impl rt::serde::Serialize
-    for UpdateCampaignRequestCampaignScheduleSchedulesItemTimezone {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for UpdateCampaignRequestCampaignScheduleSchedulesItemTimezone {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for UpdateCampaignRequestCampaignScheduleSchedulesItemTimezone {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateCampaignRequestSequencesItem {
         pub steps: Vec<UpdateCampaignRequestSequencesItemStepsItem>,
@@ -11054,7 +8516,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateCampaignRequestSequencesItemStepsItem {
         /// Type of step. This has to be 'email' always - it's the only supported type for now
@@ -11107,36 +8569,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for UpdateCampaignRequestSequencesItemStepsItemType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for UpdateCampaignRequestSequencesItemStepsItemType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for UpdateCampaignRequestSequencesItemStepsItemType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for UpdateCampaignRequestSequencesItemStepsItemType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(UpdateCampaignRequestSequencesItemStepsItemType);
 
     /// The unit of time for the delay value (minutes, hours, or days). Defaults to days for backward compatibility.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -11172,36 +8605,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for UpdateCampaignRequestSequencesItemStepsItemDelayUnit {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for UpdateCampaignRequestSequencesItemStepsItemDelayUnit {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for UpdateCampaignRequestSequencesItemStepsItemDelayUnit {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for UpdateCampaignRequestSequencesItemStepsItemDelayUnit {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(UpdateCampaignRequestSequencesItemStepsItemDelayUnit);
 
     /// The unit of time for the pre_delay value (minutes, hours, or days). **Only applicable to subsequences** - this field is ignored for regular campaigns. Defaults to days for backward compatibility.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -11237,47 +8641,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for UpdateCampaignRequestSequencesItemStepsItemPreDelayUnit {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(UpdateCampaignRequestSequencesItemStepsItemPreDelayUnit);
 
-    impl rt::serde::Serialize
-    for UpdateCampaignRequestSequencesItemStepsItemPreDelayUnit {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for UpdateCampaignRequestSequencesItemStepsItemPreDelayUnit {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for UpdateCampaignRequestSequencesItemStepsItemPreDelayUnit {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateCampaignRequestSequencesItemStepsItemVariantsItem {
         pub subject: String,
@@ -11291,7 +8657,7 @@ pub mod types {
     }
 
     /// Auto variant select settings
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateCampaignRequestAutoVariantSelect {
         pub trigger: UpdateCampaignRequestAutoVariantSelectTrigger,
@@ -11333,39 +8699,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for UpdateCampaignRequestAutoVariantSelectTrigger {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for UpdateCampaignRequestAutoVariantSelectTrigger {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for UpdateCampaignRequestAutoVariantSelectTrigger {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for UpdateCampaignRequestAutoVariantSelectTrigger {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(UpdateCampaignRequestAutoVariantSelectTrigger);
 
     /// Overrides the workspace-wide limit emails per company setting for this campaign.
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateCampaignRequestLimitEmailsPerCompanyOverride {
         pub mode: UpdateCampaignRequestLimitEmailsPerCompanyOverrideMode,
@@ -11408,37 +8745,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for UpdateCampaignRequestLimitEmailsPerCompanyOverrideMode {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for UpdateCampaignRequestLimitEmailsPerCompanyOverrideMode {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for UpdateCampaignRequestLimitEmailsPerCompanyOverrideMode {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for UpdateCampaignRequestLimitEmailsPerCompanyOverrideMode {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(UpdateCampaignRequestLimitEmailsPerCompanyOverrideMode);
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -11470,47 +8777,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for UpdateCampaignRequestLimitEmailsPerCompanyOverrideScope {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(UpdateCampaignRequestLimitEmailsPerCompanyOverrideScope);
 
-    impl rt::serde::Serialize
-    for UpdateCampaignRequestLimitEmailsPerCompanyOverrideScope {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for UpdateCampaignRequestLimitEmailsPerCompanyOverrideScope {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for UpdateCampaignRequestLimitEmailsPerCompanyOverrideScope {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateCampaignRequestProviderRoutingRulesItem {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -11558,36 +8827,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for UpdateCampaignRequestProviderRoutingRulesItemAction {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for UpdateCampaignRequestProviderRoutingRulesItemAction {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for UpdateCampaignRequestProviderRoutingRulesItemAction {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for UpdateCampaignRequestProviderRoutingRulesItemAction {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(UpdateCampaignRequestProviderRoutingRulesItemAction);
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -11625,39 +8865,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for UpdateCampaignRequestProviderRoutingRulesItemRecipientEspItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for UpdateCampaignRequestProviderRoutingRulesItemRecipientEspItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for UpdateCampaignRequestProviderRoutingRulesItemRecipientEspItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam
-    for UpdateCampaignRequestProviderRoutingRulesItemRecipientEspItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(UpdateCampaignRequestProviderRoutingRulesItemRecipientEspItem);
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -11695,47 +8903,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for UpdateCampaignRequestProviderRoutingRulesItemSenderEspItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(UpdateCampaignRequestProviderRoutingRulesItemSenderEspItem);
 
-    impl rt::serde::Serialize
-    for UpdateCampaignRequestProviderRoutingRulesItemSenderEspItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for UpdateCampaignRequestProviderRoutingRulesItemSenderEspItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for UpdateCampaignRequestProviderRoutingRulesItemSenderEspItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct SearchCampaignsByContactResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -11745,14 +8915,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct DuplicateCampaignRequest {
         /// Campaign new name (optional). If not provided, it will default to CAMPAIGN NAME (copy).
@@ -11763,14 +8926,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLaunchedCampaignsResponse {
         pub count: i64,
@@ -11779,14 +8935,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct AddCampaignVariablesRequest {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -11797,14 +8946,7 @@ pub mod types {
     }
 
     /// Sending status data with human-readable summary. Returns null for both fields if no data is available.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignSendingStatusResponse {
         /// Raw sending status data. Some fields may be missing when campaign is out of schedule.
@@ -11819,14 +8961,7 @@ pub mod types {
     }
 
     /// Raw sending status data. Some fields may be missing when campaign is out of schedule.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignSendingStatusResponseDiagnostics {
         /// The campaign ID
@@ -11973,46 +9108,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for GetCampaignSendingStatusResponseDiagnosticsStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for GetCampaignSendingStatusResponseDiagnosticsStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for GetCampaignSendingStatusResponseDiagnosticsStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for GetCampaignSendingStatusResponseDiagnosticsStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(GetCampaignSendingStatusResponseDiagnosticsStatus);
 
     /// Tracks persistence of the current issue
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignSendingStatusResponseDiagnosticsIssueTracking {
         /// Current status code
@@ -12033,14 +9132,7 @@ pub mod types {
     }
 
     /// Summary of sending account availability. May be missing when campaign is out of schedule.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignSendingStatusResponseDiagnosticsAccountsSummary {
         /// Total number of connected sending accounts
@@ -12060,14 +9152,7 @@ pub mod types {
     }
 
     /// Breakdown of unavailable accounts by reason
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignSendingStatusResponseDiagnosticsAccountsSummaryUnavailable {
         /// Accounts that hit their configured daily sending limit
@@ -12088,14 +9173,7 @@ pub mod types {
     }
 
     /// Campaign daily sending limit status. May be missing when campaign is out of schedule.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignSendingStatusResponseDiagnosticsCampaignDailyLimit {
         /// Configured daily sending limit
@@ -12113,14 +9191,7 @@ pub mod types {
     }
 
     /// New lead daily limit status. May be missing when campaign is out of schedule.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignSendingStatusResponseDiagnosticsNewLeadLimit {
         /// Whether new lead limiting is enabled
@@ -12141,14 +9212,7 @@ pub mod types {
     }
 
     /// Campaign schedule status
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignSendingStatusResponseDiagnosticsScheduleStatus {
         /// Whether the campaign is currently within scheduled sending hours
@@ -12160,14 +9224,7 @@ pub mod types {
     }
 
     /// Send one-by-one settings. May be missing when campaign is out of schedule.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignSendingStatusResponseDiagnosticsSendOneByOne {
         /// Whether send one-by-one mode is enabled
@@ -12182,14 +9239,7 @@ pub mod types {
     }
 
     /// Follow-up emails waiting status. May be missing when campaign is out of schedule.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignSendingStatusResponseDiagnosticsFollowUpsWaiting {
         /// Number of follow-ups waiting to be sent
@@ -12204,14 +9254,7 @@ pub mod types {
     }
 
     /// ESP routing status. May be missing when campaign is out of schedule.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignSendingStatusResponseDiagnosticsEspRoutingStatus {
         /// Whether ESP routing is enabled
@@ -12229,14 +9272,7 @@ pub mod types {
     }
 
     /// Per-domain sending limit status. May be missing when campaign is out of schedule.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignSendingStatusResponseDiagnosticsDomainLimiter {
         /// Whether domain limiting is active
@@ -12251,14 +9287,7 @@ pub mod types {
     }
 
     /// Lead availability status. May be missing when campaign is out of schedule.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignSendingStatusResponseDiagnosticsLeadsStatus {
         /// Whether there are no leads ready to receive emails
@@ -12276,14 +9305,7 @@ pub mod types {
     }
 
     /// Human-readable summary of the sending status
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignSendingStatusResponseSummary {
         /// The status code
@@ -12306,14 +9328,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct ReplyToEmailRequest {
         /// The email account that will be used to send this email. It has to be an email account connected to your workspace
@@ -12342,14 +9357,7 @@ pub mod types {
     }
 
     /// The email body. You can specify either the `html` or the `text` field, or both
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct ReplyToEmailRequestBody {
         /// HTML body of the email message
@@ -12363,14 +9371,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct ForwardEmailRequest {
         /// The email account that will be used to send this email. It has to be an email account connected to your workspace
@@ -12398,14 +9399,7 @@ pub mod types {
     }
 
     /// The email body. You can specify either the `html` or the `text` field, or both
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct ForwardEmailRequestBody {
         /// HTML body of the email message
@@ -12420,14 +9414,7 @@ pub mod types {
     }
 
     /// A page of Email items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct EmailPage {
         pub items: Vec<Email>,
@@ -12439,14 +9426,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateEmailRequest {
         /// Indicates if the email is unread
@@ -12460,14 +9440,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountUnreadEmailsResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -12477,14 +9450,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct MarkEmailThreadAsReadResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -12495,14 +9461,7 @@ pub mod types {
     }
 
     /// The Email Verification to create
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct VerifyEmailRequest {
         /// The email address to verify
@@ -12516,14 +9475,7 @@ pub mod types {
     }
 
     /// The Lead List to create
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateLeadListRequest {
         /// Whether this list runs the enrichment process on every added lead or not
@@ -12540,14 +9492,7 @@ pub mod types {
     }
 
     /// A page of Lead List items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct LeadListPage {
         pub items: Vec<LeadList>,
@@ -12559,14 +9504,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateLeadListRequest {
         /// Whether this list runs the enrichment process on every added lead or not
@@ -12583,14 +9521,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetLeadListVerificationStatsResponse {
         /// Sums up the leads by their verification status
@@ -12603,14 +9534,7 @@ pub mod types {
     }
 
     /// Sums up the leads by their verification status
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetLeadListVerificationStatsResponseStats {
         /// Count of verified leads
@@ -12640,7 +9564,7 @@ pub mod types {
     }
 
     /// The Inbox Placement Test to create
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateInboxPlacementTestRequest {
         /// Name of the inbox placement test
@@ -12738,45 +9662,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateInboxPlacementTestRequestDeliveryMode {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for CreateInboxPlacementTestRequestDeliveryMode {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CreateInboxPlacementTestRequestDeliveryMode {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for CreateInboxPlacementTestRequestDeliveryMode {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(CreateInboxPlacementTestRequestDeliveryMode);
 
     /// Specifies the date and time when the automated inbox placement tests will be sent.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateInboxPlacementTestRequestSchedule {
         /// Days of the week when the test will run, where keys are integers (0-6, 0 = Sunday) and values are booleans indicating active days.
@@ -12794,14 +9683,7 @@ pub mod types {
     }
 
     /// Timing configuration for the scheduled test.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateInboxPlacementTestRequestScheduleTiming {
         /// The time of day when the test will start (24-hour format).
@@ -13145,36 +10027,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateInboxPlacementTestRequestScheduleTimezone {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for CreateInboxPlacementTestRequestScheduleTimezone {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CreateInboxPlacementTestRequestScheduleTimezone {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CreateInboxPlacementTestRequestScheduleTimezone {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(CreateInboxPlacementTestRequestScheduleTimezone);
 
     /// Whether the inbox placement test is a one-time test or an automated test
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -13207,34 +10060,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateInboxPlacementTestRequestType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for CreateInboxPlacementTestRequestType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for CreateInboxPlacementTestRequestType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for CreateInboxPlacementTestRequestType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(CreateInboxPlacementTestRequestType);
 
     /// Whether the inbox placement test will be sent from Instantly or from outside Instantly
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -13269,44 +10095,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateInboxPlacementTestRequestSendingMethod {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
+    rt::open_integer_enum!(CreateInboxPlacementTestRequestSendingMethod);
 
-    impl rt::serde::Serialize for CreateInboxPlacementTestRequestSendingMethod {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CreateInboxPlacementTestRequestSendingMethod {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for CreateInboxPlacementTestRequestSendingMethod {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateInboxPlacementTestRequestRecipientsLabelsItem {
         /// The region to send emails to
@@ -13322,7 +10113,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateInboxPlacementTestRequestAutomationsItem {
         pub when: CreateInboxPlacementTestRequestAutomationsItemWhen,
@@ -13333,7 +10124,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateInboxPlacementTestRequestAutomationsItemWhen {
         /// Condition for automation trigger
@@ -13383,48 +10174,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for CreateInboxPlacementTestRequestAutomationsItemWhenCondition {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for CreateInboxPlacementTestRequestAutomationsItemWhenCondition {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CreateInboxPlacementTestRequestAutomationsItemWhenCondition {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CreateInboxPlacementTestRequestAutomationsItemWhenCondition {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(CreateInboxPlacementTestRequestAutomationsItemWhenCondition);
 
     /// Actions to take when condition is met
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateInboxPlacementTestRequestAutomationsItemThen {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -13484,34 +10237,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateInboxPlacementTestRequestStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for CreateInboxPlacementTestRequestStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for CreateInboxPlacementTestRequestStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for CreateInboxPlacementTestRequestStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(CreateInboxPlacementTestRequestStatus);
 
     /// Why the inbox placement test is currently not sending. It will be an empty string if there are no issues.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -13546,46 +10272,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateInboxPlacementTestRequestNotSendingStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for CreateInboxPlacementTestRequestNotSendingStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CreateInboxPlacementTestRequestNotSendingStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CreateInboxPlacementTestRequestNotSendingStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(CreateInboxPlacementTestRequestNotSendingStatus);
 
     /// A page of Inbox Placement Test items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementTestPage {
         pub items: Vec<InboxPlacementTest>,
@@ -13597,14 +10287,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementTestResponse {
         /// Unique identifier for the inbox placement test
@@ -13724,44 +10407,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for GetInboxPlacementTestResponseDeliveryMode {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for GetInboxPlacementTestResponseDeliveryMode {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for GetInboxPlacementTestResponseDeliveryMode {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for GetInboxPlacementTestResponseDeliveryMode {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(GetInboxPlacementTestResponseDeliveryMode);
 
     /// Specifies the date and time when the automated inbox placement tests will be sent.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementTestResponseSchedule {
         /// Days of the week when the test will run, where keys are integers (0-6, 0 = Sunday) and values are booleans indicating active days.
@@ -13779,14 +10428,7 @@ pub mod types {
     }
 
     /// Timing configuration for the scheduled test.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementTestResponseScheduleTiming {
         /// The time of day when the test will start (24-hour format).
@@ -14130,36 +10772,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for GetInboxPlacementTestResponseScheduleTimezone {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for GetInboxPlacementTestResponseScheduleTimezone {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for GetInboxPlacementTestResponseScheduleTimezone {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for GetInboxPlacementTestResponseScheduleTimezone {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(GetInboxPlacementTestResponseScheduleTimezone);
 
     /// Whether the inbox placement test is a one-time test or an automated test
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -14192,34 +10805,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for GetInboxPlacementTestResponseType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for GetInboxPlacementTestResponseType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for GetInboxPlacementTestResponseType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for GetInboxPlacementTestResponseType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(GetInboxPlacementTestResponseType);
 
     /// Whether the inbox placement test will be sent from Instantly or from outside Instantly
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -14254,44 +10840,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for GetInboxPlacementTestResponseSendingMethod {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
+    rt::open_integer_enum!(GetInboxPlacementTestResponseSendingMethod);
 
-    impl rt::serde::Serialize for GetInboxPlacementTestResponseSendingMethod {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for GetInboxPlacementTestResponseSendingMethod {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for GetInboxPlacementTestResponseSendingMethod {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementTestResponseRecipientsLabelsItem {
         /// The region to send emails to
@@ -14307,7 +10858,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementTestResponseAutomationsItem {
         pub when: GetInboxPlacementTestResponseAutomationsItemWhen,
@@ -14318,7 +10869,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementTestResponseAutomationsItemWhen {
         /// Condition for automation trigger
@@ -14368,48 +10919,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for GetInboxPlacementTestResponseAutomationsItemWhenCondition {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for GetInboxPlacementTestResponseAutomationsItemWhenCondition {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for GetInboxPlacementTestResponseAutomationsItemWhenCondition {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for GetInboxPlacementTestResponseAutomationsItemWhenCondition {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(GetInboxPlacementTestResponseAutomationsItemWhenCondition);
 
     /// Actions to take when condition is met
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementTestResponseAutomationsItemThen {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -14469,34 +10982,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for GetInboxPlacementTestResponseStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for GetInboxPlacementTestResponseStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for GetInboxPlacementTestResponseStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for GetInboxPlacementTestResponseStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(GetInboxPlacementTestResponseStatus);
 
     /// Why the inbox placement test is currently not sending. It will be an empty string if there are no issues.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -14531,46 +11017,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for GetInboxPlacementTestResponseNotSendingStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for GetInboxPlacementTestResponseNotSendingStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for GetInboxPlacementTestResponseNotSendingStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for GetInboxPlacementTestResponseNotSendingStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(GetInboxPlacementTestResponseNotSendingStatus);
 
     /// Included only when the `with_metadata` parameter is `true`. Contains additional information about the inbox placement test as associated campaign details and tags.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementTestResponseMetadata {
         /// The campaign associated with the inbox placement test
@@ -14590,14 +11040,7 @@ pub mod types {
     }
 
     /// The campaign associated with the inbox placement test
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementTestResponseMetadataCampaign {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -14609,14 +11052,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementTestResponseMetadataTagsValue {
         pub id: String,
@@ -14626,14 +11062,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateInboxPlacementTestRequest {
         /// Name of the inbox placement test
@@ -14656,14 +11085,7 @@ pub mod types {
     }
 
     /// Specifies the date and time when the automated inbox placement tests will be sent.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateInboxPlacementTestRequestSchedule {
         /// Days of the week when the test will run, where keys are integers (0-6, 0 = Sunday) and values are booleans indicating active days.
@@ -14681,14 +11103,7 @@ pub mod types {
     }
 
     /// Timing configuration for the scheduled test.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateInboxPlacementTestRequestScheduleTiming {
         /// The time of day when the test will start (24-hour format).
@@ -15032,38 +11447,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for UpdateInboxPlacementTestRequestScheduleTimezone {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(UpdateInboxPlacementTestRequestScheduleTimezone);
 
-    impl rt::serde::Serialize for UpdateInboxPlacementTestRequestScheduleTimezone {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for UpdateInboxPlacementTestRequestScheduleTimezone {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for UpdateInboxPlacementTestRequestScheduleTimezone {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateInboxPlacementTestRequestAutomationsItem {
         pub when: UpdateInboxPlacementTestRequestAutomationsItemWhen,
@@ -15074,7 +11460,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateInboxPlacementTestRequestAutomationsItemWhen {
         /// Condition for automation trigger
@@ -15124,48 +11510,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for UpdateInboxPlacementTestRequestAutomationsItemWhenCondition {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for UpdateInboxPlacementTestRequestAutomationsItemWhenCondition {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for UpdateInboxPlacementTestRequestAutomationsItemWhenCondition {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for UpdateInboxPlacementTestRequestAutomationsItemWhenCondition {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(UpdateInboxPlacementTestRequestAutomationsItemWhenCondition);
 
     /// Actions to take when condition is met
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateInboxPlacementTestRequestAutomationsItemThen {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -15225,44 +11573,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for UpdateInboxPlacementTestRequestStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for UpdateInboxPlacementTestRequestStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for UpdateInboxPlacementTestRequestStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for UpdateInboxPlacementTestRequestStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(UpdateInboxPlacementTestRequestStatus);
 
     /// A page of Inbox Placement Analytics items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementAnalyticsPage {
         pub items: Vec<InboxPlacementAnalytics>,
@@ -15274,14 +11588,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementStatsByTestIdRequest {
         pub test_ids: Vec<rt::uuid::Uuid>,
@@ -15348,35 +11655,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for GetInboxPlacementStatsByTestIdRequestRecipientGeoItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for GetInboxPlacementStatsByTestIdRequestRecipientGeoItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for GetInboxPlacementStatsByTestIdRequestRecipientGeoItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for GetInboxPlacementStatsByTestIdRequestRecipientGeoItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(GetInboxPlacementStatsByTestIdRequestRecipientGeoItem);
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -15410,36 +11689,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for GetInboxPlacementStatsByTestIdRequestRecipientTypeItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for GetInboxPlacementStatsByTestIdRequestRecipientTypeItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for GetInboxPlacementStatsByTestIdRequestRecipientTypeItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for GetInboxPlacementStatsByTestIdRequestRecipientTypeItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(GetInboxPlacementStatsByTestIdRequestRecipientTypeItem);
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -15481,44 +11731,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for GetInboxPlacementStatsByTestIdRequestRecipientEspItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
+    rt::open_integer_enum!(GetInboxPlacementStatsByTestIdRequestRecipientEspItem);
 
-    impl rt::serde::Serialize for GetInboxPlacementStatsByTestIdRequestRecipientEspItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for GetInboxPlacementStatsByTestIdRequestRecipientEspItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for GetInboxPlacementStatsByTestIdRequestRecipientEspItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementDeliverabilityInsightsRequest {
         pub test_id: rt::uuid::Uuid,
@@ -15589,38 +11804,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for GetInboxPlacementDeliverabilityInsightsRequestRecipientGeoItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for GetInboxPlacementDeliverabilityInsightsRequestRecipientGeoItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for GetInboxPlacementDeliverabilityInsightsRequestRecipientGeoItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam
-    for GetInboxPlacementDeliverabilityInsightsRequestRecipientGeoItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(
+        GetInboxPlacementDeliverabilityInsightsRequestRecipientGeoItem
+    );
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -15654,38 +11840,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for GetInboxPlacementDeliverabilityInsightsRequestRecipientTypeItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for GetInboxPlacementDeliverabilityInsightsRequestRecipientTypeItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for GetInboxPlacementDeliverabilityInsightsRequestRecipientTypeItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam
-    for GetInboxPlacementDeliverabilityInsightsRequestRecipientTypeItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(
+        GetInboxPlacementDeliverabilityInsightsRequestRecipientTypeItem
+    );
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -15727,47 +11884,11 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for GetInboxPlacementDeliverabilityInsightsRequestRecipientEspItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
+    rt::open_integer_enum!(
+        GetInboxPlacementDeliverabilityInsightsRequestRecipientEspItem
+    );
 
-    impl rt::serde::Serialize
-    for GetInboxPlacementDeliverabilityInsightsRequestRecipientEspItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for GetInboxPlacementDeliverabilityInsightsRequestRecipientEspItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam
-    for GetInboxPlacementDeliverabilityInsightsRequestRecipientEspItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementStatsByDateRequest {
         pub test_id: rt::uuid::Uuid,
@@ -15834,35 +11955,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for GetInboxPlacementStatsByDateRequestRecipientGeoItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for GetInboxPlacementStatsByDateRequestRecipientGeoItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for GetInboxPlacementStatsByDateRequestRecipientGeoItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for GetInboxPlacementStatsByDateRequestRecipientGeoItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(GetInboxPlacementStatsByDateRequestRecipientGeoItem);
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -15896,35 +11989,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for GetInboxPlacementStatsByDateRequestRecipientTypeItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for GetInboxPlacementStatsByDateRequestRecipientTypeItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for GetInboxPlacementStatsByDateRequestRecipientTypeItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for GetInboxPlacementStatsByDateRequestRecipientTypeItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(GetInboxPlacementStatsByDateRequestRecipientTypeItem);
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -15966,45 +12031,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for GetInboxPlacementStatsByDateRequestRecipientEspItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for GetInboxPlacementStatsByDateRequestRecipientEspItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for GetInboxPlacementStatsByDateRequestRecipientEspItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for GetInboxPlacementStatsByDateRequestRecipientEspItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(GetInboxPlacementStatsByDateRequestRecipientEspItem);
 
     /// A page of Inbox Placement Blacklist & SpamAssassin Report items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementBlacklistSpamAssassinReportPage {
         pub items: Vec<InboxPlacementBlacklistSpamAssassinReport>,
@@ -16017,14 +12047,7 @@ pub mod types {
     }
 
     /// The API Key to create
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateApiKeyRequest {
         pub name: String,
@@ -16595,45 +12618,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateApiKeyRequestScopesItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for CreateApiKeyRequestScopesItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for CreateApiKeyRequestScopesItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CreateApiKeyRequestScopesItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(CreateApiKeyRequestScopesItem);
 
     /// A page of API Key items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct ApiKeyPage {
         pub items: Vec<ApiKey>,
@@ -16646,14 +12634,7 @@ pub mod types {
     }
 
     /// A page of Account Campaign Mapping items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct AccountCampaignMappingPage {
         pub items: Vec<AccountCampaignMapping>,
@@ -16666,14 +12647,7 @@ pub mod types {
     }
 
     /// When using `campaign`: The `email` field is required. When using `list_id`: The `email` field is optional, but at least one of the following must be provided: `email`, `first_name`, or `last_name`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateLeadRequest {
         /// Campaign ID associated with the lead
@@ -16804,36 +12778,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateLeadRequestLtInterestStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
+    rt::open_integer_enum!(CreateLeadRequestLtInterestStatus);
 
-    impl rt::serde::Serialize for CreateLeadRequestLtInterestStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for CreateLeadRequestLtInterestStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for CreateLeadRequestLtInterestStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
-
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
     #[non_exhaustive]
@@ -16865,14 +12812,7 @@ pub mod types {
 
     pub type DeleteLeadsRequest = rt::serde_json::Value;
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct DeleteLeadsResponse {
         /// Number of leads successfully deleted.
@@ -16883,14 +12823,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct ListLeadsRequest {
         /// A search string to search the leads against - can be First Name, Last Name, or Email
@@ -16952,7 +12885,7 @@ pub mod types {
     }
 
     /// Smart view query to filter leads
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct ListLeadsRequestQueriesItem {
         #[serde(rename = "actionType")]
@@ -17005,44 +12938,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for ListLeadsRequestQueriesItemActionType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(ListLeadsRequestQueriesItemActionType);
 
-    impl rt::serde::Serialize for ListLeadsRequestQueriesItemActionType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for ListLeadsRequestQueriesItemActionType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for ListLeadsRequestQueriesItemActionType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct ListLeadsRequestQueriesItemValues {
         #[serde(rename = "occurrence-days")]
@@ -17059,14 +12957,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct ListLeadsRequestQueriesItemValuesOccurrenceCount {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -17111,47 +13002,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for ListLeadsRequestQueriesItemValuesOccurrenceCountCondition {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(ListLeadsRequestQueriesItemValuesOccurrenceCountCondition);
 
-    impl rt::serde::Serialize
-    for ListLeadsRequestQueriesItemValuesOccurrenceCountCondition {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for ListLeadsRequestQueriesItemValuesOccurrenceCountCondition {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for ListLeadsRequestQueriesItemValuesOccurrenceCountCondition {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct ListLeadsRequestQueriesItemValuesLeadStatus {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -17193,36 +13046,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for ListLeadsRequestQueriesItemValuesLeadStatusCondition {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for ListLeadsRequestQueriesItemValuesLeadStatusCondition {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for ListLeadsRequestQueriesItemValuesLeadStatusCondition {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for ListLeadsRequestQueriesItemValuesLeadStatusCondition {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(ListLeadsRequestQueriesItemValuesLeadStatusCondition);
 
     /// Enrichment status to filter leads
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -17265,34 +13089,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for ListLeadsRequestEnrichmentStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for ListLeadsRequestEnrichmentStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for ListLeadsRequestEnrichmentStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for ListLeadsRequestEnrichmentStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(ListLeadsRequestEnrichmentStatus);
 
     /// ESG code to filter leads
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -17347,45 +13144,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for ListLeadsRequestEsgCode {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for ListLeadsRequestEsgCode {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for ListLeadsRequestEsgCode {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for ListLeadsRequestEsgCode {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(ListLeadsRequestEsgCode);
 
     /// A page of Lead items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct LeadPage {
         pub items: Vec<Lead>,
@@ -17397,14 +13159,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateLeadRequest {
         /// Personalization of the lead
@@ -17508,36 +13263,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for UpdateLeadRequestLtInterestStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
+    rt::open_integer_enum!(UpdateLeadRequestLtInterestStatus);
 
-    impl rt::serde::Serialize for UpdateLeadRequestLtInterestStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for UpdateLeadRequestLtInterestStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for UpdateLeadRequestLtInterestStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
-
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
     #[non_exhaustive]
@@ -17567,14 +13295,7 @@ pub mod types {
         }
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct MergeLeadsRequest {
         /// The ID of the lead to merge.
@@ -17586,14 +13307,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateLeadInterestStatusRequest {
         /// The email of the lead to update the interest status of.
@@ -17617,14 +13331,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateLeadInterestStatusResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -17634,14 +13341,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct RemoveLeadsFromSubsequenceRequest {
         /// The ID of the lead to remove from the subsequence.
@@ -17651,14 +13351,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct BulkAssignLeadsRequest {
         /// The search query to filter leads by.
@@ -17814,37 +13507,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for BulkAssignLeadsRequestFilter {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(BulkAssignLeadsRequestFilter);
 
-    impl rt::serde::Serialize for BulkAssignLeadsRequestFilter {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for BulkAssignLeadsRequestFilter {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for BulkAssignLeadsRequestFilter {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct BulkAssignLeadsRequestQueriesItem {
         #[serde(rename = "actionType")]
@@ -17903,45 +13568,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for BulkAssignLeadsRequestQueriesItemActionType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(BulkAssignLeadsRequestQueriesItemActionType);
 
-    impl rt::serde::Serialize for BulkAssignLeadsRequestQueriesItemActionType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for BulkAssignLeadsRequestQueriesItemActionType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for BulkAssignLeadsRequestQueriesItemActionType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct BulkAssignLeadsRequestQueriesItemValues {
         #[serde(rename = "occurrence-days")]
@@ -17960,14 +13589,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct BulkAssignLeadsRequestQueriesItemValuesOccurrenceCount {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -18017,48 +13639,11 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for BulkAssignLeadsRequestQueriesItemValuesOccurrenceCountCondition {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(
+        BulkAssignLeadsRequestQueriesItemValuesOccurrenceCountCondition
+    );
 
-    impl rt::serde::Serialize
-    for BulkAssignLeadsRequestQueriesItemValuesOccurrenceCountCondition {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for BulkAssignLeadsRequestQueriesItemValuesOccurrenceCountCondition {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam
-    for BulkAssignLeadsRequestQueriesItemValuesOccurrenceCountCondition {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct BulkAssignLeadsRequestQueriesItemValuesLeadStatus {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -18104,47 +13689,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for BulkAssignLeadsRequestQueriesItemValuesLeadStatusCondition {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(BulkAssignLeadsRequestQueriesItemValuesLeadStatusCondition);
 
-    impl rt::serde::Serialize
-    for BulkAssignLeadsRequestQueriesItemValuesLeadStatusCondition {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for BulkAssignLeadsRequestQueriesItemValuesLeadStatusCondition {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for BulkAssignLeadsRequestQueriesItemValuesLeadStatusCondition {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct BulkAssignLeadsResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -18156,14 +13703,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct MoveLeadsRequest {
         /// A search string to search the leads against - can be First Name, Last Name, or Email
@@ -18237,7 +13777,7 @@ pub mod types {
     }
 
     /// Smart view query to filter leads
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct MoveLeadsRequestQueriesItem {
         #[serde(rename = "actionType")]
@@ -18290,44 +13830,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for MoveLeadsRequestQueriesItemActionType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(MoveLeadsRequestQueriesItemActionType);
 
-    impl rt::serde::Serialize for MoveLeadsRequestQueriesItemActionType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for MoveLeadsRequestQueriesItemActionType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for MoveLeadsRequestQueriesItemActionType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct MoveLeadsRequestQueriesItemValues {
         #[serde(rename = "occurrence-days")]
@@ -18344,14 +13849,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct MoveLeadsRequestQueriesItemValuesOccurrenceCount {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -18396,47 +13894,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for MoveLeadsRequestQueriesItemValuesOccurrenceCountCondition {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(MoveLeadsRequestQueriesItemValuesOccurrenceCountCondition);
 
-    impl rt::serde::Serialize
-    for MoveLeadsRequestQueriesItemValuesOccurrenceCountCondition {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for MoveLeadsRequestQueriesItemValuesOccurrenceCountCondition {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for MoveLeadsRequestQueriesItemValuesOccurrenceCountCondition {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct MoveLeadsRequestQueriesItemValuesLeadStatus {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -18478,36 +13938,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for MoveLeadsRequestQueriesItemValuesLeadStatusCondition {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for MoveLeadsRequestQueriesItemValuesLeadStatusCondition {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for MoveLeadsRequestQueriesItemValuesLeadStatusCondition {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for MoveLeadsRequestQueriesItemValuesLeadStatusCondition {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(MoveLeadsRequestQueriesItemValuesLeadStatusCondition);
 
     /// The ESP code to move the leads for.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -18578,34 +14009,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for MoveLeadsRequestEspCode {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for MoveLeadsRequestEspCode {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for MoveLeadsRequestEspCode {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for MoveLeadsRequestEspCode {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(MoveLeadsRequestEspCode);
 
     /// The ESG code to move the leads for.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -18660,44 +14064,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for MoveLeadsRequestEsgCode {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(MoveLeadsRequestEsgCode);
 
-    impl rt::serde::Serialize for MoveLeadsRequestEsgCode {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for MoveLeadsRequestEsgCode {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for MoveLeadsRequestEsgCode {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct MoveLeadsToSubsequenceRequest {
         pub subsequence_id: rt::uuid::Uuid,
@@ -18707,14 +14076,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct AddLeadsRequest {
         /// The unique identifier for the campaign to add leads to. Use this field OR `list_id`, but not both.
@@ -18748,14 +14110,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct AddLeadsRequestLeadsItem {
         /// Email address of the lead
@@ -18862,36 +14217,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for AddLeadsRequestLeadsItemLtInterestStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
+    rt::open_integer_enum!(AddLeadsRequestLeadsItemLtInterestStatus);
 
-    impl rt::serde::Serialize for AddLeadsRequestLeadsItemLtInterestStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for AddLeadsRequestLeadsItemLtInterestStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for AddLeadsRequestLeadsItemLtInterestStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
-
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
     #[non_exhaustive]
@@ -18922,14 +14250,7 @@ pub mod types {
     }
 
     /// A summary of the bulk import operation.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct AddLeadsResponse {
         /// Indicates the request was processed.
@@ -18961,14 +14282,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct AddLeadsResponseCreatedLeadsItem {
         /// The index of the lead in the input array. For leads that have no email address you can use this field as the key to your input leads.
@@ -18989,14 +14303,7 @@ pub mod types {
     }
 
     /// A page of Background Job items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct BackgroundJobPage {
         pub items: Vec<BackgroundJob>,
@@ -19009,14 +14316,7 @@ pub mod types {
     }
 
     /// The Custom Tag to create
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateCustomTagRequest {
         /// Display label for the custom tag
@@ -19030,14 +14330,7 @@ pub mod types {
     }
 
     /// A page of Custom Tag items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CustomTagPage {
         pub items: Vec<CustomTag>,
@@ -19049,14 +14342,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateCustomTagRequest {
         /// Display label for the custom tag
@@ -19070,7 +14356,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct ToggleCustomTagResourceRequest {
         /// The list of tag ids to assign or unassign
@@ -19125,38 +14411,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for ToggleCustomTagResourceRequestResourceType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for ToggleCustomTagResourceRequestResourceType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for ToggleCustomTagResourceRequestResourceType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for ToggleCustomTagResourceRequestResourceType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(ToggleCustomTagResourceRequestResourceType);
 
     /// The filter to apply to the resources. These are only used when `selected_all` is true.
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
     #[non_exhaustive]
@@ -19229,45 +14487,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for ToggleCustomTagResourceRequestFilterString {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(ToggleCustomTagResourceRequestFilterString);
 
-    impl rt::serde::Serialize for ToggleCustomTagResourceRequestFilterString {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for ToggleCustomTagResourceRequestFilterString {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for ToggleCustomTagResourceRequestFilterString {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct ToggleCustomTagResourceRequestFilterObject {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -19279,14 +14501,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct ToggleCustomTagResourceResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -19297,14 +14512,7 @@ pub mod types {
     }
 
     /// A page of Custom Tag Mapping items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CustomTagMappingPage {
         pub items: Vec<CustomTagMapping>,
@@ -19317,14 +14525,7 @@ pub mod types {
     }
 
     /// The Block List Entry to create
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateBlockListEntryRequest {
         /// The email or domain to block
@@ -19335,14 +14536,7 @@ pub mod types {
     }
 
     /// A page of Block List Entry items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct BlockListEntryPage {
         pub items: Vec<BlockListEntry>,
@@ -19354,14 +14548,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateBlockListEntryRequest {
         /// The email or domain to block
@@ -19373,7 +14560,7 @@ pub mod types {
     }
 
     /// The Lead Label to create
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateLeadLabelRequest {
         /// Display label for the custom lead label
@@ -19428,45 +14615,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateLeadLabelRequestInterestStatusLabel {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for CreateLeadLabelRequestInterestStatusLabel {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for CreateLeadLabelRequestInterestStatusLabel {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CreateLeadLabelRequestInterestStatusLabel {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(CreateLeadLabelRequestInterestStatusLabel);
 
     /// A page of Lead Label items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct LeadLabelPage {
         pub items: Vec<LeadLabel>,
@@ -19478,14 +14630,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateLeadLabelRequest {
         /// Display label for the custom lead label
@@ -19542,44 +14687,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for UpdateLeadLabelRequestInterestStatusLabel {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(UpdateLeadLabelRequestInterestStatusLabel);
 
-    impl rt::serde::Serialize for UpdateLeadLabelRequestInterestStatusLabel {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for UpdateLeadLabelRequestInterestStatusLabel {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for UpdateLeadLabelRequestInterestStatusLabel {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct DeleteLeadLabelRequest {
         /// The interest status to reassign leads and emails to.
@@ -19590,14 +14700,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateLeadLabelAiReplyLabelRequest {
         /// The reply text to classify.
@@ -19607,14 +14710,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateLeadLabelAiReplyLabelResponse {
         /// The predicted lead label.
@@ -19628,14 +14724,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateWorkspaceRequest {
         /// Name of the workspace
@@ -19649,14 +14738,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateWorkspaceWhitelabelDomainRequest {
         /// The agency domain to set for the workspace
@@ -19666,14 +14748,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWorkspaceWhitelabelDomainResponse {
         /// Whether the domain is verified
@@ -19691,14 +14766,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWorkspaceWhitelabelDomainResponseVerificationItem {
         /// The verification type
@@ -19718,14 +14786,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct ChangeWorkspaceOwnerRequest {
         pub email: String,
@@ -19735,14 +14796,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchRequest {
         /// Search filters to find leads.
@@ -19784,14 +14838,7 @@ pub mod types {
     }
 
     /// Search filters to find leads.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchRequestSearchFilters {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -19859,7 +14906,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
     #[non_exhaustive]
@@ -19872,7 +14919,7 @@ pub mod types {
         ),
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
     #[non_exhaustive]
@@ -19883,14 +14930,7 @@ pub mod types {
         Value(rt::serde_json::Value),
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchRequestSearchFiltersLocationsArrayItemObject {
         /// Google Maps Place ID of the lead's location (<https://developers.google.com/maps/documentation/places/web-service/place-id>)
@@ -19904,14 +14944,7 @@ pub mod types {
     }
 
     /// Locations to include or exclude in the search
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchRequestSearchFiltersLocationsObject {
         /// Locations to include in the search
@@ -19929,7 +14962,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
     #[non_exhaustive]
@@ -19940,14 +14973,7 @@ pub mod types {
         Value(rt::serde_json::Value),
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchRequestSearchFiltersLocationsObjectIncludeItemObject {
         /// Google Maps Place ID of the lead's location (<https://developers.google.com/maps/documentation/places/web-service/place-id>)
@@ -19960,7 +14986,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
     #[non_exhaustive]
@@ -19971,14 +14997,7 @@ pub mod types {
         Value(rt::serde_json::Value),
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchRequestSearchFiltersLocationsObjectExcludeItemObject {
         /// Google Maps Place ID of the lead's location (<https://developers.google.com/maps/documentation/places/web-service/place-id>)
@@ -20052,39 +15071,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for EnrichLeadsFromSupersearchRequestSearchFiltersDepartmentItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for EnrichLeadsFromSupersearchRequestSearchFiltersDepartmentItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for EnrichLeadsFromSupersearchRequestSearchFiltersDepartmentItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam
-    for EnrichLeadsFromSupersearchRequestSearchFiltersDepartmentItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(EnrichLeadsFromSupersearchRequestSearchFiltersDepartmentItem);
 
     /// Level of the lead
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -20183,40 +15170,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for EnrichLeadsFromSupersearchRequestSearchFiltersLevelItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(EnrichLeadsFromSupersearchRequestSearchFiltersLevelItem);
 
-    impl rt::serde::Serialize
-    for EnrichLeadsFromSupersearchRequestSearchFiltersLevelItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for EnrichLeadsFromSupersearchRequestSearchFiltersLevelItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for EnrichLeadsFromSupersearchRequestSearchFiltersLevelItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
     #[non_exhaustive]
@@ -20287,49 +15243,12 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for EnrichLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemString {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for EnrichLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemString {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for EnrichLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemString {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam
-    for EnrichLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemString {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(
+        EnrichLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemString
+    );
 
     /// Custom employee count range
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemObject {
         /// Operation type.
@@ -20402,38 +15321,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for EnrichLeadsFromSupersearchRequestSearchFiltersRevenueItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for EnrichLeadsFromSupersearchRequestSearchFiltersRevenueItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for EnrichLeadsFromSupersearchRequestSearchFiltersRevenueItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for EnrichLeadsFromSupersearchRequestSearchFiltersRevenueItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(EnrichLeadsFromSupersearchRequestSearchFiltersRevenueItem);
 
     /// News about the lead company
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -20572,46 +15460,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for EnrichLeadsFromSupersearchRequestSearchFiltersNewsItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(EnrichLeadsFromSupersearchRequestSearchFiltersNewsItem);
 
-    impl rt::serde::Serialize
-    for EnrichLeadsFromSupersearchRequestSearchFiltersNewsItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for EnrichLeadsFromSupersearchRequestSearchFiltersNewsItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for EnrichLeadsFromSupersearchRequestSearchFiltersNewsItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchRequestSearchFiltersTitle {
         /// Titles of the lead to include in the search
@@ -20625,14 +15476,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchRequestSearchFiltersCompanyName {
         /// Companies of the lead to include in the search
@@ -20646,14 +15490,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchRequestSearchFiltersKeywordFilter {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -20665,14 +15502,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchRequestSearchFiltersIndustry {
         /// Industries of the lead company to exclude in the search
@@ -20800,39 +15630,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for EnrichLeadsFromSupersearchRequestSearchFiltersIndustryExcludeItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for EnrichLeadsFromSupersearchRequestSearchFiltersIndustryExcludeItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for EnrichLeadsFromSupersearchRequestSearchFiltersIndustryExcludeItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam
-    for EnrichLeadsFromSupersearchRequestSearchFiltersIndustryExcludeItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(
+        EnrichLeadsFromSupersearchRequestSearchFiltersIndustryExcludeItem
+    );
 
     /// Industries of the lead company to include in the search
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -20946,48 +15746,11 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for EnrichLeadsFromSupersearchRequestSearchFiltersIndustryIncludeItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(
+        EnrichLeadsFromSupersearchRequestSearchFiltersIndustryIncludeItem
+    );
 
-    impl rt::serde::Serialize
-    for EnrichLeadsFromSupersearchRequestSearchFiltersIndustryIncludeItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for EnrichLeadsFromSupersearchRequestSearchFiltersIndustryIncludeItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam
-    for EnrichLeadsFromSupersearchRequestSearchFiltersIndustryIncludeItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchRequestSearchFiltersSubIndustry {
         /// Subindustries of the lead company to exclude in the search
@@ -21666,39 +16429,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for EnrichLeadsFromSupersearchRequestSearchFiltersSubIndustryExcludeItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for EnrichLeadsFromSupersearchRequestSearchFiltersSubIndustryExcludeItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for EnrichLeadsFromSupersearchRequestSearchFiltersSubIndustryExcludeItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam
-    for EnrichLeadsFromSupersearchRequestSearchFiltersSubIndustryExcludeItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(
+        EnrichLeadsFromSupersearchRequestSearchFiltersSubIndustryExcludeItem
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -22361,39 +17094,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for EnrichLeadsFromSupersearchRequestSearchFiltersSubIndustryIncludeItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for EnrichLeadsFromSupersearchRequestSearchFiltersSubIndustryIncludeItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for EnrichLeadsFromSupersearchRequestSearchFiltersSubIndustryIncludeItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam
-    for EnrichLeadsFromSupersearchRequestSearchFiltersSubIndustryIncludeItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(
+        EnrichLeadsFromSupersearchRequestSearchFiltersSubIndustryIncludeItem
+    );
 
     /// Funding types of the lead company to include in the search
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -22512,39 +17215,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for EnrichLeadsFromSupersearchRequestSearchFiltersFundingTypeItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for EnrichLeadsFromSupersearchRequestSearchFiltersFundingTypeItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for EnrichLeadsFromSupersearchRequestSearchFiltersFundingTypeItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam
-    for EnrichLeadsFromSupersearchRequestSearchFiltersFundingTypeItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(EnrichLeadsFromSupersearchRequestSearchFiltersFundingTypeItem);
 
     /// Whether to filter/display by contact location or company HQ location. Defaults to contact.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -22577,38 +17248,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for EnrichLeadsFromSupersearchRequestSearchFiltersLocationMode {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for EnrichLeadsFromSupersearchRequestSearchFiltersLocationMode {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for EnrichLeadsFromSupersearchRequestSearchFiltersLocationMode {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for EnrichLeadsFromSupersearchRequestSearchFiltersLocationMode {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(EnrichLeadsFromSupersearchRequestSearchFiltersLocationMode);
 
     /// Type of resource
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -22641,44 +17281,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for EnrichLeadsFromSupersearchRequestResourceType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
+    rt::open_integer_enum!(EnrichLeadsFromSupersearchRequestResourceType);
 
-    impl rt::serde::Serialize for EnrichLeadsFromSupersearchRequestResourceType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for EnrichLeadsFromSupersearchRequestResourceType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for EnrichLeadsFromSupersearchRequestResourceType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchRequestEvergreen {
         /// Number of leads to add
@@ -22692,14 +17297,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchResponse {
         /// Unique identifier for the enrichment
@@ -22725,14 +17323,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSupersearchEnrichmentResponse {
         /// ID of the resource being enriched
@@ -22763,14 +17354,7 @@ pub mod types {
     }
 
     /// Enrichment types
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSupersearchEnrichmentResponseEnrichmentPayload {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -22802,7 +17386,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateSupersearchEnrichmentRequest {
         /// Unique identifier for the resource (list or campaign)
@@ -22884,44 +17468,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateSupersearchEnrichmentRequestType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(CreateSupersearchEnrichmentRequestType);
 
-    impl rt::serde::Serialize for CreateSupersearchEnrichmentRequestType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for CreateSupersearchEnrichmentRequestType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CreateSupersearchEnrichmentRequestType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateSupersearchEnrichmentResponse {
         /// Unique identifier for the enrichment
@@ -22944,14 +17493,7 @@ pub mod types {
     }
 
     /// The enrichment configuration payload
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateSupersearchEnrichmentResponseEnrichmentPayload {
         /// Whether job listing enrichment is enabled
@@ -22973,14 +17515,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateSupersearchEnrichmentSettingsRequest {
         /// Whether new leads added to the resource will be automatically enriched
@@ -22997,7 +17532,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateAiEnrichmentRequest {
         /// Id of the resource (list or campaign) to enrich
@@ -23078,34 +17613,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateAiEnrichmentRequestResourceType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for CreateAiEnrichmentRequestResourceType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for CreateAiEnrichmentRequestResourceType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for CreateAiEnrichmentRequestResourceType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(CreateAiEnrichmentRequestResourceType);
 
     /// Version of the AI model to use for enrichment. Different models have different capabilities, costs, and token limits.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -23228,35 +17736,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateAiEnrichmentRequestModelVersion {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for CreateAiEnrichmentRequestModelVersion {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for CreateAiEnrichmentRequestModelVersion {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CreateAiEnrichmentRequestModelVersion {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(CreateAiEnrichmentRequestModelVersion);
 
     /// Status of the job
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -23299,36 +17779,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateAiEnrichmentRequestStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
+    rt::open_integer_enum!(CreateAiEnrichmentRequestStatus);
 
-    impl rt::serde::Serialize for CreateAiEnrichmentRequestStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for CreateAiEnrichmentRequestStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for CreateAiEnrichmentRequestStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
-
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateAiEnrichmentResponse {
         /// Unique identifier for the enrichment
@@ -23362,7 +17815,7 @@ pub mod types {
     }
 
     /// Type of the resource (1 for Campaign, 2 for List)
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
     #[non_exhaustive]
@@ -23435,35 +17888,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateAiEnrichmentResponseResourceTypeInteger {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for CreateAiEnrichmentResponseResourceTypeInteger {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CreateAiEnrichmentResponseResourceTypeInteger {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for CreateAiEnrichmentResponseResourceTypeInteger {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(CreateAiEnrichmentResponseResourceTypeInteger);
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -23495,45 +17920,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateAiEnrichmentResponseResourceTypeString {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(CreateAiEnrichmentResponseResourceTypeString);
 
-    impl rt::serde::Serialize for CreateAiEnrichmentResponseResourceTypeString {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CreateAiEnrichmentResponseResourceTypeString {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CreateAiEnrichmentResponseResourceTypeString {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct RunSupersearchEnrichmentRequest {
         /// The ID of the resource (list or campaign) to run enrichments for
@@ -23561,14 +17950,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct RunSupersearchEnrichmentResponse {
         /// The ID of the enrichment
@@ -23585,14 +17967,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLeadsFromSupersearchRequest {
         /// Search filters to find leads.
@@ -23609,14 +17984,7 @@ pub mod types {
     }
 
     /// Search filters to find leads.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLeadsFromSupersearchRequestSearchFilters {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -23684,7 +18052,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
     #[non_exhaustive]
@@ -23697,7 +18065,7 @@ pub mod types {
         ),
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
     #[non_exhaustive]
@@ -23708,14 +18076,7 @@ pub mod types {
         Value(rt::serde_json::Value),
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLeadsFromSupersearchRequestSearchFiltersLocationsArrayItemObject {
         /// Google Maps Place ID of the lead's location (<https://developers.google.com/maps/documentation/places/web-service/place-id>)
@@ -23729,14 +18090,7 @@ pub mod types {
     }
 
     /// Locations to include or exclude in the search
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLeadsFromSupersearchRequestSearchFiltersLocationsObject {
         /// Locations to include in the search
@@ -23754,7 +18108,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
     #[non_exhaustive]
@@ -23765,14 +18119,7 @@ pub mod types {
         Value(rt::serde_json::Value),
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLeadsFromSupersearchRequestSearchFiltersLocationsObjectIncludeItemObject {
         /// Google Maps Place ID of the lead's location (<https://developers.google.com/maps/documentation/places/web-service/place-id>)
@@ -23785,7 +18132,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
     #[non_exhaustive]
@@ -23796,14 +18143,7 @@ pub mod types {
         Value(rt::serde_json::Value),
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLeadsFromSupersearchRequestSearchFiltersLocationsObjectExcludeItemObject {
         /// Google Maps Place ID of the lead's location (<https://developers.google.com/maps/documentation/places/web-service/place-id>)
@@ -23877,38 +18217,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for CountLeadsFromSupersearchRequestSearchFiltersDepartmentItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for CountLeadsFromSupersearchRequestSearchFiltersDepartmentItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CountLeadsFromSupersearchRequestSearchFiltersDepartmentItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CountLeadsFromSupersearchRequestSearchFiltersDepartmentItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(CountLeadsFromSupersearchRequestSearchFiltersDepartmentItem);
 
     /// Level of the lead
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -24007,39 +18316,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CountLeadsFromSupersearchRequestSearchFiltersLevelItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(CountLeadsFromSupersearchRequestSearchFiltersLevelItem);
 
-    impl rt::serde::Serialize
-    for CountLeadsFromSupersearchRequestSearchFiltersLevelItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CountLeadsFromSupersearchRequestSearchFiltersLevelItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CountLeadsFromSupersearchRequestSearchFiltersLevelItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
     #[non_exhaustive]
@@ -24110,49 +18389,12 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for CountLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemString {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for CountLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemString {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CountLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemString {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam
-    for CountLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemString {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(
+        CountLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemString
+    );
 
     /// Custom employee count range
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemObject {
         /// Operation type.
@@ -24225,38 +18467,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for CountLeadsFromSupersearchRequestSearchFiltersRevenueItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for CountLeadsFromSupersearchRequestSearchFiltersRevenueItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CountLeadsFromSupersearchRequestSearchFiltersRevenueItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CountLeadsFromSupersearchRequestSearchFiltersRevenueItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(CountLeadsFromSupersearchRequestSearchFiltersRevenueItem);
 
     /// News about the lead company
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -24395,45 +18606,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CountLeadsFromSupersearchRequestSearchFiltersNewsItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(CountLeadsFromSupersearchRequestSearchFiltersNewsItem);
 
-    impl rt::serde::Serialize for CountLeadsFromSupersearchRequestSearchFiltersNewsItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CountLeadsFromSupersearchRequestSearchFiltersNewsItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CountLeadsFromSupersearchRequestSearchFiltersNewsItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLeadsFromSupersearchRequestSearchFiltersTitle {
         /// Titles of the lead to include in the search
@@ -24447,14 +18622,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLeadsFromSupersearchRequestSearchFiltersCompanyName {
         /// Companies of the lead to include in the search
@@ -24468,14 +18636,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLeadsFromSupersearchRequestSearchFiltersKeywordFilter {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -24487,14 +18648,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLeadsFromSupersearchRequestSearchFiltersIndustry {
         /// Industries of the lead company to exclude in the search
@@ -24622,39 +18776,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for CountLeadsFromSupersearchRequestSearchFiltersIndustryExcludeItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for CountLeadsFromSupersearchRequestSearchFiltersIndustryExcludeItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CountLeadsFromSupersearchRequestSearchFiltersIndustryExcludeItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam
-    for CountLeadsFromSupersearchRequestSearchFiltersIndustryExcludeItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(
+        CountLeadsFromSupersearchRequestSearchFiltersIndustryExcludeItem
+    );
 
     /// Industries of the lead company to include in the search
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -24768,48 +18892,11 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for CountLeadsFromSupersearchRequestSearchFiltersIndustryIncludeItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(
+        CountLeadsFromSupersearchRequestSearchFiltersIndustryIncludeItem
+    );
 
-    impl rt::serde::Serialize
-    for CountLeadsFromSupersearchRequestSearchFiltersIndustryIncludeItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CountLeadsFromSupersearchRequestSearchFiltersIndustryIncludeItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam
-    for CountLeadsFromSupersearchRequestSearchFiltersIndustryIncludeItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLeadsFromSupersearchRequestSearchFiltersSubIndustry {
         /// Subindustries of the lead company to exclude in the search
@@ -25488,39 +19575,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for CountLeadsFromSupersearchRequestSearchFiltersSubIndustryExcludeItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for CountLeadsFromSupersearchRequestSearchFiltersSubIndustryExcludeItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CountLeadsFromSupersearchRequestSearchFiltersSubIndustryExcludeItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam
-    for CountLeadsFromSupersearchRequestSearchFiltersSubIndustryExcludeItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(
+        CountLeadsFromSupersearchRequestSearchFiltersSubIndustryExcludeItem
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -26183,39 +20240,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for CountLeadsFromSupersearchRequestSearchFiltersSubIndustryIncludeItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for CountLeadsFromSupersearchRequestSearchFiltersSubIndustryIncludeItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CountLeadsFromSupersearchRequestSearchFiltersSubIndustryIncludeItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam
-    for CountLeadsFromSupersearchRequestSearchFiltersSubIndustryIncludeItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(
+        CountLeadsFromSupersearchRequestSearchFiltersSubIndustryIncludeItem
+    );
 
     /// Funding types of the lead company to include in the search
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -26334,39 +20361,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for CountLeadsFromSupersearchRequestSearchFiltersFundingTypeItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for CountLeadsFromSupersearchRequestSearchFiltersFundingTypeItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CountLeadsFromSupersearchRequestSearchFiltersFundingTypeItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam
-    for CountLeadsFromSupersearchRequestSearchFiltersFundingTypeItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(CountLeadsFromSupersearchRequestSearchFiltersFundingTypeItem);
 
     /// Whether to filter/display by contact location or company HQ location. Defaults to contact.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -26399,47 +20394,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for CountLeadsFromSupersearchRequestSearchFiltersLocationMode {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(CountLeadsFromSupersearchRequestSearchFiltersLocationMode);
 
-    impl rt::serde::Serialize
-    for CountLeadsFromSupersearchRequestSearchFiltersLocationMode {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CountLeadsFromSupersearchRequestSearchFiltersLocationMode {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CountLeadsFromSupersearchRequestSearchFiltersLocationMode {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLeadsFromSupersearchResponse {
         /// Number of leads found for this specific search. A value of 0 indicates that no leads match the criteria. Values greater than 1,000,000 are returned as 1,000,000.
@@ -26450,14 +20407,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchRequest {
         /// Search filters to find leads.
@@ -26474,14 +20424,7 @@ pub mod types {
     }
 
     /// Search filters to find leads.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchRequestSearchFilters {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -26549,7 +20492,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
     #[non_exhaustive]
@@ -26562,7 +20505,7 @@ pub mod types {
         ),
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
     #[non_exhaustive]
@@ -26573,14 +20516,7 @@ pub mod types {
         Value(rt::serde_json::Value),
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchRequestSearchFiltersLocationsArrayItemObject {
         /// Google Maps Place ID of the lead's location (<https://developers.google.com/maps/documentation/places/web-service/place-id>)
@@ -26594,14 +20530,7 @@ pub mod types {
     }
 
     /// Locations to include or exclude in the search
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchRequestSearchFiltersLocationsObject {
         /// Locations to include in the search
@@ -26623,7 +20552,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
     #[non_exhaustive]
@@ -26634,14 +20563,7 @@ pub mod types {
         Value(rt::serde_json::Value),
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchRequestSearchFiltersLocationsObjectIncludeItemObject {
         /// Google Maps Place ID of the lead's location (<https://developers.google.com/maps/documentation/places/web-service/place-id>)
@@ -26654,7 +20576,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
     #[non_exhaustive]
@@ -26665,14 +20587,7 @@ pub mod types {
         Value(rt::serde_json::Value),
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchRequestSearchFiltersLocationsObjectExcludeItemObject {
         /// Google Maps Place ID of the lead's location (<https://developers.google.com/maps/documentation/places/web-service/place-id>)
@@ -26746,39 +20661,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for PreviewLeadsFromSupersearchRequestSearchFiltersDepartmentItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for PreviewLeadsFromSupersearchRequestSearchFiltersDepartmentItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for PreviewLeadsFromSupersearchRequestSearchFiltersDepartmentItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam
-    for PreviewLeadsFromSupersearchRequestSearchFiltersDepartmentItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(PreviewLeadsFromSupersearchRequestSearchFiltersDepartmentItem);
 
     /// Level of the lead
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -26877,40 +20760,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for PreviewLeadsFromSupersearchRequestSearchFiltersLevelItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(PreviewLeadsFromSupersearchRequestSearchFiltersLevelItem);
 
-    impl rt::serde::Serialize
-    for PreviewLeadsFromSupersearchRequestSearchFiltersLevelItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for PreviewLeadsFromSupersearchRequestSearchFiltersLevelItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for PreviewLeadsFromSupersearchRequestSearchFiltersLevelItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
     #[non_exhaustive]
@@ -26981,49 +20833,12 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for PreviewLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemString {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for PreviewLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemString {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for PreviewLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemString {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam
-    for PreviewLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemString {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(
+        PreviewLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemString
+    );
 
     /// Custom employee count range
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemObject {
         /// Operation type.
@@ -27096,38 +20911,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for PreviewLeadsFromSupersearchRequestSearchFiltersRevenueItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for PreviewLeadsFromSupersearchRequestSearchFiltersRevenueItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for PreviewLeadsFromSupersearchRequestSearchFiltersRevenueItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for PreviewLeadsFromSupersearchRequestSearchFiltersRevenueItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(PreviewLeadsFromSupersearchRequestSearchFiltersRevenueItem);
 
     /// News about the lead company
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -27266,47 +21050,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for PreviewLeadsFromSupersearchRequestSearchFiltersNewsItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(PreviewLeadsFromSupersearchRequestSearchFiltersNewsItem);
 
-    impl rt::serde::Serialize
-    for PreviewLeadsFromSupersearchRequestSearchFiltersNewsItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for PreviewLeadsFromSupersearchRequestSearchFiltersNewsItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for PreviewLeadsFromSupersearchRequestSearchFiltersNewsItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchRequestSearchFiltersTitle {
         /// Titles of the lead to include in the search
@@ -27320,14 +21066,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchRequestSearchFiltersCompanyName {
         /// Companies of the lead to include in the search
@@ -27341,14 +21080,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchRequestSearchFiltersKeywordFilter {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -27360,14 +21092,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchRequestSearchFiltersIndustry {
         /// Industries of the lead company to exclude in the search
@@ -27495,39 +21220,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for PreviewLeadsFromSupersearchRequestSearchFiltersIndustryExcludeItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for PreviewLeadsFromSupersearchRequestSearchFiltersIndustryExcludeItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for PreviewLeadsFromSupersearchRequestSearchFiltersIndustryExcludeItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam
-    for PreviewLeadsFromSupersearchRequestSearchFiltersIndustryExcludeItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(
+        PreviewLeadsFromSupersearchRequestSearchFiltersIndustryExcludeItem
+    );
 
     /// Industries of the lead company to include in the search
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -27641,48 +21336,11 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for PreviewLeadsFromSupersearchRequestSearchFiltersIndustryIncludeItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(
+        PreviewLeadsFromSupersearchRequestSearchFiltersIndustryIncludeItem
+    );
 
-    impl rt::serde::Serialize
-    for PreviewLeadsFromSupersearchRequestSearchFiltersIndustryIncludeItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for PreviewLeadsFromSupersearchRequestSearchFiltersIndustryIncludeItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam
-    for PreviewLeadsFromSupersearchRequestSearchFiltersIndustryIncludeItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchRequestSearchFiltersSubIndustry {
         /// Subindustries of the lead company to exclude in the search
@@ -28361,39 +22019,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for PreviewLeadsFromSupersearchRequestSearchFiltersSubIndustryExcludeItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for PreviewLeadsFromSupersearchRequestSearchFiltersSubIndustryExcludeItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for PreviewLeadsFromSupersearchRequestSearchFiltersSubIndustryExcludeItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam
-    for PreviewLeadsFromSupersearchRequestSearchFiltersSubIndustryExcludeItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(
+        PreviewLeadsFromSupersearchRequestSearchFiltersSubIndustryExcludeItem
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -29056,39 +22684,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for PreviewLeadsFromSupersearchRequestSearchFiltersSubIndustryIncludeItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for PreviewLeadsFromSupersearchRequestSearchFiltersSubIndustryIncludeItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for PreviewLeadsFromSupersearchRequestSearchFiltersSubIndustryIncludeItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam
-    for PreviewLeadsFromSupersearchRequestSearchFiltersSubIndustryIncludeItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(
+        PreviewLeadsFromSupersearchRequestSearchFiltersSubIndustryIncludeItem
+    );
 
     /// Funding types of the lead company to include in the search
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -29207,39 +22805,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for PreviewLeadsFromSupersearchRequestSearchFiltersFundingTypeItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for PreviewLeadsFromSupersearchRequestSearchFiltersFundingTypeItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for PreviewLeadsFromSupersearchRequestSearchFiltersFundingTypeItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam
-    for PreviewLeadsFromSupersearchRequestSearchFiltersFundingTypeItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(
+        PreviewLeadsFromSupersearchRequestSearchFiltersFundingTypeItem
+    );
 
     /// Whether to filter/display by contact location or company HQ location. Defaults to contact.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -29272,47 +22840,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for PreviewLeadsFromSupersearchRequestSearchFiltersLocationMode {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(PreviewLeadsFromSupersearchRequestSearchFiltersLocationMode);
 
-    impl rt::serde::Serialize
-    for PreviewLeadsFromSupersearchRequestSearchFiltersLocationMode {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for PreviewLeadsFromSupersearchRequestSearchFiltersLocationMode {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for PreviewLeadsFromSupersearchRequestSearchFiltersLocationMode {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchResponse {
         /// Number of leads found for this specific search. A value of 0 indicates that no leads match the criteria. Values greater than 1,000,000 are returned as 1,000,000.
@@ -29329,14 +22859,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchResponseLeadsItem {
         /// The first name of the lead
@@ -29380,14 +22903,7 @@ pub mod types {
     }
 
     /// The Workspace Group Member to create
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateWorkspaceGroupMemberRequest {
         /// The id of the sub workspace
@@ -29398,14 +22914,7 @@ pub mod types {
     }
 
     /// A page of Workspace Group Member items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct WorkspaceGroupMemberPage {
         pub items: Vec<WorkspaceGroupMember>,
@@ -29417,14 +22926,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWorkspaceGroupMemberAdminResponse {
         /// The workspace name of the admin workspace. When the current workspace has no admin workspace, the workspace name will be "Undefined".
@@ -29440,7 +22942,7 @@ pub mod types {
     }
 
     /// The Workspace Member to create
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateWorkspaceMemberRequest {
         /// Email address of the workspace member
@@ -29503,35 +23005,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateWorkspaceMemberRequestRole {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for CreateWorkspaceMemberRequestRole {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for CreateWorkspaceMemberRequestRole {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CreateWorkspaceMemberRequestRole {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(CreateWorkspaceMemberRequestRole);
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -29673,46 +23147,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateWorkspaceMemberRequestPermissionsItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for CreateWorkspaceMemberRequestPermissionsItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CreateWorkspaceMemberRequestPermissionsItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CreateWorkspaceMemberRequestPermissionsItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(CreateWorkspaceMemberRequestPermissionsItem);
 
     /// A page of Workspace Member items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct WorkspaceMemberPage {
         pub items: Vec<WorkspaceMember>,
@@ -29724,14 +23162,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateWorkspaceMemberRequest {
         /// THe role of the workspace member defining their access level. While the "owner" role is listed in the enum, it cannot be created via the API, and is only assigned to the user who creates the workspace.
@@ -29787,45 +23218,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for UpdateWorkspaceMemberRequestRole {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for UpdateWorkspaceMemberRequestRole {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for UpdateWorkspaceMemberRequestRole {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for UpdateWorkspaceMemberRequestRole {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(UpdateWorkspaceMemberRequestRole);
 
     /// The Campaign Subsequence to create
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateSubsequenceRequest {
         /// ID of the parent campaign
@@ -29844,14 +23240,7 @@ pub mod types {
     }
 
     /// Conditions that trigger the subsequence
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateSubsequenceRequestConditions {
         /// Lead CRM statuses that trigger the subsequence.
@@ -29929,35 +23318,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateSubsequenceRequestConditionsCrmStatusItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for CreateSubsequenceRequestConditionsCrmStatusItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CreateSubsequenceRequestConditionsCrmStatusItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for CreateSubsequenceRequestConditionsCrmStatusItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(CreateSubsequenceRequestConditionsCrmStatusItem);
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -29995,45 +23356,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateSubsequenceRequestConditionsLeadActivityItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for CreateSubsequenceRequestConditionsLeadActivityItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CreateSubsequenceRequestConditionsLeadActivityItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for CreateSubsequenceRequestConditionsLeadActivityItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(CreateSubsequenceRequestConditionsLeadActivityItem);
 
     /// Schedule configuration for the subsequence
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateSubsequenceRequestSubsequenceSchedule {
         /// Start date in YYYY-MM-DD format. Uses the campaign's timezone.
@@ -30048,7 +23374,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateSubsequenceRequestSubsequenceScheduleSchedulesItem {
         pub name: String,
@@ -30060,14 +23386,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateSubsequenceRequestSubsequenceScheduleSchedulesItemTiming {
         pub from: String,
@@ -30077,14 +23396,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateSubsequenceRequestSubsequenceScheduleSchedulesItemDays {
         #[serde(rename = "0")]
@@ -30446,48 +23758,11 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for CreateSubsequenceRequestSubsequenceScheduleSchedulesItemTimezone {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(
+        CreateSubsequenceRequestSubsequenceScheduleSchedulesItemTimezone
+    );
 
-    impl rt::serde::Serialize
-    for CreateSubsequenceRequestSubsequenceScheduleSchedulesItemTimezone {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CreateSubsequenceRequestSubsequenceScheduleSchedulesItemTimezone {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam
-    for CreateSubsequenceRequestSubsequenceScheduleSchedulesItemTimezone {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateSubsequenceRequestSequencesItem {
         pub steps: Vec<CreateSubsequenceRequestSequencesItemStepsItem>,
@@ -30496,7 +23771,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateSubsequenceRequestSequencesItemStepsItem {
         /// Type of step. This has to be 'email' always - it's the only supported type for now
@@ -30549,36 +23824,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateSubsequenceRequestSequencesItemStepsItemType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for CreateSubsequenceRequestSequencesItemStepsItemType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CreateSubsequenceRequestSequencesItemStepsItemType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CreateSubsequenceRequestSequencesItemStepsItemType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(CreateSubsequenceRequestSequencesItemStepsItemType);
 
     /// The unit of time for the delay value (minutes, hours, or days). Defaults to days for backward compatibility.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -30614,38 +23860,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for CreateSubsequenceRequestSequencesItemStepsItemDelayUnit {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for CreateSubsequenceRequestSequencesItemStepsItemDelayUnit {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CreateSubsequenceRequestSequencesItemStepsItemDelayUnit {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CreateSubsequenceRequestSequencesItemStepsItemDelayUnit {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(CreateSubsequenceRequestSequencesItemStepsItemDelayUnit);
 
     /// The unit of time for the pre_delay value (minutes, hours, or days). **Only applicable to subsequences** - this field is ignored for regular campaigns. Defaults to days for backward compatibility.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -30681,47 +23896,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for CreateSubsequenceRequestSequencesItemStepsItemPreDelayUnit {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(CreateSubsequenceRequestSequencesItemStepsItemPreDelayUnit);
 
-    impl rt::serde::Serialize
-    for CreateSubsequenceRequestSequencesItemStepsItemPreDelayUnit {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CreateSubsequenceRequestSequencesItemStepsItemPreDelayUnit {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CreateSubsequenceRequestSequencesItemStepsItemPreDelayUnit {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateSubsequenceRequestSequencesItemStepsItemVariantsItem {
         pub subject: String,
@@ -30735,14 +23912,7 @@ pub mod types {
     }
 
     /// A page of Campaign Subsequence items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignSubsequencePage {
         pub items: Vec<CampaignSubsequence>,
@@ -30754,14 +23924,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct DuplicateSubsequenceRequest {
         /// The ID of the campaign to duplicate the subsequence to.
@@ -30773,14 +23936,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateSubsequenceRequest {
         /// Name of the subsequence
@@ -30792,14 +23948,7 @@ pub mod types {
     }
 
     /// Sending status data with human-readable summary. Returns null for both fields if no data is available.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSubsequenceSendingStatusResponse {
         /// Raw sending status data. Some fields may be missing when campaign is out of schedule.
@@ -30814,14 +23963,7 @@ pub mod types {
     }
 
     /// Raw sending status data. Some fields may be missing when campaign is out of schedule.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSubsequenceSendingStatusResponseDiagnostics {
         /// The campaign ID
@@ -30970,46 +24112,10 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for GetSubsequenceSendingStatusResponseDiagnosticsStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for GetSubsequenceSendingStatusResponseDiagnosticsStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for GetSubsequenceSendingStatusResponseDiagnosticsStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for GetSubsequenceSendingStatusResponseDiagnosticsStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(GetSubsequenceSendingStatusResponseDiagnosticsStatus);
 
     /// Tracks persistence of the current issue
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSubsequenceSendingStatusResponseDiagnosticsIssueTracking {
         /// Current status code
@@ -31030,14 +24136,7 @@ pub mod types {
     }
 
     /// Summary of sending account availability. May be missing when campaign is out of schedule.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSubsequenceSendingStatusResponseDiagnosticsAccountsSummary {
         /// Total number of connected sending accounts
@@ -31057,14 +24156,7 @@ pub mod types {
     }
 
     /// Breakdown of unavailable accounts by reason
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSubsequenceSendingStatusResponseDiagnosticsAccountsSummaryUnavailable {
         /// Accounts that hit their configured daily sending limit
@@ -31085,14 +24177,7 @@ pub mod types {
     }
 
     /// Campaign daily sending limit status. May be missing when campaign is out of schedule.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSubsequenceSendingStatusResponseDiagnosticsCampaignDailyLimit {
         /// Configured daily sending limit
@@ -31110,14 +24195,7 @@ pub mod types {
     }
 
     /// New lead daily limit status. May be missing when campaign is out of schedule.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSubsequenceSendingStatusResponseDiagnosticsNewLeadLimit {
         /// Whether new lead limiting is enabled
@@ -31138,14 +24216,7 @@ pub mod types {
     }
 
     /// Campaign schedule status
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSubsequenceSendingStatusResponseDiagnosticsScheduleStatus {
         /// Whether the campaign is currently within scheduled sending hours
@@ -31157,14 +24228,7 @@ pub mod types {
     }
 
     /// Send one-by-one settings. May be missing when campaign is out of schedule.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSubsequenceSendingStatusResponseDiagnosticsSendOneByOne {
         /// Whether send one-by-one mode is enabled
@@ -31179,14 +24243,7 @@ pub mod types {
     }
 
     /// Follow-up emails waiting status. May be missing when campaign is out of schedule.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSubsequenceSendingStatusResponseDiagnosticsFollowUpsWaiting {
         /// Number of follow-ups waiting to be sent
@@ -31201,14 +24258,7 @@ pub mod types {
     }
 
     /// ESP routing status. May be missing when campaign is out of schedule.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSubsequenceSendingStatusResponseDiagnosticsEspRoutingStatus {
         /// Whether ESP routing is enabled
@@ -31226,14 +24276,7 @@ pub mod types {
     }
 
     /// Per-domain sending limit status. May be missing when campaign is out of schedule.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSubsequenceSendingStatusResponseDiagnosticsDomainLimiter {
         /// Whether domain limiting is active
@@ -31248,14 +24291,7 @@ pub mod types {
     }
 
     /// Lead availability status. May be missing when campaign is out of schedule.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSubsequenceSendingStatusResponseDiagnosticsLeadsStatus {
         /// Whether there are no leads ready to receive emails
@@ -31273,14 +24309,7 @@ pub mod types {
     }
 
     /// Human-readable summary of the sending status
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSubsequenceSendingStatusResponseSummary {
         /// The status code
@@ -31304,14 +24333,7 @@ pub mod types {
     }
 
     /// A page of Audit Log items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct AuditLogPage {
         pub items: Vec<AuditLog>,
@@ -31324,14 +24346,7 @@ pub mod types {
     }
 
     /// A page of Webhook items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct WebhookPage {
         pub items: Vec<Webhook>,
@@ -31344,14 +24359,7 @@ pub mod types {
     }
 
     /// The Webhook to create
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateWebhookRequest {
         /// Optional campaign UUID to filter events (null = all campaigns in workspace)
@@ -31464,44 +24472,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateWebhookRequestEventType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(CreateWebhookRequestEventType);
 
-    impl rt::serde::Serialize for CreateWebhookRequestEventType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for CreateWebhookRequestEventType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CreateWebhookRequestEventType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateWebhookRequest {
         /// Optional campaign UUID to filter events (null = all campaigns in workspace)
@@ -31615,44 +24588,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for UpdateWebhookRequestEventType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(UpdateWebhookRequestEventType);
 
-    impl rt::serde::Serialize for UpdateWebhookRequestEventType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for UpdateWebhookRequestEventType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for UpdateWebhookRequestEventType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWebhookEventTypesResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -31662,14 +24600,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWebhookEventTypesResponseEventTypesItem {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -31683,14 +24614,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct TestWebhookResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -31709,14 +24633,7 @@ pub mod types {
     }
 
     /// A page of Webhook Event items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct WebhookEventPage {
         pub items: Vec<WebhookEvent>,
@@ -31728,14 +24645,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWebhookEventSummaryResponse {
         /// Total number of webhook events
@@ -31754,14 +24664,7 @@ pub mod types {
     }
 
     /// List of webhook event KPIs grouped by date
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWebhookEventSummaryByDateResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -31771,14 +24674,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWebhookEventSummaryByDateResponseItemsItem {
         /// Date of the webhook event
@@ -31796,7 +24692,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateDfyEmailAccountOrderRequest {
         /// List of domains and accounts to order
@@ -31811,14 +24707,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateDfyEmailAccountOrderRequestItemsItem {
         /// The domain to use for the email accounts.For regular DFY accounts the only allowed domain extensions (tlds) are .com and .org.For regular DFY accounts - you can check the domain availability using the /dfy-email-account-orders/domains/check endpoint before placing an order.For pre-warmed up domains - use the /dfy-email-account-orders/domains endpoint to get a list of available domains.
@@ -31870,46 +24759,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for CreateDfyEmailAccountOrderRequestItemsItemEmailProvider {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
+    rt::open_integer_enum!(CreateDfyEmailAccountOrderRequestItemsItemEmailProvider);
 
-    impl rt::serde::Serialize
-    for CreateDfyEmailAccountOrderRequestItemsItemEmailProvider {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CreateDfyEmailAccountOrderRequestItemsItemEmailProvider {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for CreateDfyEmailAccountOrderRequestItemsItemEmailProvider {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateDfyEmailAccountOrderRequestItemsItemAccountsItem {
         /// The prefix for the email address (the part before the @). For instance, if the email address is "john.doe@example.com", then the email_address_prefix is "john.doe".
@@ -31960,45 +24812,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateDfyEmailAccountOrderRequestOrderType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(CreateDfyEmailAccountOrderRequestOrderType);
 
-    impl rt::serde::Serialize for CreateDfyEmailAccountOrderRequestOrderType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CreateDfyEmailAccountOrderRequestOrderType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CreateDfyEmailAccountOrderRequestOrderType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateDfyEmailAccountOrderResponse {
         /// Whether the order was placed or not. If true, then the order was placed successfully. If false, then the order was not placed due to an error or simulation mode was enabled.
@@ -32116,45 +24932,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for CreateDfyEmailAccountOrderResponseOrderError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(CreateDfyEmailAccountOrderResponseOrderError);
 
-    impl rt::serde::Serialize for CreateDfyEmailAccountOrderResponseOrderError {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CreateDfyEmailAccountOrderResponseOrderError {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for CreateDfyEmailAccountOrderResponseOrderError {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateDfyEmailAccountOrderResponseInvalidAccountsItem {
         /// The domain
@@ -32172,14 +24952,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateDfyEmailAccountOrderResponseOrderItemsItem {
         /// The domain to use for the email accounts.
@@ -32204,14 +24977,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateDfyEmailAccountOrderResponseOrderItemsItemAccountsItem {
         /// The email address prefix of the account.
@@ -32226,14 +24992,7 @@ pub mod types {
     }
 
     /// A page of DFY Email Account Order items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct DfyEmailAccountOrderPage {
         pub items: Vec<DfyEmailAccountOrder>,
@@ -32245,14 +25004,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSimilarDfyDomainsRequest {
         /// The domain to base the suggestions on
@@ -32297,44 +25049,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for GetSimilarDfyDomainsRequestTldsItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(GetSimilarDfyDomainsRequestTldsItem);
 
-    impl rt::serde::Serialize for GetSimilarDfyDomainsRequestTldsItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for GetSimilarDfyDomainsRequestTldsItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for GetSimilarDfyDomainsRequestTldsItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSimilarDfyDomainsResponse {
         /// List of similar and available domains
@@ -32345,14 +25062,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CheckDfyDomainsRequest {
         /// List of domains to check
@@ -32362,14 +25072,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CheckDfyDomainsResponse {
         /// List of domains with their availability status
@@ -32380,14 +25083,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CheckDfyDomainsResponseResultsItem {
         /// The domain name
@@ -32402,14 +25098,7 @@ pub mod types {
     }
 
     /// This endpoint does not require any parameters in the request body.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct ListPreWarmedUpDfyDomainsRequest {
         /// A list of domain extensions to filter the results by. If not provided, all available extensions will be returned.
@@ -32459,45 +25148,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for ListPreWarmedUpDfyDomainsRequestExtensionsItem {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(ListPreWarmedUpDfyDomainsRequestExtensionsItem);
 
-    impl rt::serde::Serialize for ListPreWarmedUpDfyDomainsRequestExtensionsItem {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for ListPreWarmedUpDfyDomainsRequestExtensionsItem {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for ListPreWarmedUpDfyDomainsRequestExtensionsItem {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct ListPreWarmedUpDfyDomainsResponse {
         /// List of pre-warmed up domains available for order
@@ -32508,14 +25161,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetDfyEmailAccountOrderAccountsResponse {
         /// The list of accounts
@@ -32528,7 +25174,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetDfyEmailAccountOrderAccountsResponseItemsItem {
         /// The unique identifier of the email account order
@@ -32586,47 +25232,11 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for GetDfyEmailAccountOrderAccountsResponseItemsItemEmailProvider {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
+    rt::open_integer_enum!(
+        GetDfyEmailAccountOrderAccountsResponseItemsItemEmailProvider
+    );
 
-    impl rt::serde::Serialize
-    for GetDfyEmailAccountOrderAccountsResponseItemsItemEmailProvider {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for GetDfyEmailAccountOrderAccountsResponseItemsItemEmailProvider {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam
-    for GetDfyEmailAccountOrderAccountsResponseItemsItemEmailProvider {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CancelDfyEmailAccountOrderAccountsRequest {
         /// List of emails to cancel the DFY email accounts for.
@@ -32636,14 +25246,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CancelDfyEmailAccountOrderAccountsResponse {
         /// The list of cancelled email accounts.
@@ -32653,7 +25256,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct CancelDfyEmailAccountOrderAccountsResponseItemsItem {
         /// The unique identifier of the email account order
@@ -32708,47 +25311,11 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for CancelDfyEmailAccountOrderAccountsResponseItemsItemEmailProvider {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
+    rt::open_integer_enum!(
+        CancelDfyEmailAccountOrderAccountsResponseItemsItemEmailProvider
+    );
 
-    impl rt::serde::Serialize
-    for CancelDfyEmailAccountOrderAccountsResponseItemsItemEmailProvider {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for CancelDfyEmailAccountOrderAccountsResponseItemsItemEmailProvider {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam
-    for CancelDfyEmailAccountOrderAccountsResponseItemsItemEmailProvider {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWorkspaceBillingPlanDetailsResponse {
         /// The id of workspace
@@ -32764,14 +25331,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWorkspaceBillingPlanDetailsResponseSubscriptions {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -32783,14 +25343,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWorkspaceBillingPlanDetailsResponseSubscriptionsOutreach {
         /// Plan name
@@ -32810,14 +25363,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWorkspaceBillingSubscriptionDetailsResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -32832,14 +25378,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWorkspaceBillingSubscriptionDetailsResponseSubscriptionsItem {
         /// The ID of the workspace
@@ -32917,39 +25456,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for GetWorkspaceBillingSubscriptionDetailsResponseSubscriptionsItemInterval {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for GetWorkspaceBillingSubscriptionDetailsResponseSubscriptionsItemInterval {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for GetWorkspaceBillingSubscriptionDetailsResponseSubscriptionsItemInterval {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam
-    for GetWorkspaceBillingSubscriptionDetailsResponseSubscriptionsItemInterval {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(
+        GetWorkspaceBillingSubscriptionDetailsResponseSubscriptionsItemInterval
+    );
 
     /// The Id of outreach plan subscribed to
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -33081,39 +25590,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for GetWorkspaceBillingSubscriptionDetailsResponseSubscriptionsItemProductId {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for GetWorkspaceBillingSubscriptionDetailsResponseSubscriptionsItemProductId {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for GetWorkspaceBillingSubscriptionDetailsResponseSubscriptionsItemProductId {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam
-    for GetWorkspaceBillingSubscriptionDetailsResponseSubscriptionsItemProductId {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(
+        GetWorkspaceBillingSubscriptionDetailsResponseSubscriptionsItemProductId
+    );
 
     /// The type of product subscribed to
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -33147,39 +25626,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for GetWorkspaceBillingSubscriptionDetailsResponseSubscriptionsItemProductType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for GetWorkspaceBillingSubscriptionDetailsResponseSubscriptionsItemProductType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for GetWorkspaceBillingSubscriptionDetailsResponseSubscriptionsItemProductType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam
-    for GetWorkspaceBillingSubscriptionDetailsResponseSubscriptionsItemProductType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(
+        GetWorkspaceBillingSubscriptionDetailsResponseSubscriptionsItemProductType
+    );
 
     /// The type of plan - either primary plan or addon
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -33213,48 +25662,11 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for GetWorkspaceBillingSubscriptionDetailsResponseSubscriptionsItemPlanType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(
+        GetWorkspaceBillingSubscriptionDetailsResponseSubscriptionsItemPlanType
+    );
 
-    impl rt::serde::Serialize
-    for GetWorkspaceBillingSubscriptionDetailsResponseSubscriptionsItemPlanType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for GetWorkspaceBillingSubscriptionDetailsResponseSubscriptionsItemPlanType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam
-    for GetWorkspaceBillingSubscriptionDetailsResponseSubscriptionsItemPlanType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct DeleteCrmPhoneNumberResponse {
         /// Unique identifier of the deleted phone number record.
@@ -33286,14 +25698,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetAccountAnalyticsDailyResponseItem {
         /// The date of the analytics entry, in YYYY-MM-DD format
@@ -33309,14 +25714,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignAnalyticsResponseItem {
         /// The name of the campaign
@@ -33439,35 +25837,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for GetCampaignAnalyticsOverviewCampaignStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for GetCampaignAnalyticsOverviewCampaignStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for GetCampaignAnalyticsOverviewCampaignStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for GetCampaignAnalyticsOverviewCampaignStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(GetCampaignAnalyticsOverviewCampaignStatus);
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -33525,43 +25895,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for GetCampaignAnalyticsDailyCampaignStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
+    rt::open_integer_enum!(GetCampaignAnalyticsDailyCampaignStatus);
 
-    impl rt::serde::Serialize for GetCampaignAnalyticsDailyCampaignStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for GetCampaignAnalyticsDailyCampaignStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for GetCampaignAnalyticsDailyCampaignStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignAnalyticsDailyResponseItem {
         /// The date of the analytics entry, in YYYY-MM-DD format
@@ -33611,14 +25947,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignAnalyticsStepsResponseItem {
         /// The step number. When null it means we couldn't determine the step number for the event, for instance for list leads, which are not part of a campaign.
@@ -33702,34 +26031,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for ListAccountsStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for ListAccountsStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for ListAccountsStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for ListAccountsStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(ListAccountsStatus);
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -33775,34 +26077,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for ListAccountsProviderCode {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for ListAccountsProviderCode {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for ListAccountsProviderCode {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for ListAccountsProviderCode {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(ListAccountsProviderCode);
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -33860,34 +26135,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for ListCampaignsStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for ListCampaignsStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for ListCampaignsStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for ListCampaignsStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(ListCampaignsStatus);
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -33922,35 +26170,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for ListEmailsMode {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for ListEmailsMode {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for ListEmailsMode {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for ListEmailsMode {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(ListEmailsMode);
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -33982,35 +26202,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for ListEmailsSortOrder {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for ListEmailsSortOrder {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for ListEmailsSortOrder {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for ListEmailsSortOrder {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(ListEmailsSortOrder);
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -34045,35 +26237,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for ListEmailsEmailType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for ListEmailsEmailType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for ListEmailsEmailType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for ListEmailsEmailType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(ListEmailsEmailType);
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -34108,34 +26272,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for ListInboxPlacementTestsStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize for ListInboxPlacementTestsStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for ListInboxPlacementTestsStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for ListInboxPlacementTestsStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(ListInboxPlacementTestsStatus);
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -34167,44 +26304,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for ListInboxPlacementTestsSortOrder {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(ListInboxPlacementTestsSortOrder);
 
-    impl rt::serde::Serialize for ListInboxPlacementTestsSortOrder {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for ListInboxPlacementTestsSortOrder {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for ListInboxPlacementTestsSortOrder {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementTestEmailServiceProviderOptionsResponseItem {
         pub region: String,
@@ -34216,14 +26318,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementStatsByTestIdResponseItem {
         pub test_id: rt::uuid::Uuid,
@@ -34239,14 +26334,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementDeliverabilityInsightsResponseItem {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -34324,38 +26412,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for GetInboxPlacementDeliverabilityInsightsResponseItemSenderEsp {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for GetInboxPlacementDeliverabilityInsightsResponseItemSenderEsp {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for GetInboxPlacementDeliverabilityInsightsResponseItemSenderEsp {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam
-    for GetInboxPlacementDeliverabilityInsightsResponseItemSenderEsp {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(GetInboxPlacementDeliverabilityInsightsResponseItemSenderEsp);
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -34397,47 +26454,11 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for GetInboxPlacementDeliverabilityInsightsResponseItemRecipientEsp {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
+    rt::open_integer_enum!(
+        GetInboxPlacementDeliverabilityInsightsResponseItemRecipientEsp
+    );
 
-    impl rt::serde::Serialize
-    for GetInboxPlacementDeliverabilityInsightsResponseItemRecipientEsp {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for GetInboxPlacementDeliverabilityInsightsResponseItemRecipientEsp {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam
-    for GetInboxPlacementDeliverabilityInsightsResponseItemRecipientEsp {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementStatsByDateResponseItem {
         pub timestamp_created_date: String,
@@ -34490,35 +26511,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for ListBackgroundJobsType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for ListBackgroundJobsType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for ListBackgroundJobsType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for ListBackgroundJobsType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(ListBackgroundJobsType);
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -34553,35 +26546,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for ListBackgroundJobsEntityType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for ListBackgroundJobsEntityType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for ListBackgroundJobsEntityType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for ListBackgroundJobsEntityType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(ListBackgroundJobsEntityType);
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -34615,35 +26580,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for ListBackgroundJobsSortColumn {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for ListBackgroundJobsSortColumn {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for ListBackgroundJobsSortColumn {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for ListBackgroundJobsSortColumn {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(ListBackgroundJobsSortColumn);
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -34677,35 +26614,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for ListBackgroundJobsSortOrder {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize for ListBackgroundJobsSortOrder {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for ListBackgroundJobsSortOrder {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for ListBackgroundJobsSortOrder {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(ListBackgroundJobsSortOrder);
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -34740,37 +26649,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for ListLeadLabelsInterestStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(ListLeadLabelsInterestStatus);
 
-    impl rt::serde::Serialize for ListLeadLabelsInterestStatus {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for ListLeadLabelsInterestStatus {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for ListLeadLabelsInterestStatus {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetAiEnrichmentInProgressResponseItem {
         /// Unique identifier for the enrichment
@@ -34794,7 +26675,7 @@ pub mod types {
     }
 
     /// Type of the resource (1 for Campaign, 2 for List)
-    #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
     #[non_exhaustive]
@@ -34867,37 +26748,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for GetAiEnrichmentInProgressResponseItemResourceTypeInteger {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "{}", self.value())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for GetAiEnrichmentInProgressResponseItemResourceTypeInteger {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_i64(self.value())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for GetAiEnrichmentInProgressResponseItemResourceTypeInteger {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_integer(deserializer).map(Self::from)
-        }
-    }
-
-    impl rt::QueryParam for GetAiEnrichmentInProgressResponseItemResourceTypeInteger {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.value().to_string());
-        }
-    }
+    rt::open_integer_enum!(GetAiEnrichmentInProgressResponseItemResourceTypeInteger);
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -34929,38 +26780,7 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display
-    for GetAiEnrichmentInProgressResponseItemResourceTypeString {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl rt::serde::Serialize
-    for GetAiEnrichmentInProgressResponseItemResourceTypeString {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de>
-    for GetAiEnrichmentInProgressResponseItemResourceTypeString {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for GetAiEnrichmentInProgressResponseItemResourceTypeString {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(GetAiEnrichmentInProgressResponseItemResourceTypeString);
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -35037,44 +26857,9 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for ListWebhooksEventType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
+    rt::open_string_enum!(ListWebhooksEventType);
 
-    impl rt::serde::Serialize for ListWebhooksEventType {
-        fn serialize<S: rt::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> rt::serde::Deserialize<'de> for ListWebhooksEventType {
-        fn deserialize<D: rt::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            rt::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl rt::QueryParam for ListWebhooksEventType {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
-
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        rt::serde::Serialize,
-        rt::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCrmPhoneNumbersResponseItem {
         /// Unique identifier of the phone number record.

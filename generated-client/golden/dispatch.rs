@@ -4,6 +4,9 @@
 use ::instantly_runtime::__private as rt;
 use rt::dispatch::{Arguments, DispatchError, Location, Output};
 
+#[allow(unused_imports)]
+use super::types;
+
 /// Every operation of the client, in the document's order.
 pub const OPERATIONS: &[rt::dispatch::OperationInfo] = &[
     rt::dispatch::OperationInfo {
@@ -827,1111 +830,699 @@ pub async fn call(
 ) -> ::std::result::Result<Output, DispatchError> {
     match operation {
         "get_account_warmup_analytics" => {
+            let arguments = arguments.of("get_account_warmup_analytics");
             let request = client
                 .get_account_warmup_analytics(
                     arguments
                         .required::<
-                            super::types::GetAccountWarmupAnalyticsRequest,
-                        >("get_account_warmup_analytics", Location::Body, "body")?,
+                            types::GetAccountWarmupAnalyticsRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("get_account_warmup_analytics", &request.send().await?)
         }
 
         "get_account_analytics_daily" => {
+            let arguments = arguments.of("get_account_analytics_daily");
             let request = client.get_account_analytics_daily();
-            let request = match arguments
-                .optional::<
-                    String,
-                >("get_account_analytics_daily", Location::Query, "start_date")?
-            {
-                Some(value) => request.start_date(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("get_account_analytics_daily", Location::Query, "end_date")?
-            {
-                Some(value) => request.end_date(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    Vec<String>,
-                >("get_account_analytics_daily", Location::Query, "emails")?
-            {
-                Some(value) => request.emails(value),
-                None => request,
-            };
+            let request = arguments
+                .query(request, "start_date", |r, v: String| r.start_date(v))?;
+            let request = arguments
+                .query(request, "end_date", |r, v: String| r.end_date(v))?;
+            let request = arguments
+                .query(request, "emails", |r, v: Vec<String>| r.emails(v))?;
             Output::json("get_account_analytics_daily", &request.send().await?)
         }
 
         "test_account_vitals" => {
+            let arguments = arguments.of("test_account_vitals");
             let request = client.test_account_vitals();
-            let request = match arguments
-                .optional::<
-                    super::types::TestAccountVitalsRequest,
-                >("test_account_vitals", Location::Body, "body")?
-            {
-                Some(value) => request.body(value),
-                None => request,
-            };
+            let request = arguments
+                .body(request, |r, v: types::TestAccountVitalsRequest| r.body(v))?;
             Output::json("test_account_vitals", &request.send().await?)
         }
 
         "get_campaign_analytics" => {
+            let arguments = arguments.of("get_campaign_analytics");
             let request = client.get_campaign_analytics();
-            let request = match arguments
-                .optional::<
-                    rt::uuid::Uuid,
-                >("get_campaign_analytics", Location::Query, "id")?
-            {
-                Some(value) => request.id(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    Vec<rt::uuid::Uuid>,
-                >("get_campaign_analytics", Location::Query, "ids")?
-            {
-                Some(value) => request.ids(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("get_campaign_analytics", Location::Query, "start_date")?
-            {
-                Some(value) => request.start_date(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("get_campaign_analytics", Location::Query, "end_date")?
-            {
-                Some(value) => request.end_date(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    bool,
-                >(
-                    "get_campaign_analytics",
-                    Location::Query,
+            let request = arguments
+                .query(request, "id", |r, v: rt::uuid::Uuid| r.id(v))?;
+            let request = arguments
+                .query(request, "ids", |r, v: Vec<rt::uuid::Uuid>| r.ids(v))?;
+            let request = arguments
+                .query(request, "start_date", |r, v: String| r.start_date(v))?;
+            let request = arguments
+                .query(request, "end_date", |r, v: String| r.end_date(v))?;
+            let request = arguments
+                .query(
+                    request,
                     "exclude_total_leads_count",
-                )?
-            {
-                Some(value) => request.exclude_total_leads_count(value),
-                None => request,
-            };
+                    |r, v: bool| r.exclude_total_leads_count(v),
+                )?;
             Output::json("get_campaign_analytics", &request.send().await?)
         }
 
         "get_campaign_analytics_overview" => {
+            let arguments = arguments.of("get_campaign_analytics_overview");
             let request = client.get_campaign_analytics_overview();
-            let request = match arguments
-                .optional::<
-                    rt::uuid::Uuid,
-                >("get_campaign_analytics_overview", Location::Query, "id")?
-            {
-                Some(value) => request.id(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    Vec<rt::uuid::Uuid>,
-                >("get_campaign_analytics_overview", Location::Query, "ids")?
-            {
-                Some(value) => request.ids(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("get_campaign_analytics_overview", Location::Query, "start_date")?
-            {
-                Some(value) => request.start_date(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("get_campaign_analytics_overview", Location::Query, "end_date")?
-            {
-                Some(value) => request.end_date(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    super::types::GetCampaignAnalyticsOverviewCampaignStatus,
-                >("get_campaign_analytics_overview", Location::Query, "campaign_status")?
-            {
-                Some(value) => request.campaign_status(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    bool,
-                >(
-                    "get_campaign_analytics_overview",
-                    Location::Query,
+            let request = arguments
+                .query(request, "id", |r, v: rt::uuid::Uuid| r.id(v))?;
+            let request = arguments
+                .query(request, "ids", |r, v: Vec<rt::uuid::Uuid>| r.ids(v))?;
+            let request = arguments
+                .query(request, "start_date", |r, v: String| r.start_date(v))?;
+            let request = arguments
+                .query(request, "end_date", |r, v: String| r.end_date(v))?;
+            let request = arguments
+                .query(
+                    request,
+                    "campaign_status",
+                    |r, v: types::GetCampaignAnalyticsOverviewCampaignStatus| {
+                        r.campaign_status(v)
+                    },
+                )?;
+            let request = arguments
+                .query(
+                    request,
                     "expand_crm_events",
-                )?
-            {
-                Some(value) => request.expand_crm_events(value),
-                None => request,
-            };
+                    |r, v: bool| r.expand_crm_events(v),
+                )?;
             Output::json("get_campaign_analytics_overview", &request.send().await?)
         }
 
         "get_campaign_analytics_daily" => {
+            let arguments = arguments.of("get_campaign_analytics_daily");
             let request = client.get_campaign_analytics_daily();
-            let request = match arguments
-                .optional::<
-                    rt::uuid::Uuid,
-                >("get_campaign_analytics_daily", Location::Query, "campaign_id")?
-            {
-                Some(value) => request.campaign_id(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("get_campaign_analytics_daily", Location::Query, "start_date")?
-            {
-                Some(value) => request.start_date(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("get_campaign_analytics_daily", Location::Query, "end_date")?
-            {
-                Some(value) => request.end_date(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    super::types::GetCampaignAnalyticsDailyCampaignStatus,
-                >("get_campaign_analytics_daily", Location::Query, "campaign_status")?
-            {
-                Some(value) => request.campaign_status(value),
-                None => request,
-            };
+            let request = arguments
+                .query(request, "campaign_id", |r, v: rt::uuid::Uuid| r.campaign_id(v))?;
+            let request = arguments
+                .query(request, "start_date", |r, v: String| r.start_date(v))?;
+            let request = arguments
+                .query(request, "end_date", |r, v: String| r.end_date(v))?;
+            let request = arguments
+                .query(
+                    request,
+                    "campaign_status",
+                    |r, v: types::GetCampaignAnalyticsDailyCampaignStatus| {
+                        r.campaign_status(v)
+                    },
+                )?;
             Output::json("get_campaign_analytics_daily", &request.send().await?)
         }
 
         "get_campaign_analytics_steps" => {
+            let arguments = arguments.of("get_campaign_analytics_steps");
             let request = client.get_campaign_analytics_steps();
-            let request = match arguments
-                .optional::<
-                    rt::uuid::Uuid,
-                >("get_campaign_analytics_steps", Location::Query, "campaign_id")?
-            {
-                Some(value) => request.campaign_id(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("get_campaign_analytics_steps", Location::Query, "start_date")?
-            {
-                Some(value) => request.start_date(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("get_campaign_analytics_steps", Location::Query, "end_date")?
-            {
-                Some(value) => request.end_date(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    bool,
-                >(
-                    "get_campaign_analytics_steps",
-                    Location::Query,
+            let request = arguments
+                .query(request, "campaign_id", |r, v: rt::uuid::Uuid| r.campaign_id(v))?;
+            let request = arguments
+                .query(request, "start_date", |r, v: String| r.start_date(v))?;
+            let request = arguments
+                .query(request, "end_date", |r, v: String| r.end_date(v))?;
+            let request = arguments
+                .query(
+                    request,
                     "include_opportunities_count",
-                )?
-            {
-                Some(value) => request.include_opportunities_count(value),
-                None => request,
-            };
+                    |r, v: bool| r.include_opportunities_count(v),
+                )?;
             Output::json("get_campaign_analytics_steps", &request.send().await?)
         }
 
         "init_oauth_google" => {
+            let arguments = arguments.of("init_oauth_google");
             let request = client.init_oauth_google();
             Output::json("init_oauth_google", &request.send().await?)
         }
 
         "init_oauth_microsoft" => {
+            let arguments = arguments.of("init_oauth_microsoft");
             let request = client.init_oauth_microsoft();
             Output::json("init_oauth_microsoft", &request.send().await?)
         }
 
         "get_oauth_session_status" => {
+            let arguments = arguments.of("get_oauth_session_status");
             let request = client
                 .get_oauth_session_status(
-                    &arguments
-                        .required::<
-                            String,
-                        >("get_oauth_session_status", Location::Path, "sessionId")?,
+                    &arguments.required::<String>(Location::Path, "sessionId")?,
                 );
             Output::json("get_oauth_session_status", &request.send().await?)
         }
 
         "list_accounts" => {
+            let arguments = arguments.of("list_accounts");
             let request = client.list_accounts();
-            let request = match arguments
-                .optional::<i64>("list_accounts", Location::Query, "limit")?
-            {
-                Some(value) => request.limit(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<String>("list_accounts", Location::Query, "starting_after")?
-            {
-                Some(value) => request.starting_after(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<String>("list_accounts", Location::Query, "search")?
-            {
-                Some(value) => request.search(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    super::types::ListAccountsStatus,
-                >("list_accounts", Location::Query, "status")?
-            {
-                Some(value) => request.status(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    super::types::ListAccountsProviderCode,
-                >("list_accounts", Location::Query, "provider_code")?
-            {
-                Some(value) => request.provider_code(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<String>("list_accounts", Location::Query, "tag_ids")?
-            {
-                Some(value) => request.tag_ids(value),
-                None => request,
-            };
+            let request = arguments.query(request, "limit", |r, v: i64| r.limit(v))?;
+            let request = arguments
+                .query(request, "starting_after", |r, v: String| r.starting_after(v))?;
+            let request = arguments
+                .query(request, "search", |r, v: String| r.search(v))?;
+            let request = arguments
+                .query(
+                    request,
+                    "status",
+                    |r, v: types::ListAccountsStatus| r.status(v),
+                )?;
+            let request = arguments
+                .query(
+                    request,
+                    "provider_code",
+                    |r, v: types::ListAccountsProviderCode| r.provider_code(v),
+                )?;
+            let request = arguments
+                .query(request, "tag_ids", |r, v: String| r.tag_ids(v))?;
             Output::json("list_accounts", &request.send().await?)
         }
 
         "create_account" => {
+            let arguments = arguments.of("create_account");
             let request = client
                 .create_account(
                     arguments
-                        .required::<
-                            super::types::CreateAccountRequest,
-                        >("create_account", Location::Body, "body")?,
+                        .required::<types::CreateAccountRequest>(Location::Body, "body")?,
                 );
             Output::json("create_account", &request.send().await?)
         }
 
         "get_account" => {
+            let arguments = arguments.of("get_account");
             let request = client
-                .get_account(
-                    &arguments
-                        .required::<String>("get_account", Location::Path, "email")?,
-                );
+                .get_account(&arguments.required::<String>(Location::Path, "email")?);
             Output::json("get_account", &request.send().await?)
         }
 
         "delete_account" => {
+            let arguments = arguments.of("delete_account");
             let request = client
-                .delete_account(
-                    &arguments
-                        .required::<String>("delete_account", Location::Path, "email")?,
-                );
+                .delete_account(&arguments.required::<String>(Location::Path, "email")?);
             Output::json("delete_account", &request.send().await?)
         }
 
         "update_account" => {
+            let arguments = arguments.of("update_account");
             let request = client
-                .update_account(
-                    &arguments
-                        .required::<String>("update_account", Location::Path, "email")?,
-                );
-            let request = match arguments
-                .optional::<
-                    super::types::UpdateAccountRequest,
-                >("update_account", Location::Body, "body")?
-            {
-                Some(value) => request.body(value),
-                None => request,
-            };
+                .update_account(&arguments.required::<String>(Location::Path, "email")?);
+            let request = arguments
+                .body(request, |r, v: types::UpdateAccountRequest| r.body(v))?;
             Output::json("update_account", &request.send().await?)
         }
 
         "enable_account_warmup" => {
+            let arguments = arguments.of("enable_account_warmup");
             let request = client.enable_account_warmup();
-            let request = match arguments
-                .optional::<
-                    super::types::EnableAccountWarmupRequest,
-                >("enable_account_warmup", Location::Body, "body")?
-            {
-                Some(value) => request.body(value),
-                None => request,
-            };
+            let request = arguments
+                .body(request, |r, v: types::EnableAccountWarmupRequest| r.body(v))?;
             Output::json("enable_account_warmup", &request.send().await?)
         }
 
         "disable_account_warmup" => {
+            let arguments = arguments.of("disable_account_warmup");
             let request = client.disable_account_warmup();
-            let request = match arguments
-                .optional::<
-                    super::types::DisableAccountWarmupRequest,
-                >("disable_account_warmup", Location::Body, "body")?
-            {
-                Some(value) => request.body(value),
-                None => request,
-            };
+            let request = arguments
+                .body(request, |r, v: types::DisableAccountWarmupRequest| r.body(v))?;
             Output::json("disable_account_warmup", &request.send().await?)
         }
 
         "pause_account" => {
+            let arguments = arguments.of("pause_account");
             let request = client
-                .pause_account(
-                    &arguments
-                        .required::<String>("pause_account", Location::Path, "email")?,
-                );
+                .pause_account(&arguments.required::<String>(Location::Path, "email")?);
             Output::json("pause_account", &request.send().await?)
         }
 
         "resume_account" => {
+            let arguments = arguments.of("resume_account");
             let request = client
-                .resume_account(
-                    &arguments
-                        .required::<String>("resume_account", Location::Path, "email")?,
-                );
+                .resume_account(&arguments.required::<String>(Location::Path, "email")?);
             Output::json("resume_account", &request.send().await?)
         }
 
         "mark_account_fixed" => {
+            let arguments = arguments.of("mark_account_fixed");
             let request = client
                 .mark_account_fixed(
-                    &arguments
-                        .required::<
-                            String,
-                        >("mark_account_fixed", Location::Path, "email")?,
+                    &arguments.required::<String>(Location::Path, "email")?,
                 );
             Output::json("mark_account_fixed", &request.send().await?)
         }
 
         "get_account_ctd_status" => {
+            let arguments = arguments.of("get_account_ctd_status");
             let request = client
                 .get_account_ctd_status(
-                    arguments
-                        .required::<
-                            String,
-                        >("get_account_ctd_status", Location::Query, "host")?,
+                    arguments.required::<String>(Location::Query, "host")?,
                 );
             Output::json("get_account_ctd_status", &request.send().await?)
         }
 
         "move_accounts" => {
+            let arguments = arguments.of("move_accounts");
             let request = client
                 .move_accounts(
                     arguments
-                        .required::<
-                            super::types::MoveAccountsRequest,
-                        >("move_accounts", Location::Body, "body")?,
+                        .required::<types::MoveAccountsRequest>(Location::Body, "body")?,
                 );
             Output::json("move_accounts", &request.send().await?)
         }
 
         "list_campaigns" => {
+            let arguments = arguments.of("list_campaigns");
             let request = client.list_campaigns();
-            let request = match arguments
-                .optional::<i64>("list_campaigns", Location::Query, "limit")?
-            {
-                Some(value) => request.limit(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<String>("list_campaigns", Location::Query, "starting_after")?
-            {
-                Some(value) => request.starting_after(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<String>("list_campaigns", Location::Query, "search")?
-            {
-                Some(value) => request.search(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<String>("list_campaigns", Location::Query, "tag_ids")?
-            {
-                Some(value) => request.tag_ids(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    rt::uuid::Uuid,
-                >("list_campaigns", Location::Query, "ai_sdr_id")?
-            {
-                Some(value) => request.ai_sdr_id(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    super::types::ListCampaignsStatus,
-                >("list_campaigns", Location::Query, "status")?
-            {
-                Some(value) => request.status(value),
-                None => request,
-            };
+            let request = arguments.query(request, "limit", |r, v: i64| r.limit(v))?;
+            let request = arguments
+                .query(request, "starting_after", |r, v: String| r.starting_after(v))?;
+            let request = arguments
+                .query(request, "search", |r, v: String| r.search(v))?;
+            let request = arguments
+                .query(request, "tag_ids", |r, v: String| r.tag_ids(v))?;
+            let request = arguments
+                .query(request, "ai_sdr_id", |r, v: rt::uuid::Uuid| r.ai_sdr_id(v))?;
+            let request = arguments
+                .query(
+                    request,
+                    "status",
+                    |r, v: types::ListCampaignsStatus| r.status(v),
+                )?;
             Output::json("list_campaigns", &request.send().await?)
         }
 
         "create_campaign" => {
+            let arguments = arguments.of("create_campaign");
             let request = client
                 .create_campaign(
                     arguments
                         .required::<
-                            super::types::CreateCampaignRequest,
-                        >("create_campaign", Location::Body, "body")?,
+                            types::CreateCampaignRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("create_campaign", &request.send().await?)
         }
 
         "activate_campaign" => {
+            let arguments = arguments.of("activate_campaign");
             let request = client
                 .activate_campaign(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("activate_campaign", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("activate_campaign", &request.send().await?)
         }
 
         "pause_campaign" => {
+            let arguments = arguments.of("pause_campaign");
             let request = client
                 .pause_campaign(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("pause_campaign", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("pause_campaign", &request.send().await?)
         }
 
         "get_campaign" => {
+            let arguments = arguments.of("get_campaign");
             let request = client
                 .get_campaign(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("get_campaign", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("get_campaign", &request.send().await?)
         }
 
         "delete_campaign" => {
+            let arguments = arguments.of("delete_campaign");
             let request = client
                 .delete_campaign(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("delete_campaign", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("delete_campaign", &request.send().await?)
         }
 
         "update_campaign" => {
+            let arguments = arguments.of("update_campaign");
             let request = client
                 .update_campaign(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("update_campaign", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
-            let request = match arguments
-                .optional::<
-                    super::types::UpdateCampaignRequest,
-                >("update_campaign", Location::Body, "body")?
-            {
-                Some(value) => request.body(value),
-                None => request,
-            };
+            let request = arguments
+                .body(request, |r, v: types::UpdateCampaignRequest| r.body(v))?;
             Output::json("update_campaign", &request.send().await?)
         }
 
         "search_campaigns_by_contact" => {
+            let arguments = arguments.of("search_campaigns_by_contact");
             let request = client.search_campaigns_by_contact();
-            let request = match arguments
-                .optional::<
-                    String,
-                >("search_campaigns_by_contact", Location::Query, "search")?
-            {
-                Some(value) => request.search(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("search_campaigns_by_contact", Location::Query, "sort_column")?
-            {
-                Some(value) => request.sort_column(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("search_campaigns_by_contact", Location::Query, "sort_order")?
-            {
-                Some(value) => request.sort_order(value),
-                None => request,
-            };
+            let request = arguments
+                .query(request, "search", |r, v: String| r.search(v))?;
+            let request = arguments
+                .query(request, "sort_column", |r, v: String| r.sort_column(v))?;
+            let request = arguments
+                .query(request, "sort_order", |r, v: String| r.sort_order(v))?;
             Output::json("search_campaigns_by_contact", &request.send().await?)
         }
 
         "share_campaign" => {
+            let arguments = arguments.of("share_campaign");
             let request = client
                 .share_campaign(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("share_campaign", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             request.send().await?;
             Ok(Output::Empty)
         }
 
         "create_campaign_from_export" => {
+            let arguments = arguments.of("create_campaign_from_export");
             let request = client
                 .create_campaign_from_export(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("create_campaign_from_export", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("create_campaign_from_export", &request.send().await?)
         }
 
         "export_campaign" => {
+            let arguments = arguments.of("export_campaign");
             let request = client
                 .export_campaign(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("export_campaign", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("export_campaign", &request.send().await?)
         }
 
         "duplicate_campaign" => {
+            let arguments = arguments.of("duplicate_campaign");
             let request = client
                 .duplicate_campaign(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("duplicate_campaign", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
-            let request = match arguments
-                .optional::<
-                    super::types::DuplicateCampaignRequest,
-                >("duplicate_campaign", Location::Body, "body")?
-            {
-                Some(value) => request.body(value),
-                None => request,
-            };
+            let request = arguments
+                .body(request, |r, v: types::DuplicateCampaignRequest| r.body(v))?;
             Output::json("duplicate_campaign", &request.send().await?)
         }
 
         "count_launched_campaigns" => {
+            let arguments = arguments.of("count_launched_campaigns");
             let request = client.count_launched_campaigns();
             Output::json("count_launched_campaigns", &request.send().await?)
         }
 
         "add_campaign_variables" => {
+            let arguments = arguments.of("add_campaign_variables");
             let request = client
                 .add_campaign_variables(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("add_campaign_variables", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
-            let request = match arguments
-                .optional::<
-                    super::types::AddCampaignVariablesRequest,
-                >("add_campaign_variables", Location::Body, "body")?
-            {
-                Some(value) => request.body(value),
-                None => request,
-            };
+            let request = arguments
+                .body(request, |r, v: types::AddCampaignVariablesRequest| r.body(v))?;
             Output::json("add_campaign_variables", &request.send().await?)
         }
 
         "get_campaign_sending_status" => {
+            let arguments = arguments.of("get_campaign_sending_status");
             let request = client
                 .get_campaign_sending_status(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("get_campaign_sending_status", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
-            let request = match arguments
-                .optional::<
-                    bool,
-                >("get_campaign_sending_status", Location::Query, "with_ai_summary")?
-            {
-                Some(value) => request.with_ai_summary(value),
-                None => request,
-            };
+            let request = arguments
+                .query(request, "with_ai_summary", |r, v: bool| r.with_ai_summary(v))?;
             Output::json("get_campaign_sending_status", &request.send().await?)
         }
 
         "reply_to_email" => {
+            let arguments = arguments.of("reply_to_email");
             let request = client
                 .reply_to_email(
                     arguments
-                        .required::<
-                            super::types::ReplyToEmailRequest,
-                        >("reply_to_email", Location::Body, "body")?,
+                        .required::<types::ReplyToEmailRequest>(Location::Body, "body")?,
                 );
             Output::json("reply_to_email", &request.send().await?)
         }
 
         "forward_email" => {
+            let arguments = arguments.of("forward_email");
             let request = client
                 .forward_email(
                     arguments
-                        .required::<
-                            super::types::ForwardEmailRequest,
-                        >("forward_email", Location::Body, "body")?,
+                        .required::<types::ForwardEmailRequest>(Location::Body, "body")?,
                 );
             Output::json("forward_email", &request.send().await?)
         }
 
         "list_emails" => {
+            let arguments = arguments.of("list_emails");
             let request = client.list_emails();
-            let request = match arguments
-                .optional::<i64>("list_emails", Location::Query, "limit")?
-            {
-                Some(value) => request.limit(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<String>("list_emails", Location::Query, "starting_after")?
-            {
-                Some(value) => request.starting_after(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<String>("list_emails", Location::Query, "search")?
-            {
-                Some(value) => request.search(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    rt::uuid::Uuid,
-                >("list_emails", Location::Query, "campaign_id")?
-            {
-                Some(value) => request.campaign_id(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<rt::uuid::Uuid>("list_emails", Location::Query, "list_id")?
-            {
-                Some(value) => request.list_id(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<f64>("list_emails", Location::Query, "i_status")?
-            {
-                Some(value) => request.i_status(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<String>("list_emails", Location::Query, "eaccount")?
-            {
-                Some(value) => request.eaccount(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<bool>("list_emails", Location::Query, "is_unread")?
-            {
-                Some(value) => request.is_unread(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<bool>("list_emails", Location::Query, "has_reminder")?
-            {
-                Some(value) => request.has_reminder(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    super::types::ListEmailsMode,
-                >("list_emails", Location::Query, "mode")?
-            {
-                Some(value) => request.mode(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<bool>("list_emails", Location::Query, "preview_only")?
-            {
-                Some(value) => request.preview_only(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    super::types::ListEmailsSortOrder,
-                >("list_emails", Location::Query, "sort_order")?
-            {
-                Some(value) => request.sort_order(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<bool>("list_emails", Location::Query, "scheduled_only")?
-            {
-                Some(value) => request.scheduled_only(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<String>("list_emails", Location::Query, "assigned_to")?
-            {
-                Some(value) => request.assigned_to(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<String>("list_emails", Location::Query, "lead")?
-            {
-                Some(value) => request.lead(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<String>("list_emails", Location::Query, "company_domain")?
-            {
-                Some(value) => request.company_domain(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<bool>("list_emails", Location::Query, "marked_as_done")?
-            {
-                Some(value) => request.marked_as_done(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    super::types::ListEmailsEmailType,
-                >("list_emails", Location::Query, "email_type")?
-            {
-                Some(value) => request.email_type(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_emails", Location::Query, "min_timestamp_created")?
-            {
-                Some(value) => request.min_timestamp_created(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_emails", Location::Query, "max_timestamp_created")?
-            {
-                Some(value) => request.max_timestamp_created(value),
-                None => request,
-            };
+            let request = arguments.query(request, "limit", |r, v: i64| r.limit(v))?;
+            let request = arguments
+                .query(request, "starting_after", |r, v: String| r.starting_after(v))?;
+            let request = arguments
+                .query(request, "search", |r, v: String| r.search(v))?;
+            let request = arguments
+                .query(request, "campaign_id", |r, v: rt::uuid::Uuid| r.campaign_id(v))?;
+            let request = arguments
+                .query(request, "list_id", |r, v: rt::uuid::Uuid| r.list_id(v))?;
+            let request = arguments
+                .query(request, "i_status", |r, v: f64| r.i_status(v))?;
+            let request = arguments
+                .query(request, "eaccount", |r, v: String| r.eaccount(v))?;
+            let request = arguments
+                .query(request, "is_unread", |r, v: bool| r.is_unread(v))?;
+            let request = arguments
+                .query(request, "has_reminder", |r, v: bool| r.has_reminder(v))?;
+            let request = arguments
+                .query(request, "mode", |r, v: types::ListEmailsMode| r.mode(v))?;
+            let request = arguments
+                .query(request, "preview_only", |r, v: bool| r.preview_only(v))?;
+            let request = arguments
+                .query(
+                    request,
+                    "sort_order",
+                    |r, v: types::ListEmailsSortOrder| r.sort_order(v),
+                )?;
+            let request = arguments
+                .query(request, "scheduled_only", |r, v: bool| r.scheduled_only(v))?;
+            let request = arguments
+                .query(request, "assigned_to", |r, v: String| r.assigned_to(v))?;
+            let request = arguments.query(request, "lead", |r, v: String| r.lead(v))?;
+            let request = arguments
+                .query(request, "company_domain", |r, v: String| r.company_domain(v))?;
+            let request = arguments
+                .query(request, "marked_as_done", |r, v: bool| r.marked_as_done(v))?;
+            let request = arguments
+                .query(
+                    request,
+                    "email_type",
+                    |r, v: types::ListEmailsEmailType| r.email_type(v),
+                )?;
+            let request = arguments
+                .query(
+                    request,
+                    "min_timestamp_created",
+                    |r, v: String| r.min_timestamp_created(v),
+                )?;
+            let request = arguments
+                .query(
+                    request,
+                    "max_timestamp_created",
+                    |r, v: String| r.max_timestamp_created(v),
+                )?;
             Output::json("list_emails", &request.send().await?)
         }
 
         "get_email" => {
+            let arguments = arguments.of("get_email");
             let request = client
-                .get_email(
-                    arguments
-                        .required::<rt::uuid::Uuid>("get_email", Location::Path, "id")?,
-                );
+                .get_email(arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?);
             Output::json("get_email", &request.send().await?)
         }
 
         "delete_email" => {
+            let arguments = arguments.of("delete_email");
             let request = client
                 .delete_email(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("delete_email", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("delete_email", &request.send().await?)
         }
 
         "update_email" => {
+            let arguments = arguments.of("update_email");
             let request = client
                 .update_email(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("update_email", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
-            let request = match arguments
-                .optional::<
-                    super::types::UpdateEmailRequest,
-                >("update_email", Location::Body, "body")?
-            {
-                Some(value) => request.body(value),
-                None => request,
-            };
+            let request = arguments
+                .body(request, |r, v: types::UpdateEmailRequest| r.body(v))?;
             Output::json("update_email", &request.send().await?)
         }
 
         "count_unread_emails" => {
+            let arguments = arguments.of("count_unread_emails");
             let request = client.count_unread_emails();
             Output::json("count_unread_emails", &request.send().await?)
         }
 
         "mark_email_thread_as_read" => {
+            let arguments = arguments.of("mark_email_thread_as_read");
             let request = client
                 .mark_email_thread_as_read(
-                    &arguments
-                        .required::<
-                            String,
-                        >("mark_email_thread_as_read", Location::Path, "thread_id")?,
+                    &arguments.required::<String>(Location::Path, "thread_id")?,
                 );
             Output::json("mark_email_thread_as_read", &request.send().await?)
         }
 
         "verify_email" => {
+            let arguments = arguments.of("verify_email");
             let request = client
                 .verify_email(
                     arguments
-                        .required::<
-                            super::types::VerifyEmailRequest,
-                        >("verify_email", Location::Body, "body")?,
+                        .required::<types::VerifyEmailRequest>(Location::Body, "body")?,
                 );
             Output::json("verify_email", &request.send().await?)
         }
 
         "get_email_verification" => {
+            let arguments = arguments.of("get_email_verification");
             let request = client
                 .get_email_verification(
-                    &arguments
-                        .required::<
-                            String,
-                        >("get_email_verification", Location::Path, "email")?,
+                    &arguments.required::<String>(Location::Path, "email")?,
                 );
             Output::json("get_email_verification", &request.send().await?)
         }
 
         "list_lead_lists" => {
+            let arguments = arguments.of("list_lead_lists");
             let request = client.list_lead_lists();
-            let request = match arguments
-                .optional::<i64>("list_lead_lists", Location::Query, "limit")?
-            {
-                Some(value) => request.limit(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_lead_lists", Location::Query, "starting_after")?
-            {
-                Some(value) => request.starting_after(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    bool,
-                >("list_lead_lists", Location::Query, "has_enrichment_task")?
-            {
-                Some(value) => request.has_enrichment_task(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<String>("list_lead_lists", Location::Query, "search")?
-            {
-                Some(value) => request.search(value),
-                None => request,
-            };
+            let request = arguments.query(request, "limit", |r, v: i64| r.limit(v))?;
+            let request = arguments
+                .query(request, "starting_after", |r, v: String| r.starting_after(v))?;
+            let request = arguments
+                .query(
+                    request,
+                    "has_enrichment_task",
+                    |r, v: bool| r.has_enrichment_task(v),
+                )?;
+            let request = arguments
+                .query(request, "search", |r, v: String| r.search(v))?;
             Output::json("list_lead_lists", &request.send().await?)
         }
 
         "create_lead_list" => {
+            let arguments = arguments.of("create_lead_list");
             let request = client
                 .create_lead_list(
                     arguments
                         .required::<
-                            super::types::CreateLeadListRequest,
-                        >("create_lead_list", Location::Body, "body")?,
+                            types::CreateLeadListRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("create_lead_list", &request.send().await?)
         }
 
         "get_lead_list" => {
+            let arguments = arguments.of("get_lead_list");
             let request = client
                 .get_lead_list(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("get_lead_list", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("get_lead_list", &request.send().await?)
         }
 
         "delete_lead_list" => {
+            let arguments = arguments.of("delete_lead_list");
             let request = client
                 .delete_lead_list(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("delete_lead_list", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("delete_lead_list", &request.send().await?)
         }
 
         "update_lead_list" => {
+            let arguments = arguments.of("update_lead_list");
             let request = client
                 .update_lead_list(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("update_lead_list", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
-            let request = match arguments
-                .optional::<
-                    super::types::UpdateLeadListRequest,
-                >("update_lead_list", Location::Body, "body")?
-            {
-                Some(value) => request.body(value),
-                None => request,
-            };
+            let request = arguments
+                .body(request, |r, v: types::UpdateLeadListRequest| r.body(v))?;
             Output::json("update_lead_list", &request.send().await?)
         }
 
         "get_lead_list_verification_stats" => {
+            let arguments = arguments.of("get_lead_list_verification_stats");
             let request = client
                 .get_lead_list_verification_stats(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("get_lead_list_verification_stats", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("get_lead_list_verification_stats", &request.send().await?)
         }
 
         "list_inbox_placement_tests" => {
+            let arguments = arguments.of("list_inbox_placement_tests");
             let request = client.list_inbox_placement_tests();
-            let request = match arguments
-                .optional::<i64>("list_inbox_placement_tests", Location::Query, "limit")?
-            {
-                Some(value) => request.limit(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_inbox_placement_tests", Location::Query, "starting_after")?
-            {
-                Some(value) => request.starting_after(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_inbox_placement_tests", Location::Query, "search")?
-            {
-                Some(value) => request.search(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    super::types::ListInboxPlacementTestsStatus,
-                >("list_inbox_placement_tests", Location::Query, "status")?
-            {
-                Some(value) => request.status(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    super::types::ListInboxPlacementTestsSortOrder,
-                >("list_inbox_placement_tests", Location::Query, "sort_order")?
-            {
-                Some(value) => request.sort_order(value),
-                None => request,
-            };
+            let request = arguments.query(request, "limit", |r, v: i64| r.limit(v))?;
+            let request = arguments
+                .query(request, "starting_after", |r, v: String| r.starting_after(v))?;
+            let request = arguments
+                .query(request, "search", |r, v: String| r.search(v))?;
+            let request = arguments
+                .query(
+                    request,
+                    "status",
+                    |r, v: types::ListInboxPlacementTestsStatus| r.status(v),
+                )?;
+            let request = arguments
+                .query(
+                    request,
+                    "sort_order",
+                    |r, v: types::ListInboxPlacementTestsSortOrder| r.sort_order(v),
+                )?;
             Output::json("list_inbox_placement_tests", &request.send().await?)
         }
 
         "create_inbox_placement_test" => {
+            let arguments = arguments.of("create_inbox_placement_test");
             let request = client
                 .create_inbox_placement_test(
                     arguments
                         .required::<
-                            super::types::CreateInboxPlacementTestRequest,
-                        >("create_inbox_placement_test", Location::Body, "body")?,
+                            types::CreateInboxPlacementTestRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("create_inbox_placement_test", &request.send().await?)
         }
 
         "get_inbox_placement_test" => {
+            let arguments = arguments.of("get_inbox_placement_test");
             let request = client
                 .get_inbox_placement_test(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("get_inbox_placement_test", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
-            let request = match arguments
-                .optional::<
-                    bool,
-                >("get_inbox_placement_test", Location::Query, "with_metadata")?
-            {
-                Some(value) => request.with_metadata(value),
-                None => request,
-            };
+            let request = arguments
+                .query(request, "with_metadata", |r, v: bool| r.with_metadata(v))?;
             Output::json("get_inbox_placement_test", &request.send().await?)
         }
 
         "delete_inbox_placement_test" => {
+            let arguments = arguments.of("delete_inbox_placement_test");
             let request = client
                 .delete_inbox_placement_test(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("delete_inbox_placement_test", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("delete_inbox_placement_test", &request.send().await?)
         }
 
         "update_inbox_placement_test" => {
+            let arguments = arguments.of("update_inbox_placement_test");
             let request = client
                 .update_inbox_placement_test(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("update_inbox_placement_test", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
-            let request = match arguments
-                .optional::<
-                    super::types::UpdateInboxPlacementTestRequest,
-                >("update_inbox_placement_test", Location::Body, "body")?
-            {
-                Some(value) => request.body(value),
-                None => request,
-            };
+            let request = arguments
+                .body(
+                    request,
+                    |r, v: types::UpdateInboxPlacementTestRequest| r.body(v),
+                )?;
             Output::json("update_inbox_placement_test", &request.send().await?)
         }
 
         "get_inbox_placement_test_email_service_provider_options" => {
+            let arguments = arguments
+                .of("get_inbox_placement_test_email_service_provider_options");
             let request = client
                 .get_inbox_placement_test_email_service_provider_options();
             Output::json(
@@ -1941,117 +1532,58 @@ pub async fn call(
         }
 
         "list_inbox_placement_analytics" => {
+            let arguments = arguments.of("list_inbox_placement_analytics");
             let request = client
                 .list_inbox_placement_analytics(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("list_inbox_placement_analytics", Location::Query, "test_id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Query, "test_id")?,
                 );
-            let request = match arguments
-                .optional::<
-                    i64,
-                >("list_inbox_placement_analytics", Location::Query, "limit")?
-            {
-                Some(value) => request.limit(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_inbox_placement_analytics", Location::Query, "starting_after")?
-            {
-                Some(value) => request.starting_after(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_inbox_placement_analytics", Location::Query, "date_from")?
-            {
-                Some(value) => request.date_from(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_inbox_placement_analytics", Location::Query, "date_to")?
-            {
-                Some(value) => request.date_to(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_inbox_placement_analytics", Location::Query, "recipient_geo")?
-            {
-                Some(value) => request.recipient_geo(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_inbox_placement_analytics", Location::Query, "recipient_type")?
-            {
-                Some(value) => request.recipient_type(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_inbox_placement_analytics", Location::Query, "recipient_esp")?
-            {
-                Some(value) => request.recipient_esp(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_inbox_placement_analytics", Location::Query, "sender_email")?
-            {
-                Some(value) => request.sender_email(value),
-                None => request,
-            };
+            let request = arguments.query(request, "limit", |r, v: i64| r.limit(v))?;
+            let request = arguments
+                .query(request, "starting_after", |r, v: String| r.starting_after(v))?;
+            let request = arguments
+                .query(request, "date_from", |r, v: String| r.date_from(v))?;
+            let request = arguments
+                .query(request, "date_to", |r, v: String| r.date_to(v))?;
+            let request = arguments
+                .query(request, "recipient_geo", |r, v: String| r.recipient_geo(v))?;
+            let request = arguments
+                .query(request, "recipient_type", |r, v: String| r.recipient_type(v))?;
+            let request = arguments
+                .query(request, "recipient_esp", |r, v: String| r.recipient_esp(v))?;
+            let request = arguments
+                .query(request, "sender_email", |r, v: String| r.sender_email(v))?;
             Output::json("list_inbox_placement_analytics", &request.send().await?)
         }
 
         "get_inbox_placement_analytics" => {
+            let arguments = arguments.of("get_inbox_placement_analytics");
             let request = client
                 .get_inbox_placement_analytics(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("get_inbox_placement_analytics", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("get_inbox_placement_analytics", &request.send().await?)
         }
 
         "get_inbox_placement_stats_by_test_id" => {
+            let arguments = arguments.of("get_inbox_placement_stats_by_test_id");
             let request = client
                 .get_inbox_placement_stats_by_test_id(
                     arguments
                         .required::<
-                            super::types::GetInboxPlacementStatsByTestIdRequest,
-                        >(
-                            "get_inbox_placement_stats_by_test_id",
-                            Location::Body,
-                            "body",
-                        )?,
+                            types::GetInboxPlacementStatsByTestIdRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("get_inbox_placement_stats_by_test_id", &request.send().await?)
         }
 
         "get_inbox_placement_deliverability_insights" => {
+            let arguments = arguments.of("get_inbox_placement_deliverability_insights");
             let request = client
                 .get_inbox_placement_deliverability_insights(
                     arguments
                         .required::<
-                            super::types::GetInboxPlacementDeliverabilityInsightsRequest,
-                        >(
-                            "get_inbox_placement_deliverability_insights",
-                            Location::Body,
-                            "body",
-                        )?,
+                            types::GetInboxPlacementDeliverabilityInsightsRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json(
                 "get_inbox_placement_deliverability_insights",
@@ -2060,838 +1592,572 @@ pub async fn call(
         }
 
         "get_inbox_placement_stats_by_date" => {
+            let arguments = arguments.of("get_inbox_placement_stats_by_date");
             let request = client
                 .get_inbox_placement_stats_by_date(
                     arguments
                         .required::<
-                            super::types::GetInboxPlacementStatsByDateRequest,
-                        >("get_inbox_placement_stats_by_date", Location::Body, "body")?,
+                            types::GetInboxPlacementStatsByDateRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("get_inbox_placement_stats_by_date", &request.send().await?)
         }
 
         "list_inbox_placement_reports" => {
+            let arguments = arguments.of("list_inbox_placement_reports");
             let request = client
                 .list_inbox_placement_reports(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("list_inbox_placement_reports", Location::Query, "test_id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Query, "test_id")?,
                 );
-            let request = match arguments
-                .optional::<
-                    i64,
-                >("list_inbox_placement_reports", Location::Query, "limit")?
-            {
-                Some(value) => request.limit(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_inbox_placement_reports", Location::Query, "starting_after")?
-            {
-                Some(value) => request.starting_after(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_inbox_placement_reports", Location::Query, "date_from")?
-            {
-                Some(value) => request.date_from(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_inbox_placement_reports", Location::Query, "date_to")?
-            {
-                Some(value) => request.date_to(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    bool,
-                >(
-                    "list_inbox_placement_reports",
-                    Location::Query,
+            let request = arguments.query(request, "limit", |r, v: i64| r.limit(v))?;
+            let request = arguments
+                .query(request, "starting_after", |r, v: String| r.starting_after(v))?;
+            let request = arguments
+                .query(request, "date_from", |r, v: String| r.date_from(v))?;
+            let request = arguments
+                .query(request, "date_to", |r, v: String| r.date_to(v))?;
+            let request = arguments
+                .query(
+                    request,
                     "skip_spam_assassin_report",
-                )?
-            {
-                Some(value) => request.skip_spam_assassin_report(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    bool,
-                >(
-                    "list_inbox_placement_reports",
-                    Location::Query,
+                    |r, v: bool| r.skip_spam_assassin_report(v),
+                )?;
+            let request = arguments
+                .query(
+                    request,
                     "skip_blacklist_report",
-                )?
-            {
-                Some(value) => request.skip_blacklist_report(value),
-                None => request,
-            };
+                    |r, v: bool| r.skip_blacklist_report(v),
+                )?;
             Output::json("list_inbox_placement_reports", &request.send().await?)
         }
 
         "get_inbox_placement_report" => {
+            let arguments = arguments.of("get_inbox_placement_report");
             let request = client
                 .get_inbox_placement_report(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("get_inbox_placement_report", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("get_inbox_placement_report", &request.send().await?)
         }
 
         "list_api_keys" => {
+            let arguments = arguments.of("list_api_keys");
             let request = client.list_api_keys();
-            let request = match arguments
-                .optional::<i64>("list_api_keys", Location::Query, "limit")?
-            {
-                Some(value) => request.limit(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<String>("list_api_keys", Location::Query, "starting_after")?
-            {
-                Some(value) => request.starting_after(value),
-                None => request,
-            };
+            let request = arguments.query(request, "limit", |r, v: i64| r.limit(v))?;
+            let request = arguments
+                .query(request, "starting_after", |r, v: String| r.starting_after(v))?;
             Output::json("list_api_keys", &request.send().await?)
         }
 
         "create_api_key" => {
+            let arguments = arguments.of("create_api_key");
             let request = client
                 .create_api_key(
                     arguments
-                        .required::<
-                            super::types::CreateApiKeyRequest,
-                        >("create_api_key", Location::Body, "body")?,
+                        .required::<types::CreateApiKeyRequest>(Location::Body, "body")?,
                 );
             Output::json("create_api_key", &request.send().await?)
         }
 
         "delete_api_key" => {
+            let arguments = arguments.of("delete_api_key");
             let request = client
                 .delete_api_key(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("delete_api_key", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("delete_api_key", &request.send().await?)
         }
 
         "get_account_campaign_mappings" => {
+            let arguments = arguments.of("get_account_campaign_mappings");
             let request = client
                 .get_account_campaign_mappings(
-                    &arguments
-                        .required::<
-                            String,
-                        >("get_account_campaign_mappings", Location::Path, "email")?,
+                    &arguments.required::<String>(Location::Path, "email")?,
                 );
-            let request = match arguments
-                .optional::<
-                    i64,
-                >("get_account_campaign_mappings", Location::Query, "limit")?
-            {
-                Some(value) => request.limit(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("get_account_campaign_mappings", Location::Query, "starting_after")?
-            {
-                Some(value) => request.starting_after(value),
-                None => request,
-            };
+            let request = arguments.query(request, "limit", |r, v: i64| r.limit(v))?;
+            let request = arguments
+                .query(request, "starting_after", |r, v: String| r.starting_after(v))?;
             Output::json("get_account_campaign_mappings", &request.send().await?)
         }
 
         "create_lead" => {
+            let arguments = arguments.of("create_lead");
             let request = client.create_lead();
-            let request = match arguments
-                .optional::<
-                    super::types::CreateLeadRequest,
-                >("create_lead", Location::Body, "body")?
-            {
-                Some(value) => request.body(value),
-                None => request,
-            };
+            let request = arguments
+                .body(request, |r, v: types::CreateLeadRequest| r.body(v))?;
             Output::json("create_lead", &request.send().await?)
         }
 
         "delete_leads" => {
+            let arguments = arguments.of("delete_leads");
             let request = client.delete_leads();
-            let request = match arguments
-                .optional::<
-                    super::types::DeleteLeadsRequest,
-                >("delete_leads", Location::Body, "body")?
-            {
-                Some(value) => request.body(value),
-                None => request,
-            };
+            let request = arguments
+                .body(request, |r, v: types::DeleteLeadsRequest| r.body(v))?;
             Output::json("delete_leads", &request.send().await?)
         }
 
         "list_leads" => {
+            let arguments = arguments.of("list_leads");
             let request = client.list_leads();
-            let request = match arguments
-                .optional::<
-                    super::types::ListLeadsRequest,
-                >("list_leads", Location::Body, "body")?
-            {
-                Some(value) => request.body(value),
-                None => request,
-            };
+            let request = arguments
+                .body(request, |r, v: types::ListLeadsRequest| r.body(v))?;
             Output::json("list_leads", &request.send().await?)
         }
 
         "get_lead" => {
+            let arguments = arguments.of("get_lead");
             let request = client
-                .get_lead(
-                    arguments
-                        .required::<rt::uuid::Uuid>("get_lead", Location::Path, "id")?,
-                );
+                .get_lead(arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?);
             Output::json("get_lead", &request.send().await?)
         }
 
         "delete_lead" => {
+            let arguments = arguments.of("delete_lead");
             let request = client
                 .delete_lead(
-                    arguments
-                        .required::<rt::uuid::Uuid>("delete_lead", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("delete_lead", &request.send().await?)
         }
 
         "update_lead" => {
+            let arguments = arguments.of("update_lead");
             let request = client
                 .update_lead(
-                    arguments
-                        .required::<rt::uuid::Uuid>("update_lead", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
-            let request = match arguments
-                .optional::<
-                    super::types::UpdateLeadRequest,
-                >("update_lead", Location::Body, "body")?
-            {
-                Some(value) => request.body(value),
-                None => request,
-            };
+            let request = arguments
+                .body(request, |r, v: types::UpdateLeadRequest| r.body(v))?;
             Output::json("update_lead", &request.send().await?)
         }
 
         "merge_leads" => {
+            let arguments = arguments.of("merge_leads");
             let request = client
                 .merge_leads(
                     arguments
-                        .required::<
-                            super::types::MergeLeadsRequest,
-                        >("merge_leads", Location::Body, "body")?,
+                        .required::<types::MergeLeadsRequest>(Location::Body, "body")?,
                 );
             Output::json("merge_leads", &request.send().await?)
         }
 
         "update_lead_interest_status" => {
+            let arguments = arguments.of("update_lead_interest_status");
             let request = client
                 .update_lead_interest_status(
                     arguments
                         .required::<
-                            super::types::UpdateLeadInterestStatusRequest,
-                        >("update_lead_interest_status", Location::Body, "body")?,
+                            types::UpdateLeadInterestStatusRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("update_lead_interest_status", &request.send().await?)
         }
 
         "remove_leads_from_subsequence" => {
+            let arguments = arguments.of("remove_leads_from_subsequence");
             let request = client
                 .remove_leads_from_subsequence(
                     arguments
                         .required::<
-                            super::types::RemoveLeadsFromSubsequenceRequest,
-                        >("remove_leads_from_subsequence", Location::Body, "body")?,
+                            types::RemoveLeadsFromSubsequenceRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("remove_leads_from_subsequence", &request.send().await?)
         }
 
         "bulk_assign_leads" => {
+            let arguments = arguments.of("bulk_assign_leads");
             let request = client
                 .bulk_assign_leads(
                     arguments
                         .required::<
-                            super::types::BulkAssignLeadsRequest,
-                        >("bulk_assign_leads", Location::Body, "body")?,
+                            types::BulkAssignLeadsRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("bulk_assign_leads", &request.send().await?)
         }
 
         "move_leads" => {
+            let arguments = arguments.of("move_leads");
             let request = client.move_leads();
-            let request = match arguments
-                .optional::<
-                    super::types::MoveLeadsRequest,
-                >("move_leads", Location::Body, "body")?
-            {
-                Some(value) => request.body(value),
-                None => request,
-            };
+            let request = arguments
+                .body(request, |r, v: types::MoveLeadsRequest| r.body(v))?;
             Output::json("move_leads", &request.send().await?)
         }
 
         "move_leads_to_subsequence" => {
+            let arguments = arguments.of("move_leads_to_subsequence");
             let request = client
                 .move_leads_to_subsequence(
                     arguments
                         .required::<
-                            super::types::MoveLeadsToSubsequenceRequest,
-                        >("move_leads_to_subsequence", Location::Body, "body")?,
+                            types::MoveLeadsToSubsequenceRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("move_leads_to_subsequence", &request.send().await?)
         }
 
         "add_leads" => {
+            let arguments = arguments.of("add_leads");
             let request = client
                 .add_leads(
-                    arguments
-                        .required::<
-                            super::types::AddLeadsRequest,
-                        >("add_leads", Location::Body, "body")?,
+                    arguments.required::<types::AddLeadsRequest>(Location::Body, "body")?,
                 );
             Output::json("add_leads", &request.send().await?)
         }
 
         "list_background_jobs" => {
+            let arguments = arguments.of("list_background_jobs");
             let request = client.list_background_jobs();
-            let request = match arguments
-                .optional::<i64>("list_background_jobs", Location::Query, "limit")?
-            {
-                Some(value) => request.limit(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_background_jobs", Location::Query, "starting_after")?
-            {
-                Some(value) => request.starting_after(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<String>("list_background_jobs", Location::Query, "ids")?
-            {
-                Some(value) => request.ids(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_background_jobs", Location::Query, "included_ids")?
-            {
-                Some(value) => request.included_ids(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_background_jobs", Location::Query, "excluded_ids")?
-            {
-                Some(value) => request.excluded_ids(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    super::types::ListBackgroundJobsType,
-                >("list_background_jobs", Location::Query, "type")?
-            {
-                Some(value) => request.r#type(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    super::types::ListBackgroundJobsEntityType,
-                >("list_background_jobs", Location::Query, "entity_type")?
-            {
-                Some(value) => request.entity_type(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_background_jobs", Location::Query, "entity_id")?
-            {
-                Some(value) => request.entity_id(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<String>("list_background_jobs", Location::Query, "status")?
-            {
-                Some(value) => request.status(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    super::types::ListBackgroundJobsSortColumn,
-                >("list_background_jobs", Location::Query, "sort_column")?
-            {
-                Some(value) => request.sort_column(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    super::types::ListBackgroundJobsSortOrder,
-                >("list_background_jobs", Location::Query, "sort_order")?
-            {
-                Some(value) => request.sort_order(value),
-                None => request,
-            };
+            let request = arguments.query(request, "limit", |r, v: i64| r.limit(v))?;
+            let request = arguments
+                .query(request, "starting_after", |r, v: String| r.starting_after(v))?;
+            let request = arguments.query(request, "ids", |r, v: String| r.ids(v))?;
+            let request = arguments
+                .query(request, "included_ids", |r, v: String| r.included_ids(v))?;
+            let request = arguments
+                .query(request, "excluded_ids", |r, v: String| r.excluded_ids(v))?;
+            let request = arguments
+                .query(
+                    request,
+                    "type",
+                    |r, v: types::ListBackgroundJobsType| r.r#type(v),
+                )?;
+            let request = arguments
+                .query(
+                    request,
+                    "entity_type",
+                    |r, v: types::ListBackgroundJobsEntityType| r.entity_type(v),
+                )?;
+            let request = arguments
+                .query(request, "entity_id", |r, v: String| r.entity_id(v))?;
+            let request = arguments
+                .query(request, "status", |r, v: String| r.status(v))?;
+            let request = arguments
+                .query(
+                    request,
+                    "sort_column",
+                    |r, v: types::ListBackgroundJobsSortColumn| r.sort_column(v),
+                )?;
+            let request = arguments
+                .query(
+                    request,
+                    "sort_order",
+                    |r, v: types::ListBackgroundJobsSortOrder| r.sort_order(v),
+                )?;
             Output::json("list_background_jobs", &request.send().await?)
         }
 
         "get_background_job" => {
+            let arguments = arguments.of("get_background_job");
             let request = client
                 .get_background_job(
-                    &arguments
-                        .required::<String>("get_background_job", Location::Path, "id")?,
+                    &arguments.required::<String>(Location::Path, "id")?,
                 );
-            let request = match arguments
-                .optional::<
-                    String,
-                >("get_background_job", Location::Query, "data_fields")?
-            {
-                Some(value) => request.data_fields(value),
-                None => request,
-            };
+            let request = arguments
+                .query(request, "data_fields", |r, v: String| r.data_fields(v))?;
             Output::json("get_background_job", &request.send().await?)
         }
 
         "list_custom_tags" => {
+            let arguments = arguments.of("list_custom_tags");
             let request = client.list_custom_tags();
-            let request = match arguments
-                .optional::<i64>("list_custom_tags", Location::Query, "limit")?
-            {
-                Some(value) => request.limit(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_custom_tags", Location::Query, "starting_after")?
-            {
-                Some(value) => request.starting_after(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<String>("list_custom_tags", Location::Query, "search")?
-            {
-                Some(value) => request.search(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<String>("list_custom_tags", Location::Query, "resource_ids")?
-            {
-                Some(value) => request.resource_ids(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<String>("list_custom_tags", Location::Query, "tag_ids")?
-            {
-                Some(value) => request.tag_ids(value),
-                None => request,
-            };
+            let request = arguments.query(request, "limit", |r, v: i64| r.limit(v))?;
+            let request = arguments
+                .query(request, "starting_after", |r, v: String| r.starting_after(v))?;
+            let request = arguments
+                .query(request, "search", |r, v: String| r.search(v))?;
+            let request = arguments
+                .query(request, "resource_ids", |r, v: String| r.resource_ids(v))?;
+            let request = arguments
+                .query(request, "tag_ids", |r, v: String| r.tag_ids(v))?;
             Output::json("list_custom_tags", &request.send().await?)
         }
 
         "create_custom_tag" => {
+            let arguments = arguments.of("create_custom_tag");
             let request = client
                 .create_custom_tag(
                     arguments
                         .required::<
-                            super::types::CreateCustomTagRequest,
-                        >("create_custom_tag", Location::Body, "body")?,
+                            types::CreateCustomTagRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("create_custom_tag", &request.send().await?)
         }
 
         "get_custom_tag" => {
+            let arguments = arguments.of("get_custom_tag");
             let request = client
                 .get_custom_tag(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("get_custom_tag", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("get_custom_tag", &request.send().await?)
         }
 
         "delete_custom_tag" => {
+            let arguments = arguments.of("delete_custom_tag");
             let request = client
                 .delete_custom_tag(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("delete_custom_tag", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("delete_custom_tag", &request.send().await?)
         }
 
         "update_custom_tag" => {
+            let arguments = arguments.of("update_custom_tag");
             let request = client
                 .update_custom_tag(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("update_custom_tag", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
-            let request = match arguments
-                .optional::<
-                    super::types::UpdateCustomTagRequest,
-                >("update_custom_tag", Location::Body, "body")?
-            {
-                Some(value) => request.body(value),
-                None => request,
-            };
+            let request = arguments
+                .body(request, |r, v: types::UpdateCustomTagRequest| r.body(v))?;
             Output::json("update_custom_tag", &request.send().await?)
         }
 
         "toggle_custom_tag_resource" => {
+            let arguments = arguments.of("toggle_custom_tag_resource");
             let request = client
                 .toggle_custom_tag_resource(
                     arguments
                         .required::<
-                            super::types::ToggleCustomTagResourceRequest,
-                        >("toggle_custom_tag_resource", Location::Body, "body")?,
+                            types::ToggleCustomTagResourceRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("toggle_custom_tag_resource", &request.send().await?)
         }
 
         "list_custom_tag_mappings" => {
+            let arguments = arguments.of("list_custom_tag_mappings");
             let request = client.list_custom_tag_mappings();
-            let request = match arguments
-                .optional::<i64>("list_custom_tag_mappings", Location::Query, "limit")?
-            {
-                Some(value) => request.limit(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_custom_tag_mappings", Location::Query, "starting_after")?
-            {
-                Some(value) => request.starting_after(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_custom_tag_mappings", Location::Query, "resource_ids")?
-            {
-                Some(value) => request.resource_ids(value),
-                None => request,
-            };
+            let request = arguments.query(request, "limit", |r, v: i64| r.limit(v))?;
+            let request = arguments
+                .query(request, "starting_after", |r, v: String| r.starting_after(v))?;
+            let request = arguments
+                .query(request, "resource_ids", |r, v: String| r.resource_ids(v))?;
             Output::json("list_custom_tag_mappings", &request.send().await?)
         }
 
         "list_block_list_entries" => {
+            let arguments = arguments.of("list_block_list_entries");
             let request = client.list_block_list_entries();
-            let request = match arguments
-                .optional::<i64>("list_block_list_entries", Location::Query, "limit")?
-            {
-                Some(value) => request.limit(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_block_list_entries", Location::Query, "starting_after")?
-            {
-                Some(value) => request.starting_after(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    bool,
-                >("list_block_list_entries", Location::Query, "domains_only")?
-            {
-                Some(value) => request.domains_only(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_block_list_entries", Location::Query, "search")?
-            {
-                Some(value) => request.search(value),
-                None => request,
-            };
+            let request = arguments.query(request, "limit", |r, v: i64| r.limit(v))?;
+            let request = arguments
+                .query(request, "starting_after", |r, v: String| r.starting_after(v))?;
+            let request = arguments
+                .query(request, "domains_only", |r, v: bool| r.domains_only(v))?;
+            let request = arguments
+                .query(request, "search", |r, v: String| r.search(v))?;
             Output::json("list_block_list_entries", &request.send().await?)
         }
 
         "create_block_list_entry" => {
+            let arguments = arguments.of("create_block_list_entry");
             let request = client
                 .create_block_list_entry(
                     arguments
                         .required::<
-                            super::types::CreateBlockListEntryRequest,
-                        >("create_block_list_entry", Location::Body, "body")?,
+                            types::CreateBlockListEntryRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("create_block_list_entry", &request.send().await?)
         }
 
         "get_block_list_entry" => {
+            let arguments = arguments.of("get_block_list_entry");
             let request = client
                 .get_block_list_entry(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("get_block_list_entry", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("get_block_list_entry", &request.send().await?)
         }
 
         "delete_block_list_entry" => {
+            let arguments = arguments.of("delete_block_list_entry");
             let request = client
                 .delete_block_list_entry(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("delete_block_list_entry", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("delete_block_list_entry", &request.send().await?)
         }
 
         "update_block_list_entry" => {
+            let arguments = arguments.of("update_block_list_entry");
             let request = client
                 .update_block_list_entry(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("update_block_list_entry", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
-            let request = match arguments
-                .optional::<
-                    super::types::UpdateBlockListEntryRequest,
-                >("update_block_list_entry", Location::Body, "body")?
-            {
-                Some(value) => request.body(value),
-                None => request,
-            };
+            let request = arguments
+                .body(request, |r, v: types::UpdateBlockListEntryRequest| r.body(v))?;
             Output::json("update_block_list_entry", &request.send().await?)
         }
 
         "list_lead_labels" => {
+            let arguments = arguments.of("list_lead_labels");
             let request = client.list_lead_labels();
-            let request = match arguments
-                .optional::<i64>("list_lead_labels", Location::Query, "limit")?
-            {
-                Some(value) => request.limit(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_lead_labels", Location::Query, "starting_after")?
-            {
-                Some(value) => request.starting_after(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<String>("list_lead_labels", Location::Query, "search")?
-            {
-                Some(value) => request.search(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    super::types::ListLeadLabelsInterestStatus,
-                >("list_lead_labels", Location::Query, "interest_status")?
-            {
-                Some(value) => request.interest_status(value),
-                None => request,
-            };
+            let request = arguments.query(request, "limit", |r, v: i64| r.limit(v))?;
+            let request = arguments
+                .query(request, "starting_after", |r, v: String| r.starting_after(v))?;
+            let request = arguments
+                .query(request, "search", |r, v: String| r.search(v))?;
+            let request = arguments
+                .query(
+                    request,
+                    "interest_status",
+                    |r, v: types::ListLeadLabelsInterestStatus| r.interest_status(v),
+                )?;
             Output::json("list_lead_labels", &request.send().await?)
         }
 
         "create_lead_label" => {
+            let arguments = arguments.of("create_lead_label");
             let request = client
                 .create_lead_label(
                     arguments
                         .required::<
-                            super::types::CreateLeadLabelRequest,
-                        >("create_lead_label", Location::Body, "body")?,
+                            types::CreateLeadLabelRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("create_lead_label", &request.send().await?)
         }
 
         "get_lead_label" => {
+            let arguments = arguments.of("get_lead_label");
             let request = client
                 .get_lead_label(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("get_lead_label", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("get_lead_label", &request.send().await?)
         }
 
         "delete_lead_label" => {
+            let arguments = arguments.of("delete_lead_label");
             let request = client
                 .delete_lead_label(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("delete_lead_label", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
-            let request = match arguments
-                .optional::<
-                    super::types::DeleteLeadLabelRequest,
-                >("delete_lead_label", Location::Body, "body")?
-            {
-                Some(value) => request.body(value),
-                None => request,
-            };
+            let request = arguments
+                .body(request, |r, v: types::DeleteLeadLabelRequest| r.body(v))?;
             Output::json("delete_lead_label", &request.send().await?)
         }
 
         "update_lead_label" => {
+            let arguments = arguments.of("update_lead_label");
             let request = client
                 .update_lead_label(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("update_lead_label", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
-            let request = match arguments
-                .optional::<
-                    super::types::UpdateLeadLabelRequest,
-                >("update_lead_label", Location::Body, "body")?
-            {
-                Some(value) => request.body(value),
-                None => request,
-            };
+            let request = arguments
+                .body(request, |r, v: types::UpdateLeadLabelRequest| r.body(v))?;
             Output::json("update_lead_label", &request.send().await?)
         }
 
         "create_lead_label_ai_reply_label" => {
+            let arguments = arguments.of("create_lead_label_ai_reply_label");
             let request = client
                 .create_lead_label_ai_reply_label(
                     arguments
                         .required::<
-                            super::types::CreateLeadLabelAiReplyLabelRequest,
-                        >("create_lead_label_ai_reply_label", Location::Body, "body")?,
+                            types::CreateLeadLabelAiReplyLabelRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("create_lead_label_ai_reply_label", &request.send().await?)
         }
 
         "get_workspace" => {
+            let arguments = arguments.of("get_workspace");
             let request = client.get_workspace();
             Output::json("get_workspace", &request.send().await?)
         }
 
         "update_workspace" => {
+            let arguments = arguments.of("update_workspace");
             let request = client.update_workspace();
-            let request = match arguments
-                .optional::<
-                    super::types::UpdateWorkspaceRequest,
-                >("update_workspace", Location::Body, "body")?
-            {
-                Some(value) => request.body(value),
-                None => request,
-            };
+            let request = arguments
+                .body(request, |r, v: types::UpdateWorkspaceRequest| r.body(v))?;
             Output::json("update_workspace", &request.send().await?)
         }
 
         "get_workspace_whitelabel_domain" => {
+            let arguments = arguments.of("get_workspace_whitelabel_domain");
             let request = client.get_workspace_whitelabel_domain();
             Output::json("get_workspace_whitelabel_domain", &request.send().await?)
         }
 
         "create_workspace_whitelabel_domain" => {
+            let arguments = arguments.of("create_workspace_whitelabel_domain");
             let request = client
                 .create_workspace_whitelabel_domain(
                     arguments
                         .required::<
-                            super::types::CreateWorkspaceWhitelabelDomainRequest,
-                        >("create_workspace_whitelabel_domain", Location::Body, "body")?,
+                            types::CreateWorkspaceWhitelabelDomainRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("create_workspace_whitelabel_domain", &request.send().await?)
         }
 
         "delete_workspace_whitelabel_domain" => {
+            let arguments = arguments.of("delete_workspace_whitelabel_domain");
             let request = client.delete_workspace_whitelabel_domain();
             Output::json("delete_workspace_whitelabel_domain", &request.send().await?)
         }
 
         "change_workspace_owner" => {
+            let arguments = arguments.of("change_workspace_owner");
             let request = client
                 .change_workspace_owner(
                     arguments
                         .required::<
-                            super::types::ChangeWorkspaceOwnerRequest,
-                        >("change_workspace_owner", Location::Body, "body")?,
+                            types::ChangeWorkspaceOwnerRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("change_workspace_owner", &request.send().await?)
         }
 
         "enrich_leads_from_supersearch" => {
+            let arguments = arguments.of("enrich_leads_from_supersearch");
             let request = client
                 .enrich_leads_from_supersearch(
                     arguments
                         .required::<
-                            super::types::EnrichLeadsFromSupersearchRequest,
-                        >("enrich_leads_from_supersearch", Location::Body, "body")?,
+                            types::EnrichLeadsFromSupersearchRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("enrich_leads_from_supersearch", &request.send().await?)
         }
 
         "get_supersearch_enrichment" => {
+            let arguments = arguments.of("get_supersearch_enrichment");
             let request = client
                 .get_supersearch_enrichment(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("get_supersearch_enrichment", Location::Path, "resource_id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "resource_id")?,
                 );
             Output::json("get_supersearch_enrichment", &request.send().await?)
         }
 
         "create_supersearch_enrichment" => {
+            let arguments = arguments.of("create_supersearch_enrichment");
             let request = client
                 .create_supersearch_enrichment(
                     arguments
                         .required::<
-                            super::types::CreateSupersearchEnrichmentRequest,
-                        >("create_supersearch_enrichment", Location::Body, "body")?,
+                            types::CreateSupersearchEnrichmentRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("create_supersearch_enrichment", &request.send().await?)
         }
 
         "update_supersearch_enrichment_settings" => {
+            let arguments = arguments.of("update_supersearch_enrichment_settings");
             let request = client
                 .update_supersearch_enrichment_settings(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >(
-                            "update_supersearch_enrichment_settings",
-                            Location::Path,
-                            "resource_id",
-                        )?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "resource_id")?,
                 );
-            let request = match arguments
-                .optional::<
-                    super::types::UpdateSupersearchEnrichmentSettingsRequest,
-                >("update_supersearch_enrichment_settings", Location::Body, "body")?
-            {
-                Some(value) => request.body(value),
-                None => request,
-            };
+            let request = arguments
+                .body(
+                    request,
+                    |r, v: types::UpdateSupersearchEnrichmentSettingsRequest| r.body(v),
+                )?;
             Output::json(
                 "update_supersearch_enrichment_settings",
                 &request.send().await?,
@@ -2899,728 +2165,478 @@ pub async fn call(
         }
 
         "create_ai_enrichment" => {
+            let arguments = arguments.of("create_ai_enrichment");
             let request = client
                 .create_ai_enrichment(
                     arguments
                         .required::<
-                            super::types::CreateAiEnrichmentRequest,
-                        >("create_ai_enrichment", Location::Body, "body")?,
+                            types::CreateAiEnrichmentRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("create_ai_enrichment", &request.send().await?)
         }
 
         "get_ai_enrichment_in_progress" => {
+            let arguments = arguments.of("get_ai_enrichment_in_progress");
             let request = client
                 .get_ai_enrichment_in_progress(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >(
-                            "get_ai_enrichment_in_progress",
-                            Location::Path,
-                            "resource_id",
-                        )?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "resource_id")?,
                 );
             Output::json("get_ai_enrichment_in_progress", &request.send().await?)
         }
 
         "get_supersearch_enrichment_history" => {
+            let arguments = arguments.of("get_supersearch_enrichment_history");
             let request = client
                 .get_supersearch_enrichment_history(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >(
-                            "get_supersearch_enrichment_history",
-                            Location::Path,
-                            "resource_id",
-                        )?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "resource_id")?,
                 );
-            let request = match arguments
-                .optional::<
-                    i64,
-                >("get_supersearch_enrichment_history", Location::Query, "offset")?
-            {
-                Some(value) => request.offset(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    i64,
-                >("get_supersearch_enrichment_history", Location::Query, "limit")?
-            {
-                Some(value) => request.limit(value),
-                None => request,
-            };
+            let request = arguments.query(request, "offset", |r, v: i64| r.offset(v))?;
+            let request = arguments.query(request, "limit", |r, v: i64| r.limit(v))?;
             Output::json("get_supersearch_enrichment_history", &request.send().await?)
         }
 
         "run_supersearch_enrichment" => {
+            let arguments = arguments.of("run_supersearch_enrichment");
             let request = client
                 .run_supersearch_enrichment(
                     arguments
                         .required::<
-                            super::types::RunSupersearchEnrichmentRequest,
-                        >("run_supersearch_enrichment", Location::Body, "body")?,
+                            types::RunSupersearchEnrichmentRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("run_supersearch_enrichment", &request.send().await?)
         }
 
         "count_leads_from_supersearch" => {
+            let arguments = arguments.of("count_leads_from_supersearch");
             let request = client
                 .count_leads_from_supersearch(
                     arguments
                         .required::<
-                            super::types::CountLeadsFromSupersearchRequest,
-                        >("count_leads_from_supersearch", Location::Body, "body")?,
+                            types::CountLeadsFromSupersearchRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("count_leads_from_supersearch", &request.send().await?)
         }
 
         "preview_leads_from_supersearch" => {
+            let arguments = arguments.of("preview_leads_from_supersearch");
             let request = client
                 .preview_leads_from_supersearch(
                     arguments
                         .required::<
-                            super::types::PreviewLeadsFromSupersearchRequest,
-                        >("preview_leads_from_supersearch", Location::Body, "body")?,
+                            types::PreviewLeadsFromSupersearchRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("preview_leads_from_supersearch", &request.send().await?)
         }
 
         "list_workspace_group_members" => {
+            let arguments = arguments.of("list_workspace_group_members");
             let request = client.list_workspace_group_members();
-            let request = match arguments
-                .optional::<
-                    i64,
-                >("list_workspace_group_members", Location::Query, "limit")?
-            {
-                Some(value) => request.limit(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_workspace_group_members", Location::Query, "starting_after")?
-            {
-                Some(value) => request.starting_after(value),
-                None => request,
-            };
+            let request = arguments.query(request, "limit", |r, v: i64| r.limit(v))?;
+            let request = arguments
+                .query(request, "starting_after", |r, v: String| r.starting_after(v))?;
             Output::json("list_workspace_group_members", &request.send().await?)
         }
 
         "create_workspace_group_member" => {
+            let arguments = arguments.of("create_workspace_group_member");
             let request = client
                 .create_workspace_group_member(
                     arguments
                         .required::<
-                            super::types::CreateWorkspaceGroupMemberRequest,
-                        >("create_workspace_group_member", Location::Body, "body")?,
+                            types::CreateWorkspaceGroupMemberRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("create_workspace_group_member", &request.send().await?)
         }
 
         "get_workspace_group_member" => {
+            let arguments = arguments.of("get_workspace_group_member");
             let request = client
                 .get_workspace_group_member(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("get_workspace_group_member", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("get_workspace_group_member", &request.send().await?)
         }
 
         "delete_workspace_group_member" => {
+            let arguments = arguments.of("delete_workspace_group_member");
             let request = client
                 .delete_workspace_group_member(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("delete_workspace_group_member", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("delete_workspace_group_member", &request.send().await?)
         }
 
         "get_workspace_group_member_admin" => {
+            let arguments = arguments.of("get_workspace_group_member_admin");
             let request = client.get_workspace_group_member_admin();
             Output::json("get_workspace_group_member_admin", &request.send().await?)
         }
 
         "list_workspace_members" => {
+            let arguments = arguments.of("list_workspace_members");
             let request = client.list_workspace_members();
-            let request = match arguments
-                .optional::<i64>("list_workspace_members", Location::Query, "limit")?
-            {
-                Some(value) => request.limit(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_workspace_members", Location::Query, "starting_after")?
-            {
-                Some(value) => request.starting_after(value),
-                None => request,
-            };
+            let request = arguments.query(request, "limit", |r, v: i64| r.limit(v))?;
+            let request = arguments
+                .query(request, "starting_after", |r, v: String| r.starting_after(v))?;
             Output::json("list_workspace_members", &request.send().await?)
         }
 
         "create_workspace_member" => {
+            let arguments = arguments.of("create_workspace_member");
             let request = client
                 .create_workspace_member(
                     arguments
                         .required::<
-                            super::types::CreateWorkspaceMemberRequest,
-                        >("create_workspace_member", Location::Body, "body")?,
+                            types::CreateWorkspaceMemberRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("create_workspace_member", &request.send().await?)
         }
 
         "get_workspace_member" => {
+            let arguments = arguments.of("get_workspace_member");
             let request = client
                 .get_workspace_member(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("get_workspace_member", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("get_workspace_member", &request.send().await?)
         }
 
         "delete_workspace_member" => {
+            let arguments = arguments.of("delete_workspace_member");
             let request = client
                 .delete_workspace_member(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("delete_workspace_member", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("delete_workspace_member", &request.send().await?)
         }
 
         "update_workspace_member" => {
+            let arguments = arguments.of("update_workspace_member");
             let request = client
                 .update_workspace_member(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("update_workspace_member", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
-            let request = match arguments
-                .optional::<
-                    super::types::UpdateWorkspaceMemberRequest,
-                >("update_workspace_member", Location::Body, "body")?
-            {
-                Some(value) => request.body(value),
-                None => request,
-            };
+            let request = arguments
+                .body(request, |r, v: types::UpdateWorkspaceMemberRequest| r.body(v))?;
             Output::json("update_workspace_member", &request.send().await?)
         }
 
         "list_subsequences" => {
+            let arguments = arguments.of("list_subsequences");
             let request = client
                 .list_subsequences(
                     arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("list_subsequences", Location::Query, "parent_campaign")?,
+                        .required::<rt::uuid::Uuid>(Location::Query, "parent_campaign")?,
                 );
-            let request = match arguments
-                .optional::<i64>("list_subsequences", Location::Query, "limit")?
-            {
-                Some(value) => request.limit(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_subsequences", Location::Query, "starting_after")?
-            {
-                Some(value) => request.starting_after(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<String>("list_subsequences", Location::Query, "search")?
-            {
-                Some(value) => request.search(value),
-                None => request,
-            };
+            let request = arguments.query(request, "limit", |r, v: i64| r.limit(v))?;
+            let request = arguments
+                .query(request, "starting_after", |r, v: String| r.starting_after(v))?;
+            let request = arguments
+                .query(request, "search", |r, v: String| r.search(v))?;
             Output::json("list_subsequences", &request.send().await?)
         }
 
         "create_subsequence" => {
+            let arguments = arguments.of("create_subsequence");
             let request = client
                 .create_subsequence(
                     arguments
                         .required::<
-                            super::types::CreateSubsequenceRequest,
-                        >("create_subsequence", Location::Body, "body")?,
+                            types::CreateSubsequenceRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("create_subsequence", &request.send().await?)
         }
 
         "duplicate_subsequence" => {
+            let arguments = arguments.of("duplicate_subsequence");
             let request = client
                 .duplicate_subsequence(
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                     arguments
                         .required::<
-                            rt::uuid::Uuid,
-                        >("duplicate_subsequence", Location::Path, "id")?,
-                    arguments
-                        .required::<
-                            super::types::DuplicateSubsequenceRequest,
-                        >("duplicate_subsequence", Location::Body, "body")?,
+                            types::DuplicateSubsequenceRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("duplicate_subsequence", &request.send().await?)
         }
 
         "pause_subsequence" => {
+            let arguments = arguments.of("pause_subsequence");
             let request = client
                 .pause_subsequence(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("pause_subsequence", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("pause_subsequence", &request.send().await?)
         }
 
         "resume_subsequence" => {
+            let arguments = arguments.of("resume_subsequence");
             let request = client
                 .resume_subsequence(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("resume_subsequence", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("resume_subsequence", &request.send().await?)
         }
 
         "get_subsequence" => {
+            let arguments = arguments.of("get_subsequence");
             let request = client
                 .get_subsequence(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("get_subsequence", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("get_subsequence", &request.send().await?)
         }
 
         "delete_subsequence" => {
+            let arguments = arguments.of("delete_subsequence");
             let request = client
                 .delete_subsequence(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("delete_subsequence", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("delete_subsequence", &request.send().await?)
         }
 
         "update_subsequence" => {
+            let arguments = arguments.of("update_subsequence");
             let request = client
                 .update_subsequence(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("update_subsequence", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
-            let request = match arguments
-                .optional::<
-                    super::types::UpdateSubsequenceRequest,
-                >("update_subsequence", Location::Body, "body")?
-            {
-                Some(value) => request.body(value),
-                None => request,
-            };
+            let request = arguments
+                .body(request, |r, v: types::UpdateSubsequenceRequest| r.body(v))?;
             Output::json("update_subsequence", &request.send().await?)
         }
 
         "get_subsequence_sending_status" => {
+            let arguments = arguments.of("get_subsequence_sending_status");
             let request = client
                 .get_subsequence_sending_status(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("get_subsequence_sending_status", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
-            let request = match arguments
-                .optional::<
-                    bool,
-                >("get_subsequence_sending_status", Location::Query, "with_ai_summary")?
-            {
-                Some(value) => request.with_ai_summary(value),
-                None => request,
-            };
+            let request = arguments
+                .query(request, "with_ai_summary", |r, v: bool| r.with_ai_summary(v))?;
             Output::json("get_subsequence_sending_status", &request.send().await?)
         }
 
         "list_audit_logs" => {
+            let arguments = arguments.of("list_audit_logs");
             let request = client.list_audit_logs();
-            let request = match arguments
-                .optional::<i64>("list_audit_logs", Location::Query, "limit")?
-            {
-                Some(value) => request.limit(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_audit_logs", Location::Query, "starting_after")?
-            {
-                Some(value) => request.starting_after(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<f64>("list_audit_logs", Location::Query, "activity_type")?
-            {
-                Some(value) => request.activity_type(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<String>("list_audit_logs", Location::Query, "search")?
-            {
-                Some(value) => request.search(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<String>("list_audit_logs", Location::Query, "start_date")?
-            {
-                Some(value) => request.start_date(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<String>("list_audit_logs", Location::Query, "end_date")?
-            {
-                Some(value) => request.end_date(value),
-                None => request,
-            };
+            let request = arguments.query(request, "limit", |r, v: i64| r.limit(v))?;
+            let request = arguments
+                .query(request, "starting_after", |r, v: String| r.starting_after(v))?;
+            let request = arguments
+                .query(request, "activity_type", |r, v: f64| r.activity_type(v))?;
+            let request = arguments
+                .query(request, "search", |r, v: String| r.search(v))?;
+            let request = arguments
+                .query(request, "start_date", |r, v: String| r.start_date(v))?;
+            let request = arguments
+                .query(request, "end_date", |r, v: String| r.end_date(v))?;
             Output::json("list_audit_logs", &request.send().await?)
         }
 
         "list_webhooks" => {
+            let arguments = arguments.of("list_webhooks");
             let request = client.list_webhooks();
-            let request = match arguments
-                .optional::<i64>("list_webhooks", Location::Query, "limit")?
-            {
-                Some(value) => request.limit(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<String>("list_webhooks", Location::Query, "starting_after")?
-            {
-                Some(value) => request.starting_after(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    rt::uuid::Uuid,
-                >("list_webhooks", Location::Query, "campaign")?
-            {
-                Some(value) => request.campaign(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    super::types::ListWebhooksEventType,
-                >("list_webhooks", Location::Query, "event_type")?
-            {
-                Some(value) => request.event_type(value),
-                None => request,
-            };
+            let request = arguments.query(request, "limit", |r, v: i64| r.limit(v))?;
+            let request = arguments
+                .query(request, "starting_after", |r, v: String| r.starting_after(v))?;
+            let request = arguments
+                .query(request, "campaign", |r, v: rt::uuid::Uuid| r.campaign(v))?;
+            let request = arguments
+                .query(
+                    request,
+                    "event_type",
+                    |r, v: types::ListWebhooksEventType| r.event_type(v),
+                )?;
             Output::json("list_webhooks", &request.send().await?)
         }
 
         "create_webhook" => {
+            let arguments = arguments.of("create_webhook");
             let request = client
                 .create_webhook(
                     arguments
-                        .required::<
-                            super::types::CreateWebhookRequest,
-                        >("create_webhook", Location::Body, "body")?,
+                        .required::<types::CreateWebhookRequest>(Location::Body, "body")?,
                 );
             Output::json("create_webhook", &request.send().await?)
         }
 
         "get_webhook" => {
+            let arguments = arguments.of("get_webhook");
             let request = client
                 .get_webhook(
-                    arguments
-                        .required::<rt::uuid::Uuid>("get_webhook", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("get_webhook", &request.send().await?)
         }
 
         "delete_webhook" => {
+            let arguments = arguments.of("delete_webhook");
             let request = client
                 .delete_webhook(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("delete_webhook", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("delete_webhook", &request.send().await?)
         }
 
         "update_webhook" => {
+            let arguments = arguments.of("update_webhook");
             let request = client
                 .update_webhook(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("update_webhook", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
-            let request = match arguments
-                .optional::<
-                    super::types::UpdateWebhookRequest,
-                >("update_webhook", Location::Body, "body")?
-            {
-                Some(value) => request.body(value),
-                None => request,
-            };
+            let request = arguments
+                .body(request, |r, v: types::UpdateWebhookRequest| r.body(v))?;
             Output::json("update_webhook", &request.send().await?)
         }
 
         "get_webhook_event_types" => {
+            let arguments = arguments.of("get_webhook_event_types");
             let request = client.get_webhook_event_types();
             Output::json("get_webhook_event_types", &request.send().await?)
         }
 
         "test_webhook" => {
+            let arguments = arguments.of("test_webhook");
             let request = client
                 .test_webhook(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("test_webhook", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("test_webhook", &request.send().await?)
         }
 
         "resume_webhook" => {
+            let arguments = arguments.of("resume_webhook");
             let request = client
                 .resume_webhook(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("resume_webhook", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("resume_webhook", &request.send().await?)
         }
 
         "list_webhook_events" => {
+            let arguments = arguments.of("list_webhook_events");
             let request = client.list_webhook_events();
-            let request = match arguments
-                .optional::<i64>("list_webhook_events", Location::Query, "limit")?
-            {
-                Some(value) => request.limit(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_webhook_events", Location::Query, "starting_after")?
-            {
-                Some(value) => request.starting_after(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<bool>("list_webhook_events", Location::Query, "success")?
-            {
-                Some(value) => request.success(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<rt::Date>("list_webhook_events", Location::Query, "from")?
-            {
-                Some(value) => request.from(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<rt::Date>("list_webhook_events", Location::Query, "to")?
-            {
-                Some(value) => request.to(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<String>("list_webhook_events", Location::Query, "search")?
-            {
-                Some(value) => request.search(value),
-                None => request,
-            };
+            let request = arguments.query(request, "limit", |r, v: i64| r.limit(v))?;
+            let request = arguments
+                .query(request, "starting_after", |r, v: String| r.starting_after(v))?;
+            let request = arguments
+                .query(request, "success", |r, v: bool| r.success(v))?;
+            let request = arguments.query(request, "from", |r, v: rt::Date| r.from(v))?;
+            let request = arguments.query(request, "to", |r, v: rt::Date| r.to(v))?;
+            let request = arguments
+                .query(request, "search", |r, v: String| r.search(v))?;
             Output::json("list_webhook_events", &request.send().await?)
         }
 
         "get_webhook_event" => {
+            let arguments = arguments.of("get_webhook_event");
             let request = client
                 .get_webhook_event(
-                    arguments
-                        .required::<
-                            rt::uuid::Uuid,
-                        >("get_webhook_event", Location::Path, "id")?,
+                    arguments.required::<rt::uuid::Uuid>(Location::Path, "id")?,
                 );
             Output::json("get_webhook_event", &request.send().await?)
         }
 
         "get_webhook_event_summary" => {
+            let arguments = arguments.of("get_webhook_event_summary");
             let request = client.get_webhook_event_summary();
-            let request = match arguments
-                .optional::<
-                    rt::Date,
-                >("get_webhook_event_summary", Location::Query, "from")?
-            {
-                Some(value) => request.from(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    rt::Date,
-                >("get_webhook_event_summary", Location::Query, "to")?
-            {
-                Some(value) => request.to(value),
-                None => request,
-            };
+            let request = arguments.query(request, "from", |r, v: rt::Date| r.from(v))?;
+            let request = arguments.query(request, "to", |r, v: rt::Date| r.to(v))?;
             Output::json("get_webhook_event_summary", &request.send().await?)
         }
 
         "get_webhook_event_summary_by_date" => {
+            let arguments = arguments.of("get_webhook_event_summary_by_date");
             let request = client.get_webhook_event_summary_by_date();
-            let request = match arguments
-                .optional::<
-                    rt::Date,
-                >("get_webhook_event_summary_by_date", Location::Query, "from")?
-            {
-                Some(value) => request.from(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    rt::Date,
-                >("get_webhook_event_summary_by_date", Location::Query, "to")?
-            {
-                Some(value) => request.to(value),
-                None => request,
-            };
+            let request = arguments.query(request, "from", |r, v: rt::Date| r.from(v))?;
+            let request = arguments.query(request, "to", |r, v: rt::Date| r.to(v))?;
             Output::json("get_webhook_event_summary_by_date", &request.send().await?)
         }
 
         "list_dfy_email_account_orders" => {
+            let arguments = arguments.of("list_dfy_email_account_orders");
             let request = client.list_dfy_email_account_orders();
-            let request = match arguments
-                .optional::<
-                    i64,
-                >("list_dfy_email_account_orders", Location::Query, "limit")?
-            {
-                Some(value) => request.limit(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >("list_dfy_email_account_orders", Location::Query, "starting_after")?
-            {
-                Some(value) => request.starting_after(value),
-                None => request,
-            };
+            let request = arguments.query(request, "limit", |r, v: i64| r.limit(v))?;
+            let request = arguments
+                .query(request, "starting_after", |r, v: String| r.starting_after(v))?;
             Output::json("list_dfy_email_account_orders", &request.send().await?)
         }
 
         "create_dfy_email_account_order" => {
+            let arguments = arguments.of("create_dfy_email_account_order");
             let request = client
                 .create_dfy_email_account_order(
                     arguments
                         .required::<
-                            super::types::CreateDfyEmailAccountOrderRequest,
-                        >("create_dfy_email_account_order", Location::Body, "body")?,
+                            types::CreateDfyEmailAccountOrderRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("create_dfy_email_account_order", &request.send().await?)
         }
 
         "get_similar_dfy_domains" => {
+            let arguments = arguments.of("get_similar_dfy_domains");
             let request = client
                 .get_similar_dfy_domains(
                     arguments
                         .required::<
-                            super::types::GetSimilarDfyDomainsRequest,
-                        >("get_similar_dfy_domains", Location::Body, "body")?,
+                            types::GetSimilarDfyDomainsRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("get_similar_dfy_domains", &request.send().await?)
         }
 
         "check_dfy_domains" => {
+            let arguments = arguments.of("check_dfy_domains");
             let request = client
                 .check_dfy_domains(
                     arguments
                         .required::<
-                            super::types::CheckDfyDomainsRequest,
-                        >("check_dfy_domains", Location::Body, "body")?,
+                            types::CheckDfyDomainsRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json("check_dfy_domains", &request.send().await?)
         }
 
         "list_pre_warmed_up_dfy_domains" => {
+            let arguments = arguments.of("list_pre_warmed_up_dfy_domains");
             let request = client.list_pre_warmed_up_dfy_domains();
-            let request = match arguments
-                .optional::<
-                    super::types::ListPreWarmedUpDfyDomainsRequest,
-                >("list_pre_warmed_up_dfy_domains", Location::Body, "body")?
-            {
-                Some(value) => request.body(value),
-                None => request,
-            };
+            let request = arguments
+                .body(
+                    request,
+                    |r, v: types::ListPreWarmedUpDfyDomainsRequest| r.body(v),
+                )?;
             Output::json("list_pre_warmed_up_dfy_domains", &request.send().await?)
         }
 
         "get_dfy_email_account_order_accounts" => {
+            let arguments = arguments.of("get_dfy_email_account_order_accounts");
             let request = client.get_dfy_email_account_order_accounts();
-            let request = match arguments
-                .optional::<
-                    i64,
-                >("get_dfy_email_account_order_accounts", Location::Query, "limit")?
-            {
-                Some(value) => request.limit(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    String,
-                >(
-                    "get_dfy_email_account_order_accounts",
-                    Location::Query,
-                    "starting_after",
-                )?
-            {
-                Some(value) => request.starting_after(value),
-                None => request,
-            };
-            let request = match arguments
-                .optional::<
-                    bool,
-                >(
-                    "get_dfy_email_account_order_accounts",
-                    Location::Query,
-                    "with_passwords",
-                )?
-            {
-                Some(value) => request.with_passwords(value),
-                None => request,
-            };
+            let request = arguments.query(request, "limit", |r, v: i64| r.limit(v))?;
+            let request = arguments
+                .query(request, "starting_after", |r, v: String| r.starting_after(v))?;
+            let request = arguments
+                .query(request, "with_passwords", |r, v: bool| r.with_passwords(v))?;
             Output::json("get_dfy_email_account_order_accounts", &request.send().await?)
         }
 
         "cancel_dfy_email_account_order_accounts" => {
+            let arguments = arguments.of("cancel_dfy_email_account_order_accounts");
             let request = client
                 .cancel_dfy_email_account_order_accounts(
                     arguments
                         .required::<
-                            super::types::CancelDfyEmailAccountOrderAccountsRequest,
-                        >(
-                            "cancel_dfy_email_account_order_accounts",
-                            Location::Body,
-                            "body",
-                        )?,
+                            types::CancelDfyEmailAccountOrderAccountsRequest,
+                        >(Location::Body, "body")?,
                 );
             Output::json(
                 "cancel_dfy_email_account_order_accounts",
@@ -3629,11 +2645,13 @@ pub async fn call(
         }
 
         "get_workspace_billing_plan_details" => {
+            let arguments = arguments.of("get_workspace_billing_plan_details");
             let request = client.get_workspace_billing_plan_details();
             Output::json("get_workspace_billing_plan_details", &request.send().await?)
         }
 
         "get_workspace_billing_subscription_details" => {
+            let arguments = arguments.of("get_workspace_billing_subscription_details");
             let request = client.get_workspace_billing_subscription_details();
             Output::json(
                 "get_workspace_billing_subscription_details",
@@ -3642,17 +2660,16 @@ pub async fn call(
         }
 
         "get_crm_phone_numbers" => {
+            let arguments = arguments.of("get_crm_phone_numbers");
             let request = client.get_crm_phone_numbers();
             Output::json("get_crm_phone_numbers", &request.send().await?)
         }
 
         "delete_crm_phone_number" => {
+            let arguments = arguments.of("delete_crm_phone_number");
             let request = client
                 .delete_crm_phone_number(
-                    &arguments
-                        .required::<
-                            String,
-                        >("delete_crm_phone_number", Location::Path, "id")?,
+                    &arguments.required::<String>(Location::Path, "id")?,
                 );
             Output::json("delete_crm_phone_number", &request.send().await?)
         }

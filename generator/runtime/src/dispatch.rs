@@ -97,6 +97,79 @@ impl Arguments {
     }
 }
 
+impl Arguments {
+    /// The arguments as one operation reads them: errors name `operation`, and an optional
+    /// argument goes to its setter in one call, so each argument is one line of generated code.
+    pub fn of(&self, operation: &'static str) -> OperationArguments<'_> {
+        OperationArguments {
+            arguments: self,
+            operation,
+        }
+    }
+}
+
+/// The [`Arguments`] of one named operation (see [`Arguments::of`]).
+#[derive(Debug, Clone, Copy)]
+pub struct OperationArguments<'a> {
+    arguments: &'a Arguments,
+    operation: &'static str,
+}
+
+impl OperationArguments<'_> {
+    /// A required argument.
+    pub fn required<T: DeserializeOwned>(
+        &self,
+        location: Location,
+        name: &'static str,
+    ) -> Result<T, DispatchError> {
+        self.arguments.required(self.operation, location, name)
+    }
+
+    /// An optional query parameter, given to `request` through `setter` when present.
+    pub fn query<B, T: DeserializeOwned>(
+        &self,
+        request: B,
+        name: &'static str,
+        setter: impl FnOnce(B, T) -> B,
+    ) -> Result<B, DispatchError> {
+        self.set(request, Location::Query, name, setter)
+    }
+
+    /// An optional header, given to `request` through `setter` when present.
+    pub fn header<B, T: DeserializeOwned>(
+        &self,
+        request: B,
+        name: &'static str,
+        setter: impl FnOnce(B, T) -> B,
+    ) -> Result<B, DispatchError> {
+        self.set(request, Location::Header, name, setter)
+    }
+
+    /// An optional body, given to `request` through `setter` when present.
+    pub fn body<B, T: DeserializeOwned>(
+        &self,
+        request: B,
+        setter: impl FnOnce(B, T) -> B,
+    ) -> Result<B, DispatchError> {
+        self.set(request, Location::Body, "body", setter)
+    }
+
+    fn set<B, T: DeserializeOwned>(
+        &self,
+        request: B,
+        location: Location,
+        name: &'static str,
+        setter: impl FnOnce(B, T) -> B,
+    ) -> Result<B, DispatchError> {
+        Ok(
+            match self.arguments.optional(self.operation, location, name)? {
+                Some(value) => setter(request, value),
+                None => request,
+            },
+        )
+    }
+}
+
 /// What a call returned.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Output {

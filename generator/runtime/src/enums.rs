@@ -49,6 +49,81 @@ impl Visitor<'_> for IntegerVisitor {
     }
 }
 
+/// The wire traits of a generated open string enum (`Display`, `Serialize`, `Deserialize`,
+/// `QueryParam`), from the `as_str` and `From<&str>` the generated code writes: one line per
+/// enum in the generated source instead of four impls.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __open_string_enum {
+    ($name:ident) => {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl $crate::serde::Serialize for $name {
+            fn serialize<S: $crate::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> $crate::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                $crate::__private::deserialize_enum_string(deserializer)
+                    .map(|value| Self::from(value.as_str()))
+            }
+        }
+
+        impl $crate::QueryParam for $name {
+            fn query_values(&self, out: &mut ::std::vec::Vec<::std::string::String>) {
+                out.push(self.as_str().to_owned());
+            }
+        }
+    };
+}
+
+/// The wire traits of a generated open integer enum, from its `value` and `From<i64>`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __open_integer_enum {
+    ($name:ident) => {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::write!(f, "{}", self.value())
+            }
+        }
+
+        impl $crate::serde::Serialize for $name {
+            fn serialize<S: $crate::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_i64(self.value())
+            }
+        }
+
+        impl<'de> $crate::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                $crate::__private::deserialize_enum_integer(deserializer).map(Self::from)
+            }
+        }
+
+        impl $crate::QueryParam for $name {
+            fn query_values(&self, out: &mut ::std::vec::Vec<::std::string::String>) {
+                out.push(self.value().to_string());
+            }
+        }
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -90,7 +90,13 @@ pub mod __private {
     pub use crate::path::encode_path_segment;
     pub use crate::query::QueryPairs;
     pub use crate::transport::Request;
+    /// The derives, so that a model's `#[derive(…)]` stays on one line.
+    pub use serde::{Deserialize, Serialize};
 
     /// The per-request methods of every request builder.
     pub use crate::__request_options as request_options;
+    /// The wire traits of every generated open enum.
+    pub use crate::{
+        __open_integer_enum as open_integer_enum, __open_string_enum as open_string_enum,
+    };
 }

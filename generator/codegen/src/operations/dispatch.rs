@@ -23,6 +23,8 @@ pub(crate) fn emit_dispatch(ctx: &Ctx<'_>, operations: &[Operation]) -> TokenStr
     let arms = operations.iter().map(|operation| emit_arm(ctx, operation));
     quote! {
         use #rt::dispatch::{Arguments, DispatchError, Location, Output};
+        #[allow(unused_imports)]
+        use super::types;
 
         /// Every operation of the client, in the document's order.
         pub const OPERATIONS: &[#rt::dispatch::OperationInfo] = &[ #( #table )* ];
@@ -43,7 +45,7 @@ pub(crate) fn emit_dispatch(ctx: &Ctx<'_>, operations: &[Operation]) -> TokenStr
 }
 
 fn emit_arm(ctx: &Ctx<'_>, operation: &Operation) -> TokenStream {
-    let models = quote!(super::types::);
+    let models = quote!(types::);
     let name = operation.method_name.as_str();
     let method = names::ident(&operation.method_name);
 
@@ -52,49 +54,44 @@ fn emit_arm(ctx: &Ctx<'_>, operation: &Operation) -> TokenStream {
         .path_params
         .iter()
         .map(|param| {
-            let value = required(ctx, name, quote!(Location::Path), param, &models);
+            let value = required(ctx, quote!(Location::Path), param, &models);
             match param.ty {
                 TypeExpr::String => quote!(&#value),
                 _ => value,
             }
         })
         .collect();
+    // Optional arguments: one line each, through the setter of the request builder.
     let mut setters: Vec<TokenStream> = Vec::new();
     let located = operation
         .query_params
         .iter()
-        .map(|param| (quote!(Location::Query), param))
+        .map(|param| (quote!(Location::Query), quote!(query), param))
         .chain(
             operation
                 .header_params
                 .iter()
-                .map(|param| (quote!(Location::Header), param)),
+                .map(|param| (quote!(Location::Header), quote!(header), param)),
         );
-    for (location, param) in located {
+    for (location, take, param) in located {
         if param.required {
-            arguments.push(required(ctx, name, location, param, &models));
+            arguments.push(required(ctx, location, param, &models));
         } else {
             let ty = ctx.ty(&param.ty, &models);
             let json_name = param.json_name.as_str();
             let setter = names::ident(&param.rust_name);
             setters.push(quote! {
-                let request = match arguments.optional::<#ty>(#name, #location, #json_name)? {
-                    Some(value) => request.#setter(value),
-                    None => request,
-                };
+                let request = arguments.#take(request, #json_name, |r, v: #ty| r.#setter(v))?;
             });
         }
     }
     if let Some(body) = &operation.body {
         let ty = ctx.ty(&body.ty, &models);
         if body.required {
-            arguments.push(quote!(arguments.required::<#ty>(#name, Location::Body, "body")?));
+            arguments.push(quote!(arguments.required::<#ty>(Location::Body, "body")?));
         } else {
             setters.push(quote! {
-                let request = match arguments.optional::<#ty>(#name, Location::Body, "body")? {
-                    Some(value) => request.body(value),
-                    None => request,
-                };
+                let request = arguments.body(request, |r, v: #ty| r.body(v))?;
             });
         }
     }
@@ -108,6 +105,7 @@ fn emit_arm(ctx: &Ctx<'_>, operation: &Operation) -> TokenStream {
     };
     quote! {
         #name => {
+            let arguments = arguments.of(#name);
             let request = client.#method(#( #arguments ),*);
             #( #setters )*
             #output
@@ -118,12 +116,11 @@ fn emit_arm(ctx: &Ctx<'_>, operation: &Operation) -> TokenStream {
 /// A required argument decoded into the type the client method takes (strings as `String`).
 fn required(
     ctx: &Ctx<'_>,
-    operation: &str,
     location: TokenStream,
     param: &Param,
     models: &TokenStream,
 ) -> TokenStream {
     let ty = ctx.ty(&param.ty, models);
     let json_name = param.json_name.as_str();
-    quote!(arguments.required::<#ty>(#operation, #location, #json_name)?)
+    quote!(arguments.required::<#ty>(#location, #json_name)?)
 }

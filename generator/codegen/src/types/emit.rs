@@ -106,7 +106,7 @@ pub(crate) fn emit_def(ctx: &Ctx<'_>, index: usize, def: &TypeDef) -> TokenStrea
             };
             quote! {
                 #docs
-                #[derive(Debug, Clone, PartialEq, #default #rt::serde::Serialize, #rt::serde::Deserialize #(, #extra_derives)*)]
+                #[derive(Debug, Clone, PartialEq, #default #rt::Serialize, #rt::Deserialize #(, #extra_derives)*)]
                 #[serde(crate = #serde_crate)]
                 pub struct #name {
                     #( #fields )*
@@ -164,7 +164,7 @@ pub(crate) fn emit_def(ctx: &Ctx<'_>, index: usize, def: &TypeDef) -> TokenStrea
             });
             quote! {
                 #docs
-                #[derive(Debug, Clone, PartialEq, #rt::serde::Serialize, #rt::serde::Deserialize #(, #extra_derives)*)]
+                #[derive(Debug, Clone, PartialEq, #rt::Serialize, #rt::Deserialize #(, #extra_derives)*)]
                 #[serde(crate = #serde_crate, untagged)]
                 #[allow(clippy::large_enum_variant)]
                 #[non_exhaustive]
@@ -187,7 +187,7 @@ pub(crate) fn emit_def(ctx: &Ctx<'_>, index: usize, def: &TypeDef) -> TokenStrea
             let extra_derives = &ctx.extra_derives;
             quote! {
                 #docs
-                #[derive(Debug, Clone, PartialEq, #rt::serde::Serialize, #rt::serde::Deserialize #(, #extra_derives)*)]
+                #[derive(Debug, Clone, PartialEq, #rt::Serialize, #rt::Deserialize #(, #extra_derives)*)]
                 #[serde(crate = #serde_crate, transparent)]
                 pub struct #name(pub #target);
             }

@@ -193,7 +193,8 @@ pub(crate) fn truncation_doc(truncated: Option<u64>) -> Option<String> {
     })
 }
 
-/// The enum, its wire-value accessors, Display, Serialize, Deserialize and QueryParam.
+/// The enum and its wire-value accessors; the runtime's `open_*_enum!` adds Display, Serialize,
+/// Deserialize and QueryParam.
 pub(crate) fn emit(
     name: &proc_macro2::Ident,
     docs: &TokenStream,
@@ -239,29 +240,7 @@ pub(crate) fn emit(
                     }
                 }
 
-                impl ::std::fmt::Display for #name {
-                    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        f.write_str(self.as_str())
-                    }
-                }
-
-                impl #rt::serde::Serialize for #name {
-                    fn serialize<S: #rt::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                        serializer.serialize_str(self.as_str())
-                    }
-                }
-
-                impl<'de> #rt::serde::Deserialize<'de> for #name {
-                    fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                        #rt::deserialize_enum_string(deserializer).map(|value| Self::from(value.as_str()))
-                    }
-                }
-
-                impl #rt::QueryParam for #name {
-                    fn query_values(&self, out: &mut Vec<String>) {
-                        out.push(self.as_str().to_owned());
-                    }
-                }
+                #rt::open_string_enum!(#name);
             }
         }
         TypeKind::IntegerEnum { variants, .. } => {
@@ -304,29 +283,7 @@ pub(crate) fn emit(
                     }
                 }
 
-                impl ::std::fmt::Display for #name {
-                    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        write!(f, "{}", self.value())
-                    }
-                }
-
-                impl #rt::serde::Serialize for #name {
-                    fn serialize<S: #rt::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                        serializer.serialize_i64(self.value())
-                    }
-                }
-
-                impl<'de> #rt::serde::Deserialize<'de> for #name {
-                    fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                        #rt::deserialize_enum_integer(deserializer).map(Self::from)
-                    }
-                }
-
-                impl #rt::QueryParam for #name {
-                    fn query_values(&self, out: &mut Vec<String>) {
-                        out.push(self.value().to_string());
-                    }
-                }
+                #rt::open_integer_enum!(#name);
             }
         }
         _ => TokenStream::new(),

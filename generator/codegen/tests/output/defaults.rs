@@ -2,15 +2,11 @@
 
 /// Models: one type per schema of the document, plus inline schemas named after their place.
 pub mod types {
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        ::instantly_runtime::serde::Serialize,
-        ::instantly_runtime::serde::Deserialize
-    )]
-    #[serde(crate = "::instantly_runtime::serde")]
+    #[allow(unused_imports)]
+    use ::instantly_runtime::__private as rt;
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[serde(crate = "rt::serde")]
     pub struct Options {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub limit: Option<i64>,
@@ -18,48 +14,26 @@ pub mod types {
         pub nested: Option<Box<Nested>>,
         /// Properties the document does not list, kept as received so they survive a round trip.
         #[serde(flatten)]
-        pub additional_properties: ::instantly_runtime::serde_json::Map<
-            String,
-            ::instantly_runtime::serde_json::Value,
-        >,
+        pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        Default,
-        ::instantly_runtime::serde::Serialize,
-        ::instantly_runtime::serde::Deserialize
-    )]
-    #[serde(crate = "::instantly_runtime::serde")]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[serde(crate = "rt::serde")]
     pub struct Nested {
         pub inner: Box<Options>,
         /// Properties the document does not list, kept as received so they survive a round trip.
         #[serde(flatten)]
-        pub additional_properties: ::instantly_runtime::serde_json::Map<
-            String,
-            ::instantly_runtime::serde_json::Value,
-        >,
+        pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::instantly_runtime::serde::Serialize,
-        ::instantly_runtime::serde::Deserialize
-    )]
-    #[serde(crate = "::instantly_runtime::serde")]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[serde(crate = "rt::serde")]
     pub struct NeedsColour {
         pub name: String,
         pub colour: Colour,
         /// Properties the document does not list, kept as received so they survive a round trip.
         #[serde(flatten)]
-        pub additional_properties: ::instantly_runtime::serde_json::Map<
-            String,
-            ::instantly_runtime::serde_json::Value,
-        >,
+        pub additional_properties: rt::JsonObject,
     }
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -92,194 +66,89 @@ pub mod types {
         }
     }
 
-    impl ::std::fmt::Display for Colour {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-
-    impl ::instantly_runtime::serde::Serialize for Colour {
-        fn serialize<S: ::instantly_runtime::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> ::instantly_runtime::serde::Deserialize<'de> for Colour {
-        fn deserialize<D: ::instantly_runtime::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            ::instantly_runtime::deserialize_enum_string(deserializer)
-                .map(|value| Self::from(value.as_str()))
-        }
-    }
-
-    impl ::instantly_runtime::QueryParam for Colour {
-        fn query_values(&self, out: &mut Vec<String>) {
-            out.push(self.as_str().to_owned());
-        }
-    }
+    rt::open_string_enum!(Colour);
 }
 
 /// Request builders: one per operation, returned by the `Client` methods.
-pub mod builders {}
-/// A client for Defaults (version 1).
-#[derive(Debug, Clone)]
-pub struct Client {
-    transport: ::instantly_runtime::Transport,
+pub mod builders {
+    #[allow(unused_imports)]
+    use ::instantly_runtime::__private as rt;
+
+    #[allow(unused_imports)]
+    use super::types;
 }
 
-impl Client {
-    /// The base URL the document names.
-    pub const DEFAULT_BASE_URL: &'static str = "";
+mod client {
+    #[allow(unused_imports)]
+    use ::instantly_runtime::__private as rt;
 
-    /// The environment variable `from_env` reads the API key from.
-    pub const API_KEY_ENV_VAR: &'static str = "INSTANTLY_API_KEY";
+    #[allow(unused_imports)]
+    use super::{builders, types};
 
-    /// A client for the default base URL, authenticating with `api_key` (sent as a bearer token).
-    pub fn new(
-        api_key: impl Into<::instantly_runtime::ApiKey>,
-    ) -> ::std::result::Result<Self, ::instantly_runtime::Error> {
-        Self::builder().api_key(api_key).build()
+    /// A client for Defaults (version 1).
+    #[derive(Debug, Clone)]
+    pub struct Client {
+        pub(super) transport: rt::Transport,
     }
 
-    /// A client whose API key comes from the environment variable [`Self::API_KEY_ENV_VAR`].
-    pub fn from_env() -> ::std::result::Result<Self, ::instantly_runtime::Error> {
-        let builder = match ::std::env::var(Self::API_KEY_ENV_VAR) {
-            Ok(key) if !key.is_empty() => Self::builder().api_key(key),
-            _ => {
-                return Err(
-                    ::instantly_runtime::Error::Config(
-                        format!(
-                            "environment variable {} is not set", Self::API_KEY_ENV_VAR
-                        ),
-                    ),
-                );
-            }
-        };
-        builder.build()
-    }
-
-    /// Configure base URL, timeout, user agent or the `reqwest::Client` to use.
-    pub fn builder() -> ClientBuilder {
-        ClientBuilder {
-            inner: ::instantly_runtime::Transport::builder(Self::DEFAULT_BASE_URL),
+    /// Configures a [`Client`]: base URL, API key, timeouts, retry policy, rate limits.
+    pub type ClientBuilder = rt::ClientBuilder<Client>;
+    impl rt::FromTransport for Client {
+        fn from_transport(transport: rt::Transport) -> Self {
+            Self { transport }
         }
     }
 
-    /// A client over an already configured transport.
-    pub fn from_transport(transport: ::instantly_runtime::Transport) -> Self {
-        Self { transport }
-    }
+    impl Client {
+        /// The base URL the document names.
+        pub const DEFAULT_BASE_URL: &'static str = "";
 
-    pub fn transport(&self) -> &::instantly_runtime::Transport {
-        &self.transport
-    }
+        /// The environment variable `from_env` reads the API key from.
+        pub const API_KEY_ENV_VAR: &'static str = "DEFAULTS_API_KEY";
 
-    /// A request to a path this client has no method for (relative to the base URL,
-    /// percent-encoded), through the same auth, retries, rate limits and tracing:
-    /// add `.query_param(…)`, `.header(…)`, `.json(&body)?`, then `.send::<T>()`,
-    /// `.send_json()` or `.send_with_response::<T>()`.
-    pub fn request(
-        &self,
-        method: ::instantly_runtime::Method,
-        path: impl Into<String>,
-    ) -> ::instantly_runtime::AnyRequest {
-        ::instantly_runtime::AnyRequest::new(self.transport.clone(), method, path)
+        /// A client for the default base URL, authenticating with `api_key` (sent as a bearer token).
+        pub fn new(api_key: impl Into<rt::ApiKey>) -> rt::Result<Self> {
+            Self::builder().api_key(api_key).build()
+        }
+
+        /// A client whose API key comes from the environment variable [`Self::API_KEY_ENV_VAR`].
+        pub fn from_env() -> rt::Result<Self> {
+            rt::client_from_env(Self::builder(), Self::API_KEY_ENV_VAR, None)
+        }
+
+        /// Configure base URL, timeout, user agent or the `reqwest::Client` to use.
+        pub fn builder() -> ClientBuilder {
+            let transport = rt::Transport::builder(Self::DEFAULT_BASE_URL);
+            ClientBuilder::new(transport)
+        }
+
+        /// A client over an already configured transport.
+        pub fn from_transport(transport: rt::Transport) -> Self {
+            Self { transport }
+        }
+
+        pub fn transport(&self) -> &rt::Transport {
+            &self.transport
+        }
+
+        /// A request to a path this client has no method for (relative to the base URL,
+        /// percent-encoded), through the same auth, retries, rate limits and tracing:
+        /// add `.query_param(…)`, `.header(…)`, `.json(&body)?`, then `.send::<T>()`,
+        /// `.send_json()` or `.send_with_response::<T>()`.
+        pub fn request(
+            &self,
+            method: rt::Method,
+            path: impl Into<String>,
+        ) -> rt::AnyRequest {
+            rt::AnyRequest::new(self.transport.clone(), method, path)
+        }
     }
 }
 
-/// Configures a [`Client`].
-#[derive(Debug, Clone)]
-#[must_use = "call `build` to get a client"]
-pub struct ClientBuilder {
-    inner: ::instantly_runtime::TransportBuilder,
-}
+pub use client::{Client, ClientBuilder};
 
-impl ClientBuilder {
-    pub fn base_url(self, base_url: impl Into<String>) -> Self {
-        Self {
-            inner: self.inner.base_url(base_url),
-        }
-    }
+pub use ::instantly_runtime as runtime;
 
-    /// Sent as `Authorization: Bearer <key>`; never shown by `Debug`.
-    pub fn api_key(self, api_key: impl Into<::instantly_runtime::ApiKey>) -> Self {
-        Self {
-            inner: self.inner.api_key(api_key),
-        }
-    }
-
-    /// A limit for each attempt, from sending until the response body has been read
-    /// (default 60 s); a request builder's `timeout` overrides it.
-    pub fn timeout(self, timeout: ::std::time::Duration) -> Self {
-        Self {
-            inner: self.inner.timeout(timeout),
-        }
-    }
-
-    /// A limit for establishing a connection (default 10 s).
-    pub fn connect_timeout(self, timeout: ::std::time::Duration) -> Self {
-        Self {
-            inner: self.inner.connect_timeout(timeout),
-        }
-    }
-
-    /// When and how failed requests are retried (the runtime's `RetryPolicy` documents
-    /// the defaults); `RetryPolicy::none()` turns retries off.
-    pub fn retry_policy(self, policy: ::instantly_runtime::RetryPolicy) -> Self {
-        Self {
-            inner: self.inner.retry_policy(policy),
-        }
-    }
-
-    /// Keep every request under these rates (default: no limit).
-    pub fn rate_limit(self, limit: ::instantly_runtime::RateLimit) -> Self {
-        Self {
-            inner: self.inner.rate_limit(limit),
-        }
-    }
-
-    /// An extra rate limit for one operation, by its method name (`"list_emails"`).
-    pub fn operation_rate_limit(
-        self,
-        operation: impl Into<String>,
-        limit: ::instantly_runtime::RateLimit,
-    ) -> Self {
-        Self {
-            inner: self.inner.operation_rate_limit(operation, limit),
-        }
-    }
-
-    pub fn user_agent(self, user_agent: impl Into<String>) -> Self {
-        Self {
-            inner: self.inner.user_agent(user_agent),
-        }
-    }
-
-    /// Called with the status and headers of every response, each attempt (metrics,
-    /// request ids); it never sees the request's headers or any body.
-    pub fn observe_responses(
-        self,
-        observer: impl Fn(&::instantly_runtime::Exchange<'_>) + Send + Sync + 'static,
-    ) -> Self {
-        Self {
-            inner: self.inner.observe_responses(observer),
-        }
-    }
-
-    /// Use this `reqwest::Client` (proxy, TLS and pool settings) instead of a new one.
-    pub fn http_client(self, http: ::instantly_runtime::reqwest::Client) -> Self {
-        Self {
-            inner: self.inner.http_client(http),
-        }
-    }
-
-    pub fn build(self) -> ::std::result::Result<Client, ::instantly_runtime::Error> {
-        Ok(Client {
-            transport: self.inner.build()?,
-        })
-    }
-}
+pub use ::instantly_runtime::{
+    AnyRequest, ApiKey, Date, Error, ErrorBody, Nullable, PageStream, ResponseValue,
+};
