@@ -132,3 +132,67 @@ pub fn client_from_env<C: FromTransport>(
     }
     .build()
 }
+
+/// What every generated `Client` has beside its operations, over its `transport` field and
+/// its `DEFAULT_BASE_URL`, `API_KEY_ENV_VAR` and `builder()`: `FromTransport`, `new`,
+/// `from_env` (with the base URL from `base_url_env_var` when it is given, set and not empty),
+/// `from_transport`, `transport` and `request`. One line in the generated source, the same for
+/// every client.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __client {
+    ($client:ident) => {
+        $crate::__client!(@impl $client, ::std::option::Option::None,
+            " A client whose API key comes from the environment variable [`Self::API_KEY_ENV_VAR`].");
+    };
+    ($client:ident, base_url_env_var = $var:literal) => {
+        $crate::__client!(@impl $client, ::std::option::Option::Some($var), ::std::concat!(
+            " A client whose API key comes from the environment variable [`Self::API_KEY_ENV_VAR`], \
+             and whose base URL comes from `", $var, "` when that is set and not empty."));
+    };
+    (@impl $client:ident, $base_url_env_var:expr, $from_env_doc:expr) => {
+        impl $crate::FromTransport for $client {
+            fn from_transport(transport: $crate::Transport) -> Self {
+                Self { transport }
+            }
+        }
+
+        impl $client {
+            /// A client for the default base URL, authenticating with `api_key` (sent as a
+            /// bearer token).
+            pub fn new(api_key: impl ::std::convert::Into<$crate::ApiKey>) -> $crate::Result<Self> {
+                Self::builder().api_key(api_key).build()
+            }
+
+            #[doc = $from_env_doc]
+            pub fn from_env() -> $crate::Result<Self> {
+                $crate::__private::client_from_env(
+                    Self::builder(),
+                    Self::API_KEY_ENV_VAR,
+                    $base_url_env_var,
+                )
+            }
+
+            /// A client over an already configured transport.
+            pub fn from_transport(transport: $crate::Transport) -> Self {
+                Self { transport }
+            }
+
+            pub fn transport(&self) -> &$crate::Transport {
+                &self.transport
+            }
+
+            /// A request to a path this client has no method for (relative to the base URL,
+            /// percent-encoded), through the same auth, retries, rate limits and tracing:
+            /// add `.query_param(…)`, `.header(…)`, `.json(&body)?`, then `.send::<T>()`,
+            /// `.send_json()` or `.send_with_response::<T>()`.
+            pub fn request(
+                &self,
+                method: $crate::Method,
+                path: impl ::std::convert::Into<::std::string::String>,
+            ) -> $crate::AnyRequest {
+                $crate::AnyRequest::new(self.transport.clone(), method, path)
+            }
+        }
+    };
+}

@@ -93,6 +93,8 @@ pub mod __private {
     /// The derives, so that a model's `#[derive(…)]` stays on one line.
     pub use serde::{Deserialize, Serialize};
 
+    /// What every generated `Client` has beside its operations.
+    pub use crate::__client as client;
     /// The per-request methods of every request builder.
     pub use crate::__request_options as request_options;
     /// The wire traits of every generated open enum.

@@ -287,16 +287,6 @@ pub(crate) fn emit_client(
     let docs = doc::attrs(settings.docs.iter().map(String::as_str));
     let base_url = settings.base_url;
     let env_var = settings.api_key_env_var;
-    let from_env_doc = match settings.base_url_env_var {
-        Some(name) => format!(
-            " A client whose API key comes from the environment variable [`Self::API_KEY_ENV_VAR`], \
-             and whose base URL comes from `{name}` when that is set and not empty."
-        ),
-        None => {
-            " A client whose API key comes from the environment variable [`Self::API_KEY_ENV_VAR`]."
-                .to_owned()
-        }
-    };
     let user_agent = settings.user_agent.map(|agent| {
         let agent = user_agent_expression(agent);
         quote!(.user_agent(#agent))
@@ -309,9 +299,9 @@ pub(crate) fn emit_client(
         } = fields;
         quote!(.error_shape(#rt::ErrorShape::new(#status_code, #error, #message)))
     });
-    let base_url_env_var = match settings.base_url_env_var {
-        Some(name) => quote!(Some(#name)),
-        None => quote!(None),
+    let common = match settings.base_url_env_var {
+        Some(name) => quote!(#rt::client!(Client, base_url_env_var = #name);),
+        None => quote!(#rt::client!(Client);),
     };
     let methods = operations
         .iter()
@@ -326,11 +316,7 @@ pub(crate) fn emit_client(
         /// Configures a [`Client`]: base URL, API key, timeouts, retry policy, rate limits.
         pub type ClientBuilder = #rt::ClientBuilder<Client>;
 
-        impl #rt::FromTransport for Client {
-            fn from_transport(transport: #rt::Transport) -> Self {
-                Self { transport }
-            }
-        }
+        #common
 
         impl Client {
             /// The base URL the document names.
@@ -338,37 +324,10 @@ pub(crate) fn emit_client(
             /// The environment variable `from_env` reads the API key from.
             pub const API_KEY_ENV_VAR: &'static str = #env_var;
 
-            /// A client for the default base URL, authenticating with `api_key` (sent as a bearer token).
-            pub fn new(api_key: impl Into<#rt::ApiKey>) -> #rt::Result<Self> {
-                Self::builder().api_key(api_key).build()
-            }
-
-            #[doc = #from_env_doc]
-            pub fn from_env() -> #rt::Result<Self> {
-                #rt::client_from_env(Self::builder(), Self::API_KEY_ENV_VAR, #base_url_env_var)
-            }
-
             /// Configure base URL, timeout, user agent or the `reqwest::Client` to use.
             pub fn builder() -> ClientBuilder {
                 let transport = #rt::Transport::builder(Self::DEFAULT_BASE_URL) #user_agent #error_shape;
                 ClientBuilder::new(transport)
-            }
-
-            /// A client over an already configured transport.
-            pub fn from_transport(transport: #rt::Transport) -> Self {
-                Self { transport }
-            }
-
-            pub fn transport(&self) -> &#rt::Transport {
-                &self.transport
-            }
-
-            /// A request to a path this client has no method for (relative to the base URL,
-            /// percent-encoded), through the same auth, retries, rate limits and tracing:
-            /// add `.query_param(…)`, `.header(…)`, `.json(&body)?`, then `.send::<T>()`,
-            /// `.send_json()` or `.send_with_response::<T>()`.
-            pub fn request(&self, method: #rt::Method, path: impl Into<String>) -> #rt::AnyRequest {
-                #rt::AnyRequest::new(self.transport.clone(), method, path)
             }
 
             #( #methods )*

@@ -47,12 +47,7 @@ mod client {
 
     /// Configures a [`Client`]: base URL, API key, timeouts, retry policy, rate limits.
     pub type ClientBuilder = rt::ClientBuilder<Client>;
-    impl rt::FromTransport for Client {
-        fn from_transport(transport: rt::Transport) -> Self {
-            Self { transport }
-        }
-    }
-
+    rt::client!(Client);
     impl Client {
         /// The base URL the document names.
         pub const DEFAULT_BASE_URL: &'static str = "";
@@ -60,41 +55,10 @@ mod client {
         /// The environment variable `from_env` reads the API key from.
         pub const API_KEY_ENV_VAR: &'static str = "FORMATS_API_KEY";
 
-        /// A client for the default base URL, authenticating with `api_key` (sent as a bearer token).
-        pub fn new(api_key: impl Into<rt::ApiKey>) -> rt::Result<Self> {
-            Self::builder().api_key(api_key).build()
-        }
-
-        /// A client whose API key comes from the environment variable [`Self::API_KEY_ENV_VAR`].
-        pub fn from_env() -> rt::Result<Self> {
-            rt::client_from_env(Self::builder(), Self::API_KEY_ENV_VAR, None)
-        }
-
         /// Configure base URL, timeout, user agent or the `reqwest::Client` to use.
         pub fn builder() -> ClientBuilder {
             let transport = rt::Transport::builder(Self::DEFAULT_BASE_URL);
             ClientBuilder::new(transport)
-        }
-
-        /// A client over an already configured transport.
-        pub fn from_transport(transport: rt::Transport) -> Self {
-            Self { transport }
-        }
-
-        pub fn transport(&self) -> &rt::Transport {
-            &self.transport
-        }
-
-        /// A request to a path this client has no method for (relative to the base URL,
-        /// percent-encoded), through the same auth, retries, rate limits and tracing:
-        /// add `.query_param(…)`, `.header(…)`, `.json(&body)?`, then `.send::<T>()`,
-        /// `.send_json()` or `.send_with_response::<T>()`.
-        pub fn request(
-            &self,
-            method: rt::Method,
-            path: impl Into<String>,
-        ) -> rt::AnyRequest {
-            rt::AnyRequest::new(self.transport.clone(), method, path)
         }
     }
 }
