@@ -49,6 +49,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::fmt;
 
+/// Whether an object key is an extension (OpenAPI: any key starting with `x-`), whether or not
+/// this contract defines it.
+pub fn is_extension_key(key: &str) -> bool {
+    key.starts_with("x-")
+}
+
 /// A malformed extension: which key, and what was wrong with its value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExtensionError {
