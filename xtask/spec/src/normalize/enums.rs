@@ -124,7 +124,7 @@ mod tests {
         let status = &schemas["Campaign"]["properties"]["status"];
         assert_eq!(status["type"], "integer", "the page's integer type stays");
         assert_eq!(
-            status["x-enum-descriptions"],
+            status[EnumDescriptions::KEY],
             json!(["Active", "Draft", null]),
             "page descriptions stay with their values"
         );

@@ -86,7 +86,7 @@ mod tests {
             .map(|name| schema["properties"][name]["type"].as_str().unwrap())
             .collect();
         assert_eq!(types, ["integer", "number", "integer", "integer", "number"]);
-        assert_eq!(schema["properties"]["status"]["x-reference-type"], "number");
+        assert_eq!(schema["properties"]["status"][ReferenceType::KEY], "number");
         let count = &schema["properties"]["counts"]["items"]["properties"]["count"];
         assert_eq!(count["type"], "number", "a fractional example keeps number");
     }
