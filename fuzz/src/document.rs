@@ -5,6 +5,7 @@
 
 use crate::rng::Rng;
 use crate::tree::{self, Step};
+use instantly_codegen::extensions::{EnumDescriptions, EnumTruncated, Extension, Pagination};
 use serde_json::{Map, Value, json};
 
 /// Names that stress identifier rules: keywords, reserved and generated names, collisions,
@@ -91,9 +92,9 @@ const KEYWORDS: &[&str] = &[
     "anyOf",
     "not",
     "$ref",
-    "x-enum-descriptions",
-    "x-enum-truncated",
-    "x-pagination",
+    EnumDescriptions::KEY,
+    EnumTruncated::KEY,
+    Pagination::KEY,
     "example",
     "default",
     "discriminator",
@@ -353,12 +354,13 @@ fn keyword_value(keyword: &str, document: &Value, rng: &mut Rng) -> Value {
             Value::Array(members)
         }
         "$ref" => reference(document, rng)["$ref"].clone(),
-        "x-enum-descriptions" => json!(["first", null, 3, "", "Account suspended."]),
-        "x-enum-truncated" => [json!(3), json!(-1), json!("x"), json!(u64::MAX)]
+        // The contract's extensions, with values of their shape and of others.
+        EnumDescriptions::KEY => json!(["first", null, 3, "", "Account suspended."]),
+        EnumTruncated::KEY => [json!(3), json!(-1), json!("x"), json!(u64::MAX)]
             .get(rng.below(4))
             .cloned()
             .unwrap_or(Value::Null),
-        "x-pagination" => {
+        Pagination::KEY => {
             let cursor_in = rng.pick(&["query", "body", "header"]).copied();
             let items_field = rng.pick(&["items", "data", ""]).copied();
             json!({

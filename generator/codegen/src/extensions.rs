@@ -6,20 +6,20 @@
 //! | Extension | Type | Where | Written by (normalizer) | Read by |
 //! |---|---|---|---|---|
 //! | `x-pagination` | [`Pagination`] | operation | `operations.rs`, `conventions.rs` | generator (`into_stream`), change report, fuzzer |
-//! | `x-enum-descriptions` | [`EnumDescriptions`] | schema with `enum` | `schema.rs`, `enums.rs`, `reference.rs` | generator (variant names, docs), change report, fuzzer |
-//! | `x-enum-truncated` | [`EnumTruncated`] | schema with `enum` | `schema.rs` | generator (enum docs), change report, fuzzer |
+//! | `x-enum-descriptions` | [`EnumDescriptions`] | schema with `enum` | `schema.rs`, `enums.rs`, `reference.rs` | generator (variant names, docs), change report, fuzzer; normalizer: `facts.rs` (rejects a malformed one in `spec/operations.yaml`), `enums.rs`, `reference.rs` |
+//! | `x-enum-truncated` | [`EnumTruncated`] | schema with `enum` | `schema.rs` (`enums.rs` removes it) | generator (enum docs), change report, fuzzer |
 //! | `x-enum-source` | [`EnumSource`] | schema with `enum` | `enums.rs` | tests |
-//! | `x-enum-from-examples` | [`EnumFromExamples`] | schema with `enum` | `schema.rs` | — (provenance) |
+//! | `x-enum-from-examples` | [`EnumFromExamples`] | schema with `enum` | `schema.rs` (`enums.rs` removes it) | — (provenance) |
 //! | `x-enum-unplaced` | [`EnumUnplaced`] | schema with `enum` | `schema.rs` | — (provenance) |
-//! | `x-source` | [`Source`] | info, operation, parameter, body, response, component | everywhere | tests, (lead: change report) |
+//! | `x-source` | [`Source`] | info, operation, parameter, body, response, component, overridden property | everywhere | tests, (lead: change report) |
 //! | `x-shapes` | [`Shapes`] | operation | `operations.rs` | tests |
-//! | `x-collapsed` | [`Collapsed`] | schema | `schema.rs`, `recover.rs` | `recover.rs` |
-//! | `x-collapsed-count` | [`CollapsedCount`] | schema | `schema.rs` | `recover.rs` |
+//! | `x-collapsed` | [`Collapsed`] | schema | `schema.rs`, `recover.rs` | `recover.rs`, `key_order.rs` |
+//! | `x-collapsed-count` | [`CollapsedCount`] | schema | `schema.rs` | `recover.rs`, `key_order.rs` |
 //! | `x-derived-from` | [`DerivedFrom`] | component (request body) | `shapes.rs` | — (provenance) |
 //! | `x-page-type` | [`PageType`] | schema | `schema.rs` | — (provenance) |
 //! | `x-reference-type` | [`ReferenceType`] | schema | `integers.rs`, `reference.rs` | — (provenance) |
 //! | `x-reference-example` | [`ReferenceExample`] | schema | `reference.rs` | — (provenance) |
-//! | `x-example-repaired` | [`ExampleRepaired`] | component | `schema.rs` | — (provenance) |
+//! | `x-example-repaired` | [`ExampleRepaired`] | component | `schema.rs` (`shapes.rs` removes it) | — (provenance) |
 //! | `x-page-url` | [`PageUrl`] | server | `document.rs` | — (provenance) |
 //! | `x-recovered-from` | [`RecoveredFrom`] | schema | (upcoming) | — |
 //! | `x-hoisted-from` | [`HoistedFrom`] | schema | (upcoming) | — |
@@ -40,6 +40,8 @@
 //! ```
 //!
 //! Writing ([`Extension::write`]) inserts (or replaces) the key; [`Extension::remove`] drops it.
+//! Lists of keys (the change report's compared keywords, the fuzzer's vocabulary) are built from
+//! [`Extension::KEY`]; [`is_extension_key`] is OpenAPI's rule for any other `x-` key.
 //! Depending on this module is allowed for every writer and reader of the document (the
 //! normalizer, the change report, the fuzzer, tests); it depends on serde only.
 
@@ -48,6 +50,12 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::fmt;
+
+/// Whether an object key is an extension (OpenAPI: any key starting with `x-`), whether or not
+/// this contract defines it.
+pub fn is_extension_key(key: &str) -> bool {
+    key.starts_with("x-")
+}
 
 /// A malformed extension: which key, and what was wrong with its value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -438,6 +446,13 @@ mod tests {
         }});
         let error = Pagination::read(&cursor_in).unwrap_err();
         assert!(error.message.contains("header"), "{error}");
+    }
+
+    #[test]
+    fn every_key_is_an_extension_key() {
+        assert!(is_extension_key(Pagination::KEY));
+        assert!(is_extension_key("x-note"));
+        assert!(!is_extension_key("enum"));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The whole OpenAPI document: info, servers, security, tags, paths, components.
 
+use instantly_codegen::extensions::{Extension, PageUrl, Source};
 use serde_json::{Map, Value, json};
 
 use super::component_names::component_name;
@@ -86,7 +87,7 @@ fn info(page: &Page) -> Value {
     if !page.introduction.is_empty() {
         info.insert("description".into(), page.introduction.clone().into());
     }
-    info.insert("x-source".into(), "page".into());
+    Source::Page.write(&mut info);
     info.into()
 }
 
@@ -103,7 +104,7 @@ fn servers(page: &Page) -> Value {
             entry.insert("url".into(), url.into());
             entry.insert("description".into(), server.description.clone().into());
             if url != server.url {
-                entry.insert("x-page-url".into(), server.url.clone().into());
+                PageUrl(server.url.clone()).write(&mut entry);
             }
             Value::Object(entry)
         })

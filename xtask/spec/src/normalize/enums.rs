@@ -1,6 +1,9 @@
 //! Entity enums completed from the reference: the page truncates long enums (`+N more`) and
 //! shows some only through examples; `spec/operations.yaml` lists every value.
 
+use instantly_codegen::extensions::{
+    EnumDescriptions, EnumFromExamples, EnumSource, EnumTruncated, Extension,
+};
 use serde_json::{Map, Value};
 
 use super::component_names::component_name;
@@ -52,42 +55,36 @@ fn complete(target: &mut Map<String, Value>, reference: &Value) {
         .and_then(Value::as_array)
         .cloned()
         .unwrap_or_default();
-    let description = |values: Option<&Value>, descriptions: Option<&Value>, value: &Value| {
-        let index = values?.as_array()?.iter().position(|v| v == value)?;
-        descriptions?
-            .as_array()?
-            .get(index)
-            .filter(|d| !d.is_null())
-            .cloned()
+    // The facts reader rejected malformed descriptions; the page's are the normalizer's own.
+    let listed_descriptions = EnumDescriptions::read(reference).ok().flatten();
+    let page_descriptions = EnumDescriptions::read(target).ok().flatten();
+    let description = |values: &[Value], descriptions: Option<&EnumDescriptions>, value: &Value| {
+        let index = values.iter().position(|v| v == value)?;
+        descriptions?.get(index).map(str::to_owned)
     };
     let mut values = page_values.clone();
     values.extend(listed.iter().filter(|v| !page_values.contains(v)).cloned());
-    let descriptions: Vec<Value> = values
+    let descriptions: Vec<Option<String>> = values
         .iter()
         .map(|value| {
-            description(
-                reference.get("enum"),
-                reference.get("x-enum-descriptions"),
-                value,
-            )
-            .or_else(|| description(target.get("enum"), target.get("x-enum-descriptions"), value))
-            .unwrap_or(Value::Null)
+            description(listed, listed_descriptions.as_ref(), value)
+                .or_else(|| description(&page_values, page_descriptions.as_ref(), value))
         })
         .collect();
     target.insert("enum".into(), values.into());
-    if descriptions.iter().any(|d| !d.is_null()) {
-        target.insert("x-enum-descriptions".into(), descriptions.into());
+    if descriptions.iter().any(Option::is_some) {
+        EnumDescriptions(descriptions).write(target);
     } else {
-        target.shift_remove("x-enum-descriptions");
+        EnumDescriptions::remove(target);
     }
-    target.shift_remove("x-enum-truncated");
-    target.shift_remove("x-enum-from-examples");
+    EnumTruncated::remove(target);
+    EnumFromExamples::remove(target);
     if !target.contains_key("type")
         && let Some(ty) = reference.get("type")
     {
         target.insert("type".into(), ty.clone());
     }
-    target.insert("x-enum-source".into(), "reference".into());
+    EnumSource::Reference.write(target);
 }
 
 #[cfg(test)]
@@ -127,7 +124,7 @@ mod tests {
         let status = &schemas["Campaign"]["properties"]["status"];
         assert_eq!(status["type"], "integer", "the page's integer type stays");
         assert_eq!(
-            status["x-enum-descriptions"],
+            status[EnumDescriptions::KEY],
             json!(["Active", "Draft", null]),
             "page descriptions stay with their values"
         );

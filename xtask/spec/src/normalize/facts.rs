@@ -20,6 +20,7 @@
 //! line, so a format change upstream cannot silently drop a fact.
 
 use indexmap::IndexMap;
+use instantly_codegen::extensions::{EnumDescriptions, Extension, ExtensionError};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -162,6 +163,13 @@ pub fn parse_facts(text: &str) -> Result<Facts, Diagnostic> {
             );
             return Err(error(line, message));
         }
+        let schemas = op.parameters.iter().map(|p| &p.schema);
+        let schemas = schemas
+            .chain(op.body.iter().map(|b| &b.schema))
+            .chain(op.response.schema.as_ref());
+        for schema in schemas {
+            check_extensions(schema).map_err(|err| error(line, format!("`{key}`: {err}")))?;
+        }
         operations.push(OperationFacts {
             method,
             path,
@@ -182,6 +190,7 @@ pub fn parse_facts(text: &str) -> Result<Facts, Diagnostic> {
         if schema.get("enum").and_then(Value::as_array).is_none() {
             return Err(error(line, format!("`{key}` has no `enum` list")));
         }
+        check_extensions(&schema).map_err(|err| error(line, format!("`{key}`: {err}")))?;
         enums.push(EnumFacts {
             entity,
             path,
@@ -190,6 +199,19 @@ pub fn parse_facts(text: &str) -> Result<Facts, Diagnostic> {
         });
     }
     Ok(Facts { operations, enums })
+}
+
+/// Rejects a malformed `x-enum-descriptions` (the one extension the reference writes) at any
+/// depth, so that everything downstream reads it as the typed value.
+fn check_extensions(schema: &Value) -> Result<(), ExtensionError> {
+    match schema {
+        Value::Object(map) => {
+            EnumDescriptions::read(map)?;
+            map.values().try_for_each(check_extensions)
+        }
+        Value::Array(values) => values.iter().try_for_each(check_extensions),
+        _ => Ok(()),
+    }
 }
 
 /// `API Key.scopes[]` → (`API Key`, [`scopes`, `[]`]).
@@ -261,6 +283,17 @@ enums:
         assert!(parse_facts(place).unwrap_err().message.contains("cookie"));
         let no_enum = "enums:\n  Lead.status: {type: string}\n";
         assert_eq!(parse_facts(no_enum).unwrap_err().line, Some(2));
+        let descriptions =
+            "enums:\n  Lead.status: {type: string, enum: [a], x-enum-descriptions: [1]}\n";
+        let err = parse_facts(descriptions).unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(
+            err.message.contains(EnumDescriptions::KEY),
+            "{}",
+            err.message
+        );
+        let nested = "operations:\n  GET /a:\n    response: {status: 200, schema: {properties: {s: {enum: [a], x-enum-descriptions: a}}}}\n";
+        assert_eq!(parse_facts(nested).unwrap_err().line, Some(2));
         assert_eq!(parse_facts("").unwrap(), Facts::default());
     }
 }

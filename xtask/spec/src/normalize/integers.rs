@@ -5,6 +5,7 @@
 //! `Campaign.status`), or when it is a counter with an integral example (or none): a field
 //! named `count` or `*_count`, or the cursor pagination's `limit` and `offset`.
 
+use instantly_codegen::extensions::{Extension, ReferenceType};
 use serde_json::Value;
 
 /// Whether a JSON value is an integral number (`null` counts, as an enum's "no value").
@@ -44,7 +45,7 @@ pub fn apply(schema: &mut Value, leaf: Option<&str>) {
             .map(|values| values.iter().all(integral));
         if numbers_are_integers(enum_integral, leaf, map.get("example")) {
             map.insert("type".into(), "integer".into());
-            map.insert("x-reference-type".into(), "number".into());
+            ReferenceType("number".into()).write(map);
         }
     }
     if let Some(Value::Object(properties)) = map.get_mut("properties") {
@@ -85,7 +86,7 @@ mod tests {
             .map(|name| schema["properties"][name]["type"].as_str().unwrap())
             .collect();
         assert_eq!(types, ["integer", "number", "integer", "integer", "number"]);
-        assert_eq!(schema["properties"]["status"]["x-reference-type"], "number");
+        assert_eq!(schema["properties"]["status"][ReferenceType::KEY], "number");
         let count = &schema["properties"]["counts"]["items"]["properties"]["count"];
         assert_eq!(count["type"], "number", "a fractional example keeps number");
     }

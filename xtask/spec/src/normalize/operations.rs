@@ -15,6 +15,7 @@ mod shapes;
 
 use std::collections::{HashMap, HashSet};
 
+use instantly_codegen::extensions::{self as ext, CursorIn, Extension, Pagination, Source};
 use serde_json::{Map, Value, json};
 
 use self::conventions::{Convention, collection_of, convention};
@@ -266,9 +267,7 @@ fn apply_schema_overrides(
         let mut schema = shapes
             .resolve(&named.schema)
             .map_err(|err| located(named.line, err))?;
-        if let Some(map) = schema.as_object_mut() {
-            map.insert("x-source".into(), "override".into());
-        }
+        Source::Override.write(&mut schema);
         shapes
             .add_named(&named.name, schema)
             .map_err(|err| located(named.line, err))?;
@@ -324,26 +323,6 @@ fn operation_ids(
     Ok(ids)
 }
 
-/// Where a shape came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Source {
-    Page,
-    Reference,
-    Convention,
-    Override,
-}
-
-impl Source {
-    fn as_str(self) -> &'static str {
-        match self {
-            Source::Page => "page",
-            Source::Reference => "reference",
-            Source::Convention => "convention",
-            Source::Override => "override",
-        }
-    }
-}
-
 /// A request body or success response schema, or the lack of one.
 enum Shape {
     Known(Value, Source),
@@ -378,10 +357,10 @@ impl Context<'_> {
             operation.insert("description".into(), description.into());
         }
         operation.insert("operationId".into(), self.id.into());
-        operation.insert("x-source".into(), self.source().as_str().into());
+        self.source().write(&mut operation);
         let body_unknown = matches!(body, Some(Shape::Unknown) | None);
         if body_unknown && matches!(response, Shape::Unknown) {
-            operation.insert("x-shapes".into(), "unknown".into());
+            ext::Shapes::Unknown.write(&mut operation);
         }
         let takes_input = !parameters.is_empty() || body.is_some();
         if !parameters.is_empty() {
@@ -397,7 +376,7 @@ impl Context<'_> {
         if let Some(pagination) =
             self.pagination(&parameters, body.as_ref(), &response, shapes, warnings)
         {
-            operation.insert("x-pagination".into(), pagination);
+            pagination.write(&mut operation);
         }
         Ok(Value::Object(operation))
     }
@@ -527,7 +506,7 @@ impl Context<'_> {
             parameter.insert("required".into(), true.into());
         }
         parameter.insert("schema".into(), schema);
-        parameter.insert("x-source".into(), Source::Reference.as_str().into());
+        Source::Reference.write(&mut parameter);
         Ok(Value::Object(parameter))
     }
 
@@ -659,7 +638,7 @@ impl Context<'_> {
         response: &Shape,
         shapes: &Shapes<'_>,
         warnings: &mut Warnings,
-    ) -> Option<Value> {
+    ) -> Option<Pagination> {
         let Shape::Known(schema, _) = response else {
             return None;
         };
@@ -674,8 +653,8 @@ impl Context<'_> {
             _ => false,
         };
         match (in_query, in_body) {
-            (true, _) => Some(conventions::pagination("query")),
-            (false, true) => Some(conventions::pagination("body")),
+            (true, _) => Some(conventions::pagination(CursorIn::Query)),
+            (false, true) => Some(conventions::pagination(CursorIn::Body)),
             (false, false) => {
                 let line = self.over.map(|o| o.line);
                 let message = format!(
@@ -690,13 +669,13 @@ impl Context<'_> {
 }
 
 fn path_parameter(name: &str) -> Value {
-    json!({
+    let parameter = json!({
         "name": name,
         "in": "path",
         "required": true,
-        "schema": conventions::path_param_schema(name),
-        "x-source": "page"
-    })
+        "schema": conventions::path_param_schema(name)
+    });
+    with_source(parameter, Source::Page)
 }
 
 /// A query parameter; `required: true` and `description` in the schema fragment belong to the
@@ -717,7 +696,7 @@ fn query_parameter(name: &str, mut schema: Value, source: Source) -> Value {
         }
     }
     parameter.insert("schema".into(), schema);
-    parameter.insert("x-source".into(), source.as_str().into());
+    source.write(&mut parameter);
     Value::Object(parameter)
 }
 
@@ -732,9 +711,7 @@ fn name_if_object(
     if schema.get("properties").is_none() {
         return Ok(schema);
     }
-    if let Some(map) = schema.as_object_mut() {
-        map.insert("x-source".into(), source.as_str().into());
-    }
+    source.write(&mut schema);
     shapes.add_named(name, schema)
 }
 
@@ -765,40 +742,49 @@ fn json_content(schema: &Value) -> Value {
 
 fn request_body(body: &Shape, shapes: &Shapes<'_>) -> Value {
     match body {
-        Shape::Known(schema, source) => json!({
-            "required": has_required(schema, shapes),
-            "content": json_content(schema),
-            "x-source": source.as_str()
-        }),
-        Shape::Empty(source) => {
-            json!({"required": false, "content": {}, "x-source": source.as_str()})
-        }
-        Shape::Unknown => json!({
+        Shape::Known(schema, source) => with_source(
+            json!({
+                "required": has_required(schema, shapes),
+                "content": json_content(schema)
+            }),
+            *source,
+        ),
+        Shape::Empty(source) => with_source(json!({"required": false, "content": {}}), *source),
+        Shape::Unknown => unknown_shapes(json!({
             "required": false,
-            "content": json_content(&conventions::free_form_body_schema()),
-            "x-source": "page",
-            "x-shapes": "unknown"
-        }),
+            "content": json_content(&conventions::free_form_body_schema())
+        })),
     }
 }
 
 fn success_response(response: &Shape, shapes: &Shapes<'_>) -> Value {
     match response {
-        Shape::Known(schema, source) => json!({
-            "description": describe(schema, shapes),
-            "content": json_content(schema),
-            "x-source": source.as_str()
-        }),
-        Shape::Empty(source) => {
-            json!({"description": "Done; no content.", "x-source": source.as_str()})
-        }
-        Shape::Unknown => json!({
+        Shape::Known(schema, source) => with_source(
+            json!({
+                "description": describe(schema, shapes),
+                "content": json_content(schema)
+            }),
+            *source,
+        ),
+        Shape::Empty(source) => with_source(json!({"description": "Done; no content."}), *source),
+        Shape::Unknown => unknown_shapes(json!({
             "description": "Success; the page does not document the body.",
-            "content": json_content(&conventions::free_form_schema()),
-            "x-source": "page",
-            "x-shapes": "unknown"
-        }),
+            "content": json_content(&conventions::free_form_schema())
+        })),
     }
+}
+
+/// A request body or response object with its `x-source`.
+fn with_source(mut object: Value, source: Source) -> Value {
+    source.write(&mut object);
+    object
+}
+
+/// A free-form request body or response: from the page, shapes unknown.
+fn unknown_shapes(object: Value) -> Value {
+    let mut object = with_source(object, Source::Page);
+    ext::Shapes::Unknown.write(&mut object);
+    object
 }
 
 /// A response description from its schema: `The Campaign.`, `A page of Lead items.`

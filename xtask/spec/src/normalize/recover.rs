@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use instantly_codegen::extensions::{Collapsed, CollapsedCount, Extension};
 use serde_json::{Map, Value, json};
 
 use super::key_order::move_example_to_end;
@@ -43,7 +44,8 @@ impl Walk<'_> {
         if let Some(own) = schema.get("example") {
             views.insert(0, own.clone());
         }
-        if schema.get("x-collapsed") == Some(&Value::Bool(true)) {
+        // The collapse markers are this run's own (`schema.rs`), so they are well-formed.
+        if Collapsed::read(schema) == Ok(Some(Collapsed(true))) {
             self.recover(schema, &views);
         }
         if let Some(properties) = schema.get_mut("properties").and_then(Value::as_object_mut) {
@@ -80,10 +82,10 @@ impl Walk<'_> {
 
     /// Recovers the properties of one collapsed schema (or of its items, for arrays).
     fn recover(&mut self, schema: &mut Value, views: &[Value]) {
-        let announced = schema
-            .get("x-collapsed-count")
-            .and_then(Value::as_u64)
-            .unwrap_or(0);
+        let announced = CollapsedCount::read(schema)
+            .ok()
+            .flatten()
+            .map_or(0, |CollapsedCount(count)| count);
         let is_array = schema.get("type") == Some(&json!("array"));
         let objects: Vec<&Map<String, Value>> = if is_array {
             views
@@ -211,7 +213,7 @@ fn infer_schema(values: &[&Value]) -> Value {
                 .collect();
             if objects.is_empty() {
                 // Only `{ … }` was shown: the page hid this level too.
-                schema.insert("x-collapsed".into(), true.into());
+                Collapsed(true).write(&mut schema);
             } else {
                 let properties = infer_properties(&objects);
                 if !properties.is_empty() {
@@ -245,7 +247,7 @@ fn infer_schema(values: &[&Value]) -> Value {
 /// An entity example with its holes filled, and the JSON pointers of the holes.
 pub struct RepairedExample {
     pub value: Value,
-    pub pointers: Vec<Value>,
+    pub pointers: Vec<String>,
 }
 
 /// Fills the `{ … }` / `[ … ]` holes of `example` from `schema`.
@@ -268,7 +270,7 @@ pub fn repair_example(
     }
     RepairedExample {
         value,
-        pointers: repair.pointers.into_iter().map(Value::String).collect(),
+        pointers: repair.pointers,
     }
 }
 

@@ -7,6 +7,10 @@
 use std::collections::HashMap;
 
 use indexmap::IndexMap;
+use instantly_codegen::extensions::{
+    Collapsed, CollapsedCount, EnumDescriptions, EnumFromExamples, EnumTruncated, EnumUnplaced,
+    ExampleRepaired, Extension, PageType, Source,
+};
 use serde_json::{Map, Value, json};
 
 use super::key_order::move_example_to_end;
@@ -24,7 +28,7 @@ pub fn entity_schema(block: &SchemaBlock, warnings: &mut Warnings) -> Value {
     if !block.description.is_empty() {
         schema.insert("description".into(), block.description.clone().into());
     }
-    schema.insert("x-source".into(), "page".into());
+    Source::Page.write(&mut schema);
     match &block.shape {
         SchemaShape::Bare { ty, line } => {
             let context = Context {
@@ -52,7 +56,7 @@ pub fn entity_schema(block: &SchemaBlock, warnings: &mut Warnings) -> Value {
         if let Some(object) = schema.as_object_mut() {
             object.insert("example".into(), repaired.value);
             if !repaired.pointers.is_empty() {
-                object.insert("x-example-repaired".into(), repaired.pointers.into());
+                ExampleRepaired(repaired.pointers).write(object);
             }
         }
     }
@@ -264,8 +268,8 @@ fn property_schema(property: &Property, warnings: &mut Warnings) -> Map<String, 
         schema.insert("example".into(), example.clone());
     }
     if let Some(collapsed) = property.collapsed {
-        schema.insert("x-collapsed".into(), true.into());
-        schema.insert("x-collapsed-count".into(), collapsed.count.into());
+        Collapsed(true).write(&mut schema);
+        CollapsedCount(collapsed.count as u64).write(&mut schema);
     }
     schema
 }
@@ -314,7 +318,7 @@ fn type_schema(
         TypeExpr::Number if integers.is_some() => {
             schema.insert("type".into(), "integer".into());
             // Inferred, not scraped: the page says `number`.
-            schema.insert("x-page-type".into(), "number".into());
+            PageType("number".to_owned()).write(&mut schema);
         }
         TypeExpr::Number => {
             schema.insert("type".into(), "number".into());
@@ -499,7 +503,7 @@ fn apply_enum(
         push_enum_value(target, Value::Null, None, has_descriptions);
     }
     if let Some(count) = enumeration.truncated {
-        target.insert("x-enum-truncated".into(), count.into());
+        EnumTruncated(count as u64).write(target);
         add_example_values(
             target,
             example,
@@ -515,14 +519,12 @@ fn apply_enum(
         warnings.page(
             value.line,
             format!(
-                "enum value `{text}` of `{}` does not fit its type; kept under `x-enum-unplaced`",
-                context.name
+                "enum value `{text}` of `{}` does not fit its type; kept under `{}`",
+                context.name,
+                EnumUnplaced::KEY
             ),
         );
-        let list = target.entry("x-enum-unplaced").or_insert_with(|| json!([]));
-        if let Some(list) = list.as_array_mut() {
-            list.push(text.into());
-        }
+        append(target, |EnumUnplaced(list)| list.push(text));
     }
 }
 
@@ -548,12 +550,7 @@ fn add_example_values(
             continue;
         }
         push_enum_value(target, typed.clone(), None, with_descriptions);
-        let recovered = target
-            .entry("x-enum-from-examples")
-            .or_insert_with(|| json!([]));
-        if let Some(recovered) = recovered.as_array_mut() {
-            recovered.push(typed);
-        }
+        append(target, |EnumFromExamples(recovered)| recovered.push(typed));
     }
 }
 
@@ -579,13 +576,18 @@ fn push_enum_value(
         values.push(value);
     }
     if with_descriptions {
-        let descriptions = schema
-            .entry("x-enum-descriptions")
-            .or_insert_with(|| json!([]));
-        if let Some(descriptions) = descriptions.as_array_mut() {
-            descriptions.push(description.map_or(Value::Null, Value::String));
-        }
+        append(schema, |EnumDescriptions(descriptions)| {
+            descriptions.push(description)
+        });
     }
+}
+
+/// Appends to a list extension this run builds up one value at a time (so what it reads back
+/// is its own, well-formed value); the list goes where the key first appeared.
+fn append<E: Extension + Default>(schema: &mut Map<String, Value>, push: impl FnOnce(&mut E)) {
+    let mut list = E::read(schema).ok().flatten().unwrap_or_default();
+    push(&mut list);
+    list.write(schema);
 }
 
 /// The enum literal as a value of the schema's type, if it is one.

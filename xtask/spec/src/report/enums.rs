@@ -1,7 +1,9 @@
 //! Enum values, their descriptions (`x-enum-descriptions`) and truncation (`x-enum-truncated`).
 
+use instantly_codegen::extensions::{EnumDescriptions, EnumTruncated};
 use serde_json::Value;
 
+use super::extension;
 use super::model::Kind;
 use super::recorder::Recorder;
 
@@ -33,14 +35,20 @@ pub fn compare_enum(
             recorder.change(at, kind, in_request);
             continue;
         };
-        if integer && variant_name(*old_description) != variant_name(*new_description) {
+        if integer
+            && variant_name(old_description.as_deref()) != variant_name(new_description.as_deref())
+        {
             let kind = Kind::EnumVariantRenamed {
                 value: (*value).clone(),
             };
             recorder.change(at, kind, in_request);
         } else {
             let place = format!("{at} = {value}");
-            recorder.text(&place, *old_description, *new_description);
+            recorder.text(
+                &place,
+                old_description.as_deref(),
+                new_description.as_deref(),
+            );
         }
     }
     let old_truncated = truncated(old);
@@ -55,24 +63,21 @@ pub fn compare_enum(
 }
 
 /// The non-null values of `enum`, each with its description, first occurrence kept.
-fn listed_values(schema: &Value) -> Vec<(&Value, Option<&str>)> {
+fn listed_values(schema: &Value) -> Vec<(&Value, Option<String>)> {
     let values = schema.get("enum").and_then(Value::as_array);
-    let descriptions = schema.get("x-enum-descriptions").and_then(Value::as_array);
-    let mut listed: Vec<(&Value, Option<&str>)> = Vec::new();
+    let descriptions = extension::<EnumDescriptions>(schema).unwrap_or_default();
+    let mut listed: Vec<(&Value, Option<String>)> = Vec::new();
     for (index, value) in values.into_iter().flatten().enumerate() {
         if value.is_null() || listed.iter().any(|(seen, _)| *seen == value) {
             continue;
         }
-        let description = descriptions
-            .and_then(|descriptions| descriptions.get(index))
-            .and_then(Value::as_str);
-        listed.push((value, description));
+        listed.push((value, descriptions.get(index).map(str::to_owned)));
     }
     listed
 }
 
 fn truncated(schema: &Value) -> Option<u64> {
-    schema.get("x-enum-truncated").and_then(Value::as_u64)
+    extension::<EnumTruncated>(schema).map(|EnumTruncated(count)| count)
 }
 
 /// The name the generator gives an integer variant with this description (`None`: named after

@@ -22,6 +22,7 @@ pub mod shape;
 #[cfg(test)]
 mod tests;
 
+use instantly_codegen::extensions::Extension;
 use serde_json::Value;
 
 pub use model::{Change, Impact, Kind, Level, Report, Section, TextChange};
@@ -31,4 +32,10 @@ pub fn compare(old: &Value, new: &Value) -> Report {
     let mut recorder = recorder::Recorder::default();
     document::compare_documents(&mut recorder, operations::Documents { old, new });
     recorder.finish()
+}
+
+/// An extension of a node, read through the document contract; a malformed one counts as
+/// absent, as it does for the generator (which warns about it), so the report never fails on it.
+fn extension<E: Extension>(node: &Value) -> Option<E> {
+    E::read(node).ok().flatten()
 }

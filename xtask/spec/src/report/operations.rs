@@ -3,10 +3,12 @@
 
 use std::collections::BTreeMap;
 
+use instantly_codegen::extensions::{Extension, Pagination};
 use serde_json::{Map, Value};
 
 use crate::openapi::{Operation, operations};
 
+use super::extension;
 use super::model::Kind;
 use super::recorder::Recorder;
 use super::schema::{Place, changed_keywords, compare_schema};
@@ -19,7 +21,7 @@ const OPERATION_KEYWORDS: [&str; 7] = [
     "parameters",
     "requestBody",
     "responses",
-    "x-pagination",
+    Pagination::KEY,
 ];
 
 /// The two documents an operation is compared across, for resolving `$ref`s in each.
@@ -95,7 +97,7 @@ fn compare_operation(
 }
 
 fn compare_pagination(recorder: &mut Recorder, old: &Value, new: &Value, label: &str) {
-    let kind = match (old.get("x-pagination"), new.get("x-pagination")) {
+    let kind = match (extension::<Pagination>(old), extension::<Pagination>(new)) {
         (None, Some(_)) => Kind::PaginationAdded,
         (Some(_), None) => Kind::PaginationRemoved,
         (Some(old), Some(new)) if old != new => Kind::PaginationChanged,

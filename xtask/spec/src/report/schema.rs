@@ -1,6 +1,7 @@
 //! Two versions of one schema, compared node by node: properties (nested ones too), array
 //! items, `oneOf`/`anyOf`/`allOf` members and map values.
 
+use instantly_codegen::extensions::{EnumDescriptions, EnumTruncated, Extension};
 use serde_json::{Map, Value};
 
 use super::enums::compare_enum;
@@ -34,8 +35,8 @@ const COMPARED: [&str; 17] = [
     "nullable",
     "readOnly",
     "enum",
-    "x-enum-descriptions",
-    "x-enum-truncated",
+    EnumDescriptions::KEY,
+    EnumTruncated::KEY,
     "properties",
     "required",
     "items",

@@ -1,5 +1,6 @@
 //! The classifier and the walk on small documents.
 
+use instantly_codegen::extensions::{EnumDescriptions, EnumTruncated, Extension, Pagination};
 use serde_json::{Value, json};
 
 use super::model::{Impact, Kind, Level};
@@ -228,20 +229,32 @@ fn enum_values_added_are_compatible_removed_break() {
 #[test]
 fn integer_enum_descriptions_name_variants() {
     let (_, kind, impact) = only_change(|d| {
-        thing(d)["properties"]["status"]["x-enum-descriptions"] = json!(["Draft", "Running"]);
+        thing(d)["properties"]["status"][EnumDescriptions::KEY] = json!(["Draft", "Running"]);
     });
     assert_eq!(kind, Kind::EnumVariantRenamed { value: json!(1) });
     assert_eq!(impact, Impact::Breaking);
     // Words after the first clause do not reach the name: a description change only.
     let old = api(base_thing(), base_create());
     let mut new = old.clone();
-    thing(&mut new)["properties"]["status"]["x-enum-descriptions"] =
+    thing(&mut new)["properties"]["status"][EnumDescriptions::KEY] =
         json!(["Draft", "The active, sending campaigns"]);
     let report = compare(&old, &new);
     assert!(report.changes.is_empty(), "{report:#?}");
     assert_eq!(report.descriptions.len(), 1);
     assert_eq!(report.descriptions[0].location, "Thing.status = 1");
     assert_eq!(report.level(), Level::Documentation);
+}
+
+#[test]
+fn malformed_extensions_count_as_absent() {
+    // As for the generator, which warns about them and generates nothing from them.
+    let old = api(base_thing(), base_create());
+    let mut new = old.clone();
+    new["paths"]["/things/{id}"]["get"][Pagination::KEY] = json!({"cursor_param": "c"});
+    thing(&mut new)["properties"]["status"][EnumTruncated::KEY] = json!(-1);
+    let report = compare(&old, &new);
+    assert!(report.changes.is_empty(), "{report:#?}");
+    assert!(report.descriptions.is_empty(), "{report:#?}");
 }
 
 #[test]
@@ -397,7 +410,8 @@ fn parameters_bodies_and_responses() {
         ),
         (
             |d| {
-                d["paths"]["/things/{id}"]["get"]["x-pagination"] = json!({"cursor_param": "c"});
+                let pagination = Pagination::query("starting_after", "next", "items");
+                pagination.write(&mut d["paths"]["/things/{id}"]["get"]);
             },
             "GET /things/{id}: now paginated (`into_stream` added)",
             Impact::Compatible,

@@ -1,5 +1,6 @@
 //! The API's conventions (`API-FACTS.md`): entity operations, cursor pagination, errors, auth.
 
+use instantly_codegen::extensions::{CursorIn, Extension, Pagination, Source};
 use serde_json::{Map, Value, json};
 
 use super::path::Segment;
@@ -73,18 +74,16 @@ pub fn starting_after_schema() -> Value {
 
 /// `x-pagination` of a cursor-paginated operation; the cursor travels in `cursor_in`
 /// (`query` or `body`).
-pub fn pagination(cursor_in: &str) -> Value {
-    json!({
-        "cursor_param": "starting_after",
-        "cursor_in": cursor_in,
-        "cursor_field": "next_starting_after",
-        "items_field": "items"
-    })
+pub fn pagination(cursor_in: CursorIn) -> Pagination {
+    Pagination {
+        cursor_in,
+        ..Pagination::query("starting_after", "next_starting_after", "items")
+    }
 }
 
 /// `<Entity>Page`: one page of a cursor-paginated list.
 pub fn page_schema(entity: &str, title: &str) -> Value {
-    json!({
+    let mut schema = json!({
         "type": "object",
         "description": format!("A page of {title} items. Stop on an empty `items` or a missing `next_starting_after`."),
         "required": ["items"],
@@ -94,9 +93,10 @@ pub fn page_schema(entity: &str, title: &str) -> Value {
                 "type": "string",
                 "description": "The cursor of the next page, for `starting_after`; absent on the last page (which may also carry one, followed by an empty page)."
             }
-        },
-        "x-source": "convention"
-    })
+        }
+    });
+    Source::Convention.write(&mut schema);
+    schema
 }
 
 pub fn schema_ref(name: &str) -> String {
@@ -107,7 +107,7 @@ pub const ERROR_SCHEMA: &str = "Error";
 
 /// The error body every 4xx/5xx answer carries.
 pub fn error_schema() -> Value {
-    json!({
+    let mut schema = json!({
         "type": "object",
         "description": "The body of every error answer (4xx and 5xx).",
         "required": ["statusCode", "error", "message"],
@@ -115,9 +115,10 @@ pub fn error_schema() -> Value {
             "statusCode": {"type": "number", "description": "The HTTP status code."},
             "error": {"type": "string", "description": "The HTTP status text."},
             "message": {"type": "string", "description": "What went wrong."}
-        },
-        "x-source": "convention"
-    })
+        }
+    });
+    Source::Convention.write(&mut schema);
+    schema
 }
 
 /// Error statuses of `API-FACTS.md`: status, `components.responses` name, description.
@@ -186,9 +187,9 @@ pub fn error_responses() -> Map<String, Value> {
         .map(|&(status, name, description)| {
             let mut response = json!({
                 "description": description,
-                "content": {"application/json": {"schema": {"$ref": schema_ref(ERROR_SCHEMA)}}},
-                "x-source": "convention"
+                "content": {"application/json": {"schema": {"$ref": schema_ref(ERROR_SCHEMA)}}}
             });
+            Source::Convention.write(&mut response);
             if status == 429 {
                 response["headers"] = json!({
                     "Retry-After": {
@@ -217,14 +218,12 @@ pub fn operation_error_responses(takes_input: bool) -> Vec<(String, Value)> {
 }
 
 fn default_error_response() -> (String, Value) {
-    (
-        "default".to_string(),
-        json!({
-            "description": "Any other error (403, 409, 413, 422, 500, 502, 503, …).",
-            "content": {"application/json": {"schema": {"$ref": schema_ref(ERROR_SCHEMA)}}},
-            "x-source": "convention"
-        }),
-    )
+    let mut response = json!({
+        "description": "Any other error (403, 409, 413, 422, 500, 502, 503, …).",
+        "content": {"application/json": {"schema": {"$ref": schema_ref(ERROR_SCHEMA)}}}
+    });
+    Source::Convention.write(&mut response);
+    ("default".to_string(), response)
 }
 
 /// `components.securitySchemes`.

@@ -1,5 +1,6 @@
 //! The reference's schemas as the document needs them: its quirks handled, not copied.
 
+use instantly_codegen::extensions::{EnumDescriptions, Extension, ReferenceExample, ReferenceType};
 use serde_json::{Map, Value, json};
 
 /// A body schema that allows nothing but `null` (`{nullable: true, example: null}`).
@@ -62,7 +63,7 @@ fn tidy_in_place(schema: &mut Value) {
         map.shift_remove("required");
     }
     if !map.contains_key("enum") {
-        map.shift_remove("x-enum-descriptions");
+        EnumDescriptions::remove(map);
     }
     split_mixed_enum(map);
     repair_example(map);
@@ -100,36 +101,34 @@ fn split_mixed_enum(map: &mut Map<String, Value>) {
     if kinds.len() < 2 {
         return;
     }
-    let descriptions = map.get("x-enum-descriptions").and_then(Value::as_array);
+    // The facts reader rejected malformed descriptions.
+    let descriptions = EnumDescriptions::read(map)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
     let members: Vec<Value> = kinds
         .iter()
         .map(|member_kind| {
-            let picked: Vec<(Value, Value)> = values
+            let picked: Vec<(Value, Option<String>)> = values
                 .iter()
                 .enumerate()
                 .filter(|(_, value)| kind(value) == Some(member_kind))
-                .map(|(index, value)| {
-                    let description = descriptions
-                        .and_then(|d| d.get(index))
-                        .cloned()
-                        .unwrap_or(Value::Null);
-                    (value.clone(), description)
-                })
+                .map(|(index, value)| (value.clone(), descriptions.get(index).map(str::to_owned)))
                 .collect();
             let mut member = json!({"type": member_kind});
             member["enum"] = picked.iter().map(|(v, _)| v.clone()).collect();
-            if picked.iter().any(|(_, d)| !d.is_null()) {
-                member["x-enum-descriptions"] = picked.into_iter().map(|(_, d)| d).collect();
+            if picked.iter().any(|(_, d)| d.is_some()) {
+                EnumDescriptions(picked.into_iter().map(|(_, d)| d).collect()).write(&mut member);
             }
             member
         })
         .collect();
     let original_type = map.shift_remove("type");
     map.shift_remove("enum");
-    map.shift_remove("x-enum-descriptions");
+    EnumDescriptions::remove(map);
     map.insert("oneOf".into(), members.into());
     if let Some(original_type) = original_type {
-        map.insert("x-reference-type".into(), original_type);
+        ReferenceType(original_type).write(map);
     }
 }
 
@@ -163,7 +162,7 @@ pub fn repair_example(map: &mut Map<String, Value>) {
         Some(repaired) => map.insert("example".into(), repaired.into()),
         None => map.shift_remove("example"),
     };
-    map.insert("x-reference-example".into(), original.into());
+    ReferenceExample(original.into()).write(map);
 }
 
 fn fits_format(format: &str, text: &str) -> bool {
@@ -233,14 +232,14 @@ mod tests {
         let stamp = "1970-01-01T09:30:00.000Z";
         let date = tidy(json!({"type": "string", "format": "date", "example": stamp}));
         assert_eq!(date["example"], "1970-01-01");
-        assert_eq!(date["x-reference-example"], stamp);
+        assert_eq!(date[ReferenceExample::KEY], stamp);
         let time = tidy(
             json!({"type": "string", "pattern": "^([01][0-9]|2[0-3]):([0-5][0-9])$", "example": stamp}),
         );
         assert_eq!(time["example"], "09:30");
         let lost = tidy(json!({"type": "string", "pattern": "^x$", "example": "y"}));
         assert!(lost.get("example").is_none());
-        assert_eq!(lost["x-reference-example"], "y");
+        assert_eq!(lost[ReferenceExample::KEY], "y");
         let fine = json!({"type": "string", "format": "date-time", "example": stamp});
         assert_eq!(tidy(fine.clone()), fine);
     }

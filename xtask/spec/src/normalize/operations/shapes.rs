@@ -16,6 +16,9 @@
 
 use std::collections::HashSet;
 
+use instantly_codegen::extensions::{
+    DerivedFrom, ExampleRepaired, Extension, Source, is_extension_key,
+};
 use serde_json::{Map, Value, json};
 
 use super::conventions::{page_schema, schema_ref};
@@ -331,9 +334,7 @@ impl<'a> Shapes<'a> {
         let mut fragments = Map::with_capacity(properties.len());
         for (property, fragment) in properties {
             let mut resolved = self.resolve(fragment)?;
-            if let Some(map) = resolved.as_object_mut() {
-                map.insert("x-source".into(), "override".into());
-            }
+            Source::Override.write(&mut resolved);
             fragments.insert(property.clone(), resolved);
         }
         let target = schema
@@ -354,7 +355,7 @@ impl<'a> Shapes<'a> {
     fn resolve_plain(&mut self, map: &Map<String, Value>) -> Result<Value, ShapeError> {
         let mut out = Map::with_capacity(map.len());
         for (key, value) in map {
-            if !SCHEMA_KEYWORDS.contains(&key.as_str()) && !key.starts_with("x-") {
+            if !SCHEMA_KEYWORDS.contains(&key.as_str()) && !is_extension_key(key) {
                 return Err(ShapeError::new(
                     format!("`{key}` is not an OpenAPI schema keyword nor a shorthand"),
                     key.as_str(),
@@ -402,13 +403,13 @@ pub fn writable_schema(entity_schema: &Value, entity: &str, title: &str) -> Valu
     strip_read_only(&mut schema);
     if let Some(map) = schema.as_object_mut() {
         map.shift_remove("title");
-        map.shift_remove("x-example-repaired");
+        ExampleRepaired::remove(map);
         map.insert(
             "description".into(),
             format!("The writable fields of {title}.").into(),
         );
-        map.insert("x-derived-from".into(), entity.into());
-        map.insert("x-source".into(), "convention".into());
+        DerivedFrom(entity.to_owned()).write(map);
+        Source::Convention.write(map);
     }
     schema
 }

@@ -1,3 +1,4 @@
+use instantly_codegen::extensions::{DerivedFrom, EnumDescriptions};
 use serde_json::{Value, json};
 
 use super::*;
@@ -132,12 +133,17 @@ fn conventions_fill_entity_operations() {
     let list = op(&built, "get", "/api/v2/campaigns");
     assert_eq!(list["operationId"], "list_campaigns");
     assert_eq!(list["summary"], "List campaigns");
-    assert_eq!(list["x-source"], "convention");
+    assert_eq!(list[Source::KEY], "convention");
     let params: Vec<(&str, &str)> = list["parameters"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|p| (p["name"].as_str().unwrap(), p["x-source"].as_str().unwrap()))
+        .map(|p| {
+            (
+                p["name"].as_str().unwrap(),
+                p[Source::KEY].as_str().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         params,
@@ -148,13 +154,13 @@ fn conventions_fill_entity_operations() {
         list["responses"]["200"]["content"]["application/json"]["schema"]["$ref"],
         "#/components/schemas/CampaignPage"
     );
-    assert_eq!(list["x-pagination"]["cursor_in"], "query");
-    assert_eq!(list["x-pagination"]["items_field"], "items");
+    assert_eq!(list[Pagination::KEY]["cursor_in"], "query");
+    assert_eq!(list[Pagination::KEY]["items_field"], "items");
 
     let schemas = &built.components["schemas"];
     assert_eq!(schemas["CampaignPage"]["required"], json!(["items"]));
     let create = op(&built, "post", "/api/v2/campaigns");
-    assert_eq!(create["requestBody"]["x-source"], "convention");
+    assert_eq!(create["requestBody"][Source::KEY], "convention");
     assert_eq!(create["requestBody"]["required"], true);
     assert_eq!(
         schemas["CreateCampaignRequest"]["properties"],
@@ -181,7 +187,7 @@ fn conventions_fill_entity_operations() {
             item["responses"]["200"]["content"]["application/json"]["schema"]["$ref"],
             "#/components/schemas/Campaign"
         );
-        assert_eq!(item["responses"]["200"]["x-source"], "convention");
+        assert_eq!(item["responses"]["200"][Source::KEY], "convention");
         assert_eq!(
             item["parameters"][0],
             json!({"name": "id", "in": "path", "required": true, "schema": {"type": "string"}, "x-source": "page"})
@@ -206,18 +212,18 @@ fn operations_nobody_documented_stay_free_form() {
     .unwrap();
     let activate = op(&built, "post", "/api/v2/campaigns/{id}/activate");
     assert_eq!(activate["operationId"], "activate_campaign");
-    assert_eq!(activate["x-source"], "page");
-    assert_eq!(activate["x-shapes"], "unknown");
+    assert_eq!(activate[Source::KEY], "page");
+    assert_eq!(activate[ext::Shapes::KEY], "unknown");
     assert_eq!(activate["requestBody"]["required"], false);
     assert_eq!(
         activate["requestBody"]["content"]["application/json"]["schema"]["additionalProperties"],
         true
     );
-    assert_eq!(activate["responses"]["200"]["x-shapes"], "unknown");
+    assert_eq!(activate["responses"]["200"][ext::Shapes::KEY], "unknown");
 
     // No entity tag, no listed collection: no convention; `{email}` is an e-mail address.
     let thing = op(&built, "get", "/api/v2/things/{email}");
-    assert_eq!(thing["x-shapes"], "unknown");
+    assert_eq!(thing[ext::Shapes::KEY], "unknown");
     assert!(thing.get("requestBody").is_none());
     assert_eq!(
         thing["parameters"][0]["schema"],
@@ -307,12 +313,12 @@ fn overridden() -> Built {
 fn overrides_replace_and_extend_the_conventions() {
     let built = overridden();
     let list = op(&built, "get", "/api/v2/campaigns");
-    assert_eq!(list["x-source"], "override");
+    assert_eq!(list[Source::KEY], "override");
     let params = list["parameters"].as_array().unwrap();
     let names: Vec<&str> = params.iter().map(|p| p["name"].as_str().unwrap()).collect();
     assert_eq!(names, ["limit", "starting_after", "search", "status"]);
-    assert_eq!(params[0]["x-source"], "convention");
-    assert_eq!(params[1]["x-source"], "override");
+    assert_eq!(params[0][Source::KEY], "convention");
+    assert_eq!(params[1][Source::KEY], "override");
     assert_eq!(params[1]["required"], true);
     assert_eq!(
         params[1]["schema"],
@@ -320,7 +326,7 @@ fn overrides_replace_and_extend_the_conventions() {
     );
     assert_eq!(params[2]["description"], "Text to look for");
     assert_eq!(
-        params[3]["schema"]["x-enum-descriptions"],
+        params[3]["schema"][EnumDescriptions::KEY],
         json!(["Draft", "Active"])
     );
     assert!(params[3]["schema"].get("readOnly").is_none());
@@ -333,12 +339,12 @@ fn overrides_replace_and_extend_the_conventions() {
         ),
         (Some("start_campaign"), Some("Start sending"))
     );
-    assert!(activate.get("x-shapes").is_none());
+    assert!(activate.get(ext::Shapes::KEY).is_none());
     assert!(
         activate.get("requestBody").is_none(),
         "an override without a body means no body"
     );
-    assert_eq!(activate["responses"]["200"]["x-source"], "override");
+    assert_eq!(activate["responses"]["200"][Source::KEY], "override");
 }
 
 #[test]
@@ -352,13 +358,13 @@ fn overrides_set_statuses_and_body_cursors() {
     assert!(share["responses"].get("200").is_none());
 
     let search = op(&built, "post", "/api/v2/campaigns/search");
-    assert_eq!(search["x-pagination"]["cursor_in"], "body");
+    assert_eq!(search[Pagination::KEY]["cursor_in"], "body");
     let schemas = &built.components["schemas"];
     assert_eq!(
         schemas["SearchCampaignsRequest"]["properties"]["filter"]["$ref"],
         "#/components/schemas/Filter"
     );
-    assert_eq!(schemas["Filter"]["x-source"], "override");
+    assert_eq!(schemas["Filter"][Source::KEY], "override");
 
     let rate = op(&built, "post", "/api/v2/campaigns/{id}/rate");
     assert_eq!(
@@ -366,7 +372,7 @@ fn overrides_set_statuses_and_body_cursors() {
         "#/components/schemas/CreateCampaignRateResponse"
     );
     assert_eq!(
-        schemas["CreateCampaignRateRequest"]["x-derived-from"],
+        schemas["CreateCampaignRateRequest"][DerivedFrom::KEY],
         "Campaign"
     );
     assert!(
@@ -451,7 +457,7 @@ fn corrections_fix_entity_schemas() {
         campaign["properties"]["name"],
         json!({"type": "string", "minLength": 1, "x-source": "override"})
     );
-    assert_eq!(campaign["properties"]["tag"]["x-source"], "override");
+    assert_eq!(campaign["properties"]["tag"][Source::KEY], "override");
     assert_eq!(campaign["required"], json!(["name"]));
     // Derived request bodies see the corrected entity.
     assert!(
@@ -508,7 +514,7 @@ fn the_reference_facts_shape_operations_and_conventions_fill_the_rest() {
     let page = page(&[("Campaign", CAMPAIGN_OPS)]);
     let built = build_with_facts(&page, FACTS, "").unwrap();
     let list = op(&built, "get", "/api/v2/campaigns");
-    assert_eq!(list["x-source"], "reference");
+    assert_eq!(list[Source::KEY], "reference");
     assert_eq!(list["summary"], "List campaigns");
     assert!(
         list["description"]
@@ -524,14 +530,14 @@ fn the_reference_facts_shape_operations_and_conventions_fill_the_rest() {
     );
     assert_eq!(parameters[0]["description"], "Page size");
     assert_eq!(parameters[2]["required"], true);
-    assert_eq!(list["x-pagination"]["cursor_in"], "query");
+    assert_eq!(list[Pagination::KEY]["cursor_in"], "query");
     let errors: Vec<&String> = list["responses"].as_object().unwrap().keys().collect();
     assert_eq!(errors, ["200", "401", "429", "default"]);
 
     let activate = op(&built, "post", "/api/v2/campaigns/{id}/activate");
     assert_eq!(activate["parameters"][0]["schema"]["format"], "uuid");
     assert_eq!(activate["parameters"][0]["description"], "The campaign");
-    assert_eq!(activate["requestBody"]["x-source"], "reference");
+    assert_eq!(activate["requestBody"][Source::KEY], "reference");
     let body = &built.components["schemas"]["ActivateCampaignRequest"];
     assert_eq!(body["type"], "object");
     assert_eq!(body["properties"]["sent_count"]["type"], "integer");
@@ -549,7 +555,7 @@ fn the_reference_facts_shape_operations_and_conventions_fill_the_rest() {
 
     // No facts: the conventions, as before the facts existed.
     let get = op(&built, "get", "/api/v2/campaigns/{id}");
-    assert_eq!(get["x-source"], "convention");
+    assert_eq!(get[Source::KEY], "convention");
     assert_eq!(
         get["responses"]["200"]["content"]["application/json"]["schema"]["$ref"],
         "#/components/schemas/Campaign"
@@ -571,8 +577,8 @@ fn overrides_still_correct_the_reference() {
     let built = build_with_facts(&page, FACTS, overrides).unwrap();
     let list = op(&built, "get", "/api/v2/campaigns");
     assert_eq!(list["summary"], "Campaigns");
-    assert_eq!(list["x-source"], "override");
-    assert_eq!(list["parameters"][2]["x-source"], "override");
+    assert_eq!(list[Source::KEY], "override");
+    assert_eq!(list["parameters"][2][Source::KEY], "override");
     assert!(list["parameters"][2].get("required").is_none());
 }
 
@@ -617,11 +623,11 @@ mod real_page {
         let op = |method: &str, path: &str| &built.operations.paths[path][method];
         let sources = operations(&built)
             .iter()
-            .filter(|op| op["x-source"] == "reference")
+            .filter(|op| op[Source::KEY] == "reference")
             .count();
         assert_eq!(sources, 162);
         assert_eq!(
-            op("post", "/api/v2/campaigns/{id}/share")["responses"]["204"]["x-source"],
+            op("post", "/api/v2/campaigns/{id}/share")["responses"]["204"][Source::KEY],
             "reference"
         );
         assert!(
@@ -630,12 +636,12 @@ mod real_page {
                 .is_some()
         );
         assert_eq!(
-            op("post", "/api/v2/leads/list")["x-pagination"]["cursor_in"],
+            op("post", "/api/v2/leads/list")[Pagination::KEY]["cursor_in"],
             "body"
         );
         let paginated = operations(&built)
             .iter()
-            .filter(|op| op.get("x-pagination").is_some())
+            .filter(|op| op.get(Pagination::KEY).is_some())
             .count();
         assert_eq!(paginated, 22);
         let schemas = &built.components["schemas"];

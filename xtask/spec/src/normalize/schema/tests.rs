@@ -1,5 +1,6 @@
 //! Each construct on a small page fragment, asserting the emitted schema.
 
+use instantly_codegen::extensions::{ExampleRepaired, Extension};
 use serde_json::{Value, json};
 
 use crate::diagnostics::Warnings;
@@ -191,7 +192,7 @@ fn collapsed_objects_recovered_from_examples() {
     assert_eq!(schema["example"]["schedule"]["days"], json!({"2": true}));
     assert_eq!(schema["example"]["warmup"]["advanced"], json!({}));
     assert_eq!(
-        schema["x-example-repaired"],
+        schema[ExampleRepaired::KEY],
         json!(["/warmup/advanced", "/schedule/days"])
     );
     // `advanced` could not be recovered: one warning naming it.
