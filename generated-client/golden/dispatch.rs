@@ -948,13 +948,11 @@ pub async fn call(
         }
 
         "init_oauth_google" => {
-            let arguments = arguments.of("init_oauth_google");
             let request = client.init_oauth_google();
             Output::json("init_oauth_google", &request.send().await?)
         }
 
         "init_oauth_microsoft" => {
-            let arguments = arguments.of("init_oauth_microsoft");
             let request = client.init_oauth_microsoft();
             Output::json("init_oauth_microsoft", &request.send().await?)
         }
@@ -1216,7 +1214,6 @@ pub async fn call(
         }
 
         "count_launched_campaigns" => {
-            let arguments = arguments.of("count_launched_campaigns");
             let request = client.count_launched_campaigns();
             Output::json("count_launched_campaigns", &request.send().await?)
         }
@@ -1351,7 +1348,6 @@ pub async fn call(
         }
 
         "count_unread_emails" => {
-            let arguments = arguments.of("count_unread_emails");
             let request = client.count_unread_emails();
             Output::json("count_unread_emails", &request.send().await?)
         }
@@ -1521,8 +1517,6 @@ pub async fn call(
         }
 
         "get_inbox_placement_test_email_service_provider_options" => {
-            let arguments = arguments
-                .of("get_inbox_placement_test_email_service_provider_options");
             let request = client
                 .get_inbox_placement_test_email_service_provider_options();
             Output::json(
@@ -2065,7 +2059,6 @@ pub async fn call(
         }
 
         "get_workspace" => {
-            let arguments = arguments.of("get_workspace");
             let request = client.get_workspace();
             Output::json("get_workspace", &request.send().await?)
         }
@@ -2079,7 +2072,6 @@ pub async fn call(
         }
 
         "get_workspace_whitelabel_domain" => {
-            let arguments = arguments.of("get_workspace_whitelabel_domain");
             let request = client.get_workspace_whitelabel_domain();
             Output::json("get_workspace_whitelabel_domain", &request.send().await?)
         }
@@ -2097,7 +2089,6 @@ pub async fn call(
         }
 
         "delete_workspace_whitelabel_domain" => {
-            let arguments = arguments.of("delete_workspace_whitelabel_domain");
             let request = client.delete_workspace_whitelabel_domain();
             Output::json("delete_workspace_whitelabel_domain", &request.send().await?)
         }
@@ -2272,7 +2263,6 @@ pub async fn call(
         }
 
         "get_workspace_group_member_admin" => {
-            let arguments = arguments.of("get_workspace_group_member_admin");
             let request = client.get_workspace_group_member_admin();
             Output::json("get_workspace_group_member_admin", &request.send().await?)
         }
@@ -2499,7 +2489,6 @@ pub async fn call(
         }
 
         "get_webhook_event_types" => {
-            let arguments = arguments.of("get_webhook_event_types");
             let request = client.get_webhook_event_types();
             Output::json("get_webhook_event_types", &request.send().await?)
         }
@@ -2645,13 +2634,11 @@ pub async fn call(
         }
 
         "get_workspace_billing_plan_details" => {
-            let arguments = arguments.of("get_workspace_billing_plan_details");
             let request = client.get_workspace_billing_plan_details();
             Output::json("get_workspace_billing_plan_details", &request.send().await?)
         }
 
         "get_workspace_billing_subscription_details" => {
-            let arguments = arguments.of("get_workspace_billing_subscription_details");
             let request = client.get_workspace_billing_subscription_details();
             Output::json(
                 "get_workspace_billing_subscription_details",
@@ -2660,7 +2647,6 @@ pub async fn call(
         }
 
         "get_crm_phone_numbers" => {
-            let arguments = arguments.of("get_crm_phone_numbers");
             let request = client.get_crm_phone_numbers();
             Output::json("get_crm_phone_numbers", &request.send().await?)
         }

@@ -157,7 +157,7 @@ fn schema(value: &Value, at: &Pointer) -> Result<Value, Error> {
             }
             // Any JSON value is valid here: not worth copying.
             "example" | "default" => Value::Null,
-            extension if extension.starts_with("x-") => Value::Null,
+            extension if crate::extensions::is_extension_key(extension) => Value::Null,
             _ => child.clone(),
         };
         own.insert(key.clone(), checked);

@@ -103,9 +103,12 @@ fn emit_arm(ctx: &Ctx<'_>, operation: &Operation) -> TokenStream {
         },
         Response::Bytes => quote!(Ok(Output::Bytes(request.send().await?))),
     };
+    // An operation without parameters or body reads no arguments.
+    let bind = (!arguments.is_empty() || !setters.is_empty())
+        .then(|| quote!(let arguments = arguments.of(#name);));
     quote! {
         #name => {
-            let arguments = arguments.of(#name);
+            #bind
             let request = client.#method(#( #arguments ),*);
             #( #setters )*
             #output
