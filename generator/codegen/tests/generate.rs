@@ -59,7 +59,7 @@ fn settings_change_paths_derives_and_names() {
     assert!(source.contains("pub struct Contact {"));
     assert!(source.contains("pub fn campaigns(&self)"));
     assert!(source.contains("\"MY_KEY\""));
-    assert!(source.contains("Some(\"MY_BASE_URL\")"));
+    assert!(source.contains("rt::client!(Client, base_url_env_var = \"MY_BASE_URL\");"));
     assert!(source.contains("rt::request_options!"));
 }
 
@@ -68,7 +68,7 @@ fn from_env_reads_a_base_url_only_when_a_variable_is_set() {
     let source = generate_file(FIXTURE, &Settings::default()).unwrap();
     assert!(!source.contains("BASE_URL\")"));
     let source = generate_file(FIXTURE, &Settings::instantly()).unwrap();
-    assert!(source.contains("Some(\"INSTANTLY_BASE_URL\")"));
+    assert!(source.contains("base_url_env_var = \"INSTANTLY_BASE_URL\""));
 }
 
 #[test]
