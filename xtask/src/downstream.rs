@@ -8,7 +8,7 @@
 //!
 //! The binary is written by [`write_app`], which the bench reuses for its downstream rows.
 
-use crate::process::run_checked;
+use crate::process::{output_checked, run_checked};
 use std::path::Path;
 use std::process::Command;
 
@@ -169,16 +169,8 @@ fn packaged_files_present(root: &Path) -> Result<bool, String> {
 }
 
 fn cargo_output(command: &mut Command) -> Result<String, String> {
-    let output = command
-        .output()
-        .map_err(|error| format!("cannot run {command:?}: {error}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "{command:?} failed:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        ));
-    }
-    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    let stdout = output_checked(command)?;
+    Ok(String::from_utf8_lossy(&stdout).into_owned())
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {

@@ -80,29 +80,25 @@ pub trait ExtensionMap {
     fn remove_extension_value(&mut self, key: &str) -> Option<Value>;
 }
 
-impl ExtensionMap for IndexMap<String, Value> {
-    fn extension_value(&self, key: &str) -> Option<&Value> {
-        self.get(key)
-    }
-    fn set_extension_value(&mut self, key: &str, value: Value) {
-        self.insert(key.to_owned(), value);
-    }
-    fn remove_extension_value(&mut self, key: &str) -> Option<Value> {
-        self.shift_remove(key)
-    }
+/// The two ordered maps spell `get`, `insert` and `shift_remove` alike.
+macro_rules! ordered_map_extensions {
+    ($($map:ty),*) => {
+        $(
+            impl ExtensionMap for $map {
+                fn extension_value(&self, key: &str) -> Option<&Value> {
+                    self.get(key)
+                }
+                fn set_extension_value(&mut self, key: &str, value: Value) {
+                    self.insert(key.to_owned(), value);
+                }
+                fn remove_extension_value(&mut self, key: &str) -> Option<Value> {
+                    self.shift_remove(key)
+                }
+            }
+        )*
+    };
 }
-
-impl ExtensionMap for Map<String, Value> {
-    fn extension_value(&self, key: &str) -> Option<&Value> {
-        self.get(key)
-    }
-    fn set_extension_value(&mut self, key: &str, value: Value) {
-        self.insert(key.to_owned(), value);
-    }
-    fn remove_extension_value(&mut self, key: &str) -> Option<Value> {
-        self.shift_remove(key)
-    }
-}
+ordered_map_extensions!(IndexMap<String, Value>, Map<String, Value>);
 
 impl ExtensionMap for Value {
     fn extension_value(&self, key: &str) -> Option<&Value> {
@@ -167,6 +163,20 @@ macro_rules! extension {
     };
 }
 
+/// `#[serde(transparent)]` newtype extensions, each `Name(Inner) = "x-key";` with its docs and
+/// any derives beyond the common ones.
+macro_rules! newtype_extensions {
+    ($($(#[$attr:meta])* $name:ident($inner:ty) = $key:literal;)*) => {
+        $(
+            $(#[$attr])*
+            #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+            #[serde(transparent)]
+            pub struct $name(pub $inner);
+            extension!($name, $key);
+        )*
+    };
+}
+
 /// `x-pagination` on an operation: how to walk its cursor pages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pagination {
@@ -212,11 +222,11 @@ impl CursorIn {
     }
 }
 
-/// `x-enum-descriptions`: parallel to `enum`, each value's description (`null` where none).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct EnumDescriptions(pub Vec<Option<String>>);
-extension!(EnumDescriptions, "x-enum-descriptions");
+newtype_extensions! {
+    /// `x-enum-descriptions`: parallel to `enum`, each value's description (`null` where none).
+    #[derive(Default)]
+    EnumDescriptions(Vec<Option<String>>) = "x-enum-descriptions";
+}
 
 impl EnumDescriptions {
     /// The description of the value at `index` of `enum`.
@@ -225,11 +235,11 @@ impl EnumDescriptions {
     }
 }
 
-/// `x-enum-truncated: N`: the source hid `N` more values than `enum` lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct EnumTruncated(pub u64);
-extension!(EnumTruncated, "x-enum-truncated");
+newtype_extensions! {
+    /// `x-enum-truncated: N`: the source hid `N` more values than `enum` lists.
+    #[derive(Copy)]
+    EnumTruncated(u64) = "x-enum-truncated";
+}
 
 /// `x-enum-source`: where a completed enum list came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -240,17 +250,15 @@ pub enum EnumSource {
 }
 extension!(EnumSource, "x-enum-source");
 
-/// `x-enum-from-examples`: enum values added because an example showed them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct EnumFromExamples(pub Vec<Value>);
-extension!(EnumFromExamples, "x-enum-from-examples");
+newtype_extensions! {
+    /// `x-enum-from-examples`: enum values added because an example showed them.
+    #[derive(Default)]
+    EnumFromExamples(Vec<Value>) = "x-enum-from-examples";
 
-/// `x-enum-unplaced`: listed values that do not fit the schema's type, as the page wrote them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct EnumUnplaced(pub Vec<String>);
-extension!(EnumUnplaced, "x-enum-unplaced");
+    /// `x-enum-unplaced`: listed values that do not fit the schema's type, as the page wrote them.
+    #[derive(Default)]
+    EnumUnplaced(Vec<String>) = "x-enum-unplaced";
+}
 
 /// `x-source`: where a part of the document came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -287,67 +295,44 @@ pub enum Shapes {
 }
 extension!(Shapes, "x-shapes");
 
-/// `x-collapsed: true`: the page folded this sub-object (`+ Show 5 properties`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Collapsed(pub bool);
-extension!(Collapsed, "x-collapsed");
+newtype_extensions! {
+    /// `x-collapsed: true`: the page folded this sub-object (`+ Show 5 properties`).
+    #[derive(Copy)]
+    Collapsed(bool) = "x-collapsed";
 
-/// `x-collapsed-count: N`: how many properties the folded sub-object announced.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct CollapsedCount(pub u64);
-extension!(CollapsedCount, "x-collapsed-count");
+    /// `x-collapsed-count: N`: how many properties the folded sub-object announced.
+    #[derive(Copy)]
+    CollapsedCount(u64) = "x-collapsed-count";
 
-/// `x-derived-from`: the entity schema a request body was derived from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct DerivedFrom(pub String);
-extension!(DerivedFrom, "x-derived-from");
+    /// `x-derived-from`: the entity schema a request body was derived from.
+    DerivedFrom(String) = "x-derived-from";
 
-/// `x-page-type`: the type the page wrote where the document now says `integer` (`number`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct PageType(pub String);
-extension!(PageType, "x-page-type");
+    /// `x-page-type`: the type the page wrote where the document now says `integer` (`number`).
+    PageType(String) = "x-page-type";
 
-/// `x-reference-type`: the type the reference's facts wrote where the document differs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct ReferenceType(pub Value);
-extension!(ReferenceType, "x-reference-type");
+    /// `x-reference-type`: the type the reference's facts wrote where the document differs.
+    ReferenceType(Value) = "x-reference-type";
 
-/// `x-reference-example`: the reference's example where the document holds a repaired one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct ReferenceExample(pub Value);
-extension!(ReferenceExample, "x-reference-example");
+    /// `x-reference-example`: the reference's example where the document holds a repaired one.
+    ReferenceExample(Value) = "x-reference-example";
 
-/// `x-example-repaired`: JSON pointers (into the example) of the parts filled in where the page
-/// collapsed the entity's example.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct ExampleRepaired(pub Vec<String>);
-extension!(ExampleRepaired, "x-example-repaired");
+    /// `x-example-repaired`: JSON pointers (into the example) of the parts filled in where the page
+    /// collapsed the entity's example.
+    #[derive(Default)]
+    ExampleRepaired(Vec<String>) = "x-example-repaired";
 
-/// `x-page-url` on a server: the URL as the page gave it, where the document's was cut back.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct PageUrl(pub String);
-extension!(PageUrl, "x-page-url");
+    /// `x-page-url` on a server: the URL as the page gave it, where the document's was cut back.
+    PageUrl(String) = "x-page-url";
 
-/// `x-recovered-from`: the places (JSON pointers, page lines) a schema's facts were recovered
-/// from.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct RecoveredFrom(pub Vec<String>);
-extension!(RecoveredFrom, "x-recovered-from");
+    /// `x-recovered-from`: the places (JSON pointers, page lines) a schema's facts were recovered
+    /// from.
+    #[derive(Default)]
+    RecoveredFrom(Vec<String>) = "x-recovered-from";
 
-/// `x-hoisted-from`: the places (JSON pointers) a shared schema was hoisted from.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct HoistedFrom(pub Vec<String>);
-extension!(HoistedFrom, "x-hoisted-from");
+    /// `x-hoisted-from`: the places (JSON pointers) a shared schema was hoisted from.
+    #[derive(Default)]
+    HoistedFrom(Vec<String>) = "x-hoisted-from";
+}
 
 #[cfg(test)]
 mod tests {

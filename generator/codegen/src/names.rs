@@ -26,19 +26,25 @@ fn words(raw: &str) -> String {
         .collect()
 }
 
-/// A PascalCase type or variant name; `fallback` when `raw` has no letters or digits.
-pub(crate) fn pascal(raw: &str, fallback: &str) -> String {
-    let name = words(raw).to_upper_camel_case();
+/// `raw`'s words in `case`; `fallback` when it has no letters or digits, and `digit_prefix`
+/// before a leading digit.
+fn cased(raw: &str, case: fn(&str) -> String, fallback: &str, digit_prefix: &str) -> String {
+    let name = case(&words(raw));
     let name = if name.is_empty() {
         fallback.to_owned()
     } else {
         name
     };
     if name.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("V{name}")
+        format!("{digit_prefix}{name}")
     } else {
         name
     }
+}
+
+/// A PascalCase type or variant name; `fallback` when `raw` has no letters or digits.
+pub(crate) fn pascal(raw: &str, fallback: &str) -> String {
+    cased(raw, ToUpperCamelCase::to_upper_camel_case, fallback, "V")
 }
 
 /// A type name that is valid and does not shadow what generated code uses.
@@ -53,17 +59,7 @@ pub(crate) fn type_name(raw: &str) -> String {
 
 /// A snake_case field, method or parameter name; keywords become raw identifiers (`r#type`).
 pub(crate) fn snake(raw: &str, fallback: &str) -> String {
-    let name = words(raw).to_snake_case();
-    let name = if name.is_empty() {
-        fallback.to_owned()
-    } else {
-        name
-    };
-    let name = if name.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("_{name}")
-    } else {
-        name
-    };
+    let name = cased(raw, ToSnakeCase::to_snake_case, fallback, "_");
     if NOT_RAW.contains(&name.as_str()) {
         format!("{name}_")
     } else if KEYWORDS.contains(&name.as_str()) {

@@ -3,18 +3,9 @@
 
 use instantly_codegen::{Settings, generate_dispatch, generate_file, load_document};
 
-const FIXTURE: &str = include_str!("fixtures/mini.yaml");
+mod support;
 
-/// The text of one generated `impl` block, from its header to the closing brace.
-fn block(source: &str, header: &str) -> String {
-    let start = source
-        .find(header)
-        .unwrap_or_else(|| panic!("no `{header}` in the output"));
-    let end = source[start..]
-        .find("\n    }\n")
-        .map_or(source.len(), |end| start + end);
-    source[start..end].to_owned()
-}
+use support::{FIXTURE, item};
 
 /// `text` without whitespace, so assertions do not depend on where prettyplease breaks lines.
 fn flat(text: &str) -> String {
@@ -44,21 +35,21 @@ fn only_non_idempotent_operations_offer_the_retry_opt_in() {
     let source = generate_file(FIXTURE, &Settings::default()).unwrap();
     let opt_in = ",non_idempotent);";
     let no_opt_in = "request_options!(send->";
-    assert!(flat(&block(&source, "impl CreateCampaign {")).contains(opt_in));
-    assert!(flat(&block(&source, "impl PatchCampaign {")).contains(opt_in));
+    assert!(flat(&item(&source, "impl CreateCampaign {")).contains(opt_in));
+    assert!(flat(&item(&source, "impl PatchCampaign {")).contains(opt_in));
     for read in ["impl GetCampaign {", "impl ReplaceCampaign {"] {
-        let block = flat(&block(&source, read));
+        let block = flat(&item(&source, read));
         assert!(
             block.contains(no_opt_in) && !block.contains(opt_in),
             "{block}"
         );
     }
     // A list sent as POST is a read: retried like a GET, no opt-in needed.
-    let list_leads = block(&source, "impl ListLeads {");
+    let list_leads = item(&source, "impl ListLeads {");
     let flat_list = flat(&list_leads);
     assert!(flat_list.contains(no_opt_in) && !flat_list.contains(opt_in));
     assert!(list_leads.contains("request.options(self.options).idempotent(true);"));
-    let create = block(&source, "impl CreateCampaign {");
+    let create = item(&source, "impl CreateCampaign {");
     assert!(create.contains("request.options(self.options);"));
 }
 

@@ -5,21 +5,12 @@
 
 use instantly_codegen::{Error, Settings, generate_file, generate_tokens, load_document};
 
-const FIXTURE: &str = include_str!("fixtures/mini.yaml");
+mod support;
+
+use support::{FIXTURE, item};
 
 fn source() -> String {
     generate_file(FIXTURE, &Settings::default()).unwrap()
-}
-
-/// The text of one generated item, from its `pub struct|enum Name` line to the closing brace.
-fn item(source: &str, header: &str) -> String {
-    let start = source
-        .find(header)
-        .unwrap_or_else(|| panic!("no `{header}` in the output"));
-    let end = source[start..]
-        .find("\n    }\n")
-        .map_or(source.len(), |end| start + end);
-    source[start..end].to_owned()
 }
 
 #[test]

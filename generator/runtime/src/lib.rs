@@ -24,6 +24,9 @@
 //! page-stream helpers) lives in the hidden `__private` module, which generated code imports as
 //! `rt`; it is not part of the public API.
 
+#[macro_use]
+mod setters;
+
 mod any;
 mod client;
 mod date;

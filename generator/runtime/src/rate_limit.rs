@@ -81,26 +81,27 @@ mod tests {
     use crate::TokioSleeper;
     use std::time::{Duration, Instant};
 
-    #[tokio::test]
-    async fn waits_once_the_burst_is_spent() {
-        let limiter = RateLimit::per_second(20).limiter();
+    /// How long `times` requests wait under `limit`, one after another.
+    async fn time_waits(limit: RateLimit, times: usize) -> Duration {
+        let limiter = limit.limiter();
         let started = Instant::now();
-        for _ in 0..25 {
+        for _ in 0..times {
             limiter.wait(&TokioSleeper).await;
         }
+        started.elapsed()
+    }
+
+    #[tokio::test]
+    async fn waits_once_the_burst_is_spent() {
+        let elapsed = time_waits(RateLimit::per_second(20), 25).await;
         // 20 at once, then one every 50 ms.
-        let elapsed = started.elapsed();
         assert!(elapsed >= Duration::from_millis(200), "{elapsed:?}");
         assert!(elapsed < Duration::from_secs(2), "{elapsed:?}");
     }
 
     #[tokio::test]
     async fn no_limit_never_waits() {
-        let limiter = RateLimit::per_second(0).limiter();
-        let started = Instant::now();
-        for _ in 0..1000 {
-            limiter.wait(&TokioSleeper).await;
-        }
-        assert!(started.elapsed() < Duration::from_millis(100));
+        let elapsed = time_waits(RateLimit::per_second(0), 1000).await;
+        assert!(elapsed < Duration::from_millis(100));
     }
 }

@@ -67,35 +67,18 @@ impl RetryPolicy {
         self
     }
 
-    /// The delay before the first retry; each later one doubles it.
-    pub fn base_delay(mut self, delay: Duration) -> Self {
-        self.base_delay = delay;
-        self
-    }
-
-    /// No backoff delay (jitter included) exceeds this.
-    pub fn max_delay(mut self, delay: Duration) -> Self {
-        self.max_delay = delay;
-        self
-    }
-
-    /// The longest `Retry-After` the client waits for; a longer one returns the error at once.
-    pub fn max_retry_after(mut self, delay: Duration) -> Self {
-        self.max_retry_after = delay;
-        self
-    }
-
-    /// Randomize delays so that many clients failing together do not retry together.
-    pub fn jitter(mut self, jitter: bool) -> Self {
-        self.jitter = jitter;
-        self
-    }
-
-    /// Also retry POST and PATCH after 5xx, timeouts and dropped connections. Only for requests
-    /// the caller knows are safe to repeat: the server may have acted on the first one.
-    pub fn retry_non_idempotent(mut self, retry: bool) -> Self {
-        self.retry_non_idempotent = retry;
-        self
+    setters! {
+        /// The delay before the first retry; each later one doubles it.
+        base_delay: Duration;
+        /// No backoff delay (jitter included) exceeds this.
+        max_delay: Duration;
+        /// The longest `Retry-After` the client waits for; a longer one returns the error at once.
+        max_retry_after: Duration;
+        /// Randomize delays so that many clients failing together do not retry together.
+        jitter: bool;
+        /// Also retry POST and PATCH after 5xx, timeouts and dropped connections. Only for requests
+        /// the caller knows are safe to repeat: the server may have acted on the first one.
+        retry_non_idempotent: bool;
     }
 
     pub(crate) fn allows_non_idempotent(&self) -> bool {

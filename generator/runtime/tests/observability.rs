@@ -8,9 +8,8 @@ use instantly_runtime::{RateLimit, Transport};
 use serde_json::{Value, json};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use support::{Delays, exact_policy, server_answering};
-use wiremock::matchers::any;
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use support::{Delays, exact_policy, server_always, server_answering};
+use wiremock::{MockServer, ResponseTemplate};
 
 const KEY: &str = "sk_live_do_not_log_me";
 const SECRET_BODY: &str = "body-text-that-must-not-be-logged";
@@ -47,52 +46,46 @@ async fn the_observer_sees_every_attempt_with_its_headers() {
     assert_eq!(*seen.lock().unwrap(), [(1, 503, false), (2, 200, true)]);
 }
 
+/// Sends `times` GETs of `operation` to `path`, one after another; how long they took.
+async fn time_gets(
+    transport: &Transport,
+    operation: &'static str,
+    path: &str,
+    times: usize,
+) -> Duration {
+    let started = Instant::now();
+    for _ in 0..times {
+        let request = Request::new(operation, Method::GET, path.to_owned());
+        transport.send_json::<Value>(request).await.unwrap();
+    }
+    started.elapsed()
+}
+
 #[tokio::test]
 async fn a_rate_limit_paces_requests() {
-    let server = MockServer::start().await;
-    Mock::given(any())
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
-        .mount(&server)
-        .await;
+    let server = server_always(ResponseTemplate::new(200).set_body_json(json!({}))).await;
     let transport = Transport::builder(server.uri())
         .rate_limit(RateLimit::per_second(10).and_per_minute(600))
         .build()
         .unwrap();
-    let started = Instant::now();
-    for _ in 0..15 {
-        let request = Request::new("get_item", Method::GET, "/items/1".into());
-        transport.send_json::<Value>(request).await.unwrap();
-    }
+    let elapsed = time_gets(&transport, "get_item", "/items/1", 15).await;
     // A burst of 10, then one every 100 ms.
-    let elapsed = started.elapsed();
     assert!(elapsed >= Duration::from_millis(450), "{elapsed:?}");
     assert!(elapsed < Duration::from_secs(3), "{elapsed:?}");
 }
 
 #[tokio::test]
 async fn an_operation_limit_paces_only_that_operation() {
-    let server = MockServer::start().await;
-    Mock::given(any())
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
-        .mount(&server)
-        .await;
+    let server = server_always(ResponseTemplate::new(200).set_body_json(json!({}))).await;
     let delays = Delays::default();
     let transport = Transport::builder(server.uri())
         .operation_rate_limit("list_emails", RateLimit::per_second(2))
         .build()
         .unwrap();
-    let started = Instant::now();
-    for _ in 0..20 {
-        let request = Request::new("get_item", Method::GET, "/items/1".into());
-        transport.send_json::<Value>(request).await.unwrap();
-    }
-    assert!(started.elapsed() < Duration::from_millis(400));
-    let started = Instant::now();
-    for _ in 0..3 {
-        let request = Request::new("list_emails", Method::GET, "/emails".into());
-        transport.send_json::<Value>(request).await.unwrap();
-    }
-    assert!(started.elapsed() >= Duration::from_millis(450));
+    let elapsed = time_gets(&transport, "get_item", "/items/1", 20).await;
+    assert!(elapsed < Duration::from_millis(400));
+    let elapsed = time_gets(&transport, "list_emails", "/emails", 3).await;
+    assert!(elapsed >= Duration::from_millis(450));
     assert!(delays.taken().is_empty());
 }
 

@@ -1,11 +1,30 @@
 //! The operations under an OpenAPI document's `paths` (3.0 or 3.1, read as JSON), walked in one
-//! place for the change report, the contract test and the codegen summary.
+//! place for the change report, the contract test and the codegen summary; and the schema
+//! keywords the normalizer and the change report both know.
 
 use serde_json::Value;
 
 /// The methods a path item can hold, in the order operations are listed.
 pub const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
+
+/// Schema keywords that only constrain values (and `default`); the generated types ignore them.
+pub const VALUE_CONSTRAINTS: [&str; 14] = [
+    "pattern",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+    "minLength",
+    "maxLength",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    "minProperties",
+    "maxProperties",
+    "default",
 ];
 
 /// One operation of a document.

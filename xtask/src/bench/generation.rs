@@ -2,6 +2,7 @@
 //! in one process, alternating them, and reports medians.
 
 use super::{Document, Paths};
+use crate::process::output_checked;
 use serde_json::Value;
 use std::process::Command;
 
@@ -43,16 +44,8 @@ pub fn measure(paths: &Paths, documents: &[Document], runs: usize) -> Result<Res
     for document in documents {
         command.arg(format!("{}={}", document.slug, document.spec));
     }
-    let output = command
-        .output()
-        .map_err(|error| format!("cannot run instantly-bench: {error}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "instantly-bench generate failed:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        ));
-    }
-    let value: Value = serde_json::from_slice(&output.stdout)
+    let stdout = output_checked(&mut command)?;
+    let value: Value = serde_json::from_slice(&stdout)
         .map_err(|error| format!("instantly-bench generate printed no JSON: {error}"))?;
     let results = value.as_array().cloned().unwrap_or_default();
     documents

@@ -11,8 +11,8 @@ use crate::types::plan::{Planner, SchemaRef};
 use crate::types::{TypeExpr, TypeKind, TypeSpace};
 use crate::{Error, Settings};
 use openapiv3::{
-    OpenAPI, Operation as OpenApiOperation, Parameter, ParameterData, ParameterSchemaOrContent,
-    PathItem, QueryStyle, ReferenceOr, RequestBody, StatusCode,
+    Components, OpenAPI, Operation as OpenApiOperation, Parameter, ParameterData,
+    ParameterSchemaOrContent, PathItem, QueryStyle, ReferenceOr, RequestBody, StatusCode,
 };
 
 /// Client methods that operations may not take.
@@ -76,6 +76,37 @@ pub(crate) fn plan_operations<'a>(
         }
     }
     Ok(operations)
+}
+
+/// What operations may `$ref` into `components`: where it lives there and what errors call it.
+trait Component: Sized {
+    const PREFIX: &'static str;
+    const WHAT: &'static str;
+    fn find<'d>(components: &'d Components, name: &str) -> Option<&'d ReferenceOr<Self>>;
+}
+
+impl Component for Parameter {
+    const PREFIX: &'static str = "#/components/parameters/";
+    const WHAT: &'static str = "parameter";
+    fn find<'d>(components: &'d Components, name: &str) -> Option<&'d ReferenceOr<Self>> {
+        components.parameters.get(name)
+    }
+}
+
+impl Component for RequestBody {
+    const PREFIX: &'static str = "#/components/requestBodies/";
+    const WHAT: &'static str = "request body";
+    fn find<'d>(components: &'d Components, name: &str) -> Option<&'d ReferenceOr<Self>> {
+        components.request_bodies.get(name)
+    }
+}
+
+impl Component for openapiv3::Response {
+    const PREFIX: &'static str = "#/components/responses/";
+    const WHAT: &'static str = "response";
+    fn find<'d>(components: &'d Components, name: &str) -> Option<&'d ReferenceOr<Self>> {
+        components.responses.get(name)
+    }
 }
 
 fn methods(item: &PathItem) -> Vec<(Method, &OpenApiOperation)> {
@@ -263,7 +294,7 @@ impl<'a> OperationContext<'_, 'a> {
             .enumerate()
             .map(|(i, p)| (p, self.pointer.push("parameters").push(i)));
         for (parameter, pointer) in inherited.chain(own) {
-            let parameter = self.resolve_parameter(parameter, &pointer)?;
+            let parameter = self.resolve(parameter, &pointer)?;
             let key = (
                 parameter.parameter_data_ref().name.clone(),
                 location_of(parameter),
@@ -279,27 +310,30 @@ impl<'a> OperationContext<'_, 'a> {
         Ok(out)
     }
 
-    fn resolve_parameter<'o>(
+    /// `item`, or the component its `$ref` names, which must be an item itself: a reference to
+    /// a reference is not followed.
+    fn resolve<'o, T: Component>(
         &self,
-        parameter: &'o ReferenceOr<Parameter>,
+        item: &'o ReferenceOr<T>,
         pointer: &Pointer,
-    ) -> Result<&'o Parameter, Error>
+    ) -> Result<&'o T, Error>
     where
         'a: 'o,
     {
-        match parameter {
-            ReferenceOr::Item(parameter) => Ok(parameter),
+        match item {
+            ReferenceOr::Item(item) => Ok(item),
             ReferenceOr::Reference { reference } => reference
-                .strip_prefix("#/components/parameters/")
-                .and_then(|name| self.document.components.as_ref()?.parameters.get(name))
+                .strip_prefix(T::PREFIX)
+                .and_then(|name| T::find(self.document.components.as_ref()?, name))
                 .and_then(|found| match found {
-                    ReferenceOr::Item(parameter) => Some(parameter),
+                    ReferenceOr::Item(item) => Some(item),
                     ReferenceOr::Reference { .. } => None,
                 })
                 .ok_or_else(|| {
+                    let what = T::WHAT;
                     Error::unsupported(
                         pointer,
-                        format!("cannot resolve parameter reference {reference:?}"),
+                        format!("cannot resolve {what} reference {reference:?}"),
                     )
                 }),
         }
@@ -362,22 +396,7 @@ impl<'a> OperationContext<'_, 'a> {
         builder_name: &str,
     ) -> Result<Option<Body>, Error> {
         let pointer = self.pointer.push("requestBody");
-        let body = match body {
-            ReferenceOr::Item(body) => body,
-            ReferenceOr::Reference { reference } => reference
-                .strip_prefix("#/components/requestBodies/")
-                .and_then(|name| self.document.components.as_ref()?.request_bodies.get(name))
-                .and_then(|found| match found {
-                    ReferenceOr::Item(body) => Some(body),
-                    ReferenceOr::Reference { .. } => None,
-                })
-                .ok_or_else(|| {
-                    Error::unsupported(
-                        &pointer,
-                        format!("cannot resolve request body reference {reference:?}"),
-                    )
-                })?,
-        };
+        let body = self.resolve(body, &pointer)?;
         let docs: Vec<String> = body.description.clone().into_iter().collect();
         let Some((content_type, media)) = pick_content(&body.content) else {
             if body.content.is_empty() {
@@ -504,22 +523,7 @@ impl<'a> OperationContext<'_, 'a> {
         hint: &str,
     ) -> Result<Response, Error> {
         let pointer = self.pointer.push("responses").push(status);
-        let response = match response {
-            ReferenceOr::Item(response) => response,
-            ReferenceOr::Reference { reference } => reference
-                .strip_prefix("#/components/responses/")
-                .and_then(|name| self.document.components.as_ref()?.responses.get(name))
-                .and_then(|found| match found {
-                    ReferenceOr::Item(response) => Some(response),
-                    ReferenceOr::Reference { .. } => None,
-                })
-                .ok_or_else(|| {
-                    Error::unsupported(
-                        &pointer,
-                        format!("cannot resolve response reference {reference:?}"),
-                    )
-                })?,
-        };
+        let response = self.resolve(response, &pointer)?;
         let Some((content_type, media)) = pick_content(&response.content) else {
             return Ok(if response.content.is_empty() {
                 Response::Empty

@@ -193,6 +193,14 @@ pub(crate) fn truncation_doc(truncated: Option<u64>) -> Option<String> {
     })
 }
 
+/// Each variant's identifier and doc attributes, in the enum's order.
+fn idents_and_docs<V>(variants: &[Variant<V>]) -> (Vec<proc_macro2::Ident>, Vec<TokenStream>) {
+    variants
+        .iter()
+        .map(|v| (names::ident(&v.name), doc::attrs(v.doc.as_deref())))
+        .unzip()
+}
+
 /// The enum and its wire-value accessors; the runtime's `open_*_enum!` adds Display, Serialize,
 /// Deserialize and QueryParam.
 pub(crate) fn emit(
@@ -205,12 +213,8 @@ pub(crate) fn emit(
     let unknown_doc = doc::attrs(["A value the document does not list, kept as received."]);
     match kind {
         TypeKind::StringEnum { variants, .. } => {
-            let idents: Vec<_> = variants.iter().map(|v| names::ident(&v.name)).collect();
+            let (idents, variant_docs) = idents_and_docs(variants);
             let values: Vec<_> = variants.iter().map(|v| v.value.as_str()).collect();
-            let variant_docs: Vec<_> = variants
-                .iter()
-                .map(|v| doc::attrs(v.doc.as_deref()))
-                .collect();
             quote! {
                 #docs
                 #[derive(Debug, Clone, PartialEq, Eq, Hash #(, #extra_derives)*)]
@@ -244,16 +248,12 @@ pub(crate) fn emit(
             }
         }
         TypeKind::IntegerEnum { variants, .. } => {
-            let idents: Vec<_> = variants.iter().map(|v| names::ident(&v.name)).collect();
+            let (idents, variant_docs) = idents_and_docs(variants);
             let values: Vec<_> = variants
                 .iter()
                 .map(|v| proc_macro2::Literal::i64_unsuffixed(v.value))
                 .collect();
             let values: Vec<TokenStream> = values.iter().map(|literal| quote!(#literal)).collect();
-            let variant_docs: Vec<_> = variants
-                .iter()
-                .map(|v| doc::attrs(v.doc.as_deref()))
-                .collect();
             quote! {
                 #docs
                 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash #(, #extra_derives)*)]

@@ -322,31 +322,18 @@ impl<'a> Planner<'a> {
         group: usize,
         pointer: &Pointer,
     ) -> Result<(Planned, bool), Error> {
-        let extensions = &schema.schema_data.extensions;
+        // Where an enum's facts are read and its warnings point.
+        let site = (&schema.schema_data.extensions, pointer);
         let planned = match &schema.schema_kind {
             SchemaKind::Type(Type::String(string)) => {
-                let null_member = string.enumeration.iter().any(Option::is_none);
-                if string.enumeration.iter().any(Option::is_some) {
-                    let facts = self.enum_facts(extensions, pointer);
-                    return Ok((
-                        Planned::Def(enums::string_enum(&string.enumeration, &facts)),
-                        null_member,
-                    ));
-                }
-                let format = written(&string.format, string_format);
-                return Ok((Planned::Expr(string_type(format)), null_member));
+                let plain = string_type(written(&string.format, string_format));
+                let values = &string.enumeration;
+                return Ok(self.open_enum_or(values, enums::string_enum, plain, site));
             }
             SchemaKind::Type(Type::Integer(integer)) => {
-                let null_member = integer.enumeration.iter().any(Option::is_none);
-                if integer.enumeration.iter().any(Option::is_some) {
-                    let facts = self.enum_facts(extensions, pointer);
-                    return Ok((
-                        Planned::Def(enums::integer_enum(&integer.enumeration, &facts)),
-                        null_member,
-                    ));
-                }
-                let format = written(&integer.format, integer_format);
-                return Ok((Planned::Expr(integer_type(format)), null_member));
+                let plain = integer_type(written(&integer.format, integer_format));
+                let values = &integer.enumeration;
+                return Ok(self.open_enum_or(values, enums::integer_enum, plain, site));
             }
             SchemaKind::Type(Type::Number(number)) => {
                 Planned::Expr(number_type(written(&number.format, number_format)))
@@ -800,6 +787,23 @@ impl<'a> Planner<'a> {
                 None
             }
         }
+    }
+
+    /// A string or integer schema: an open enum where it lists values (described by the
+    /// schema's `extensions`), else `plain`; and whether `null` is among the values.
+    fn open_enum_or<V>(
+        &mut self,
+        enumeration: &[Option<V>],
+        open_enum: fn(&[Option<V>], &EnumFacts) -> TypeKind,
+        plain: TypeExpr,
+        (extensions, pointer): (&IndexMap<String, Value>, &Pointer),
+    ) -> (Planned, bool) {
+        let null_member = enumeration.iter().any(Option::is_none);
+        if enumeration.iter().any(Option::is_some) {
+            let facts = self.enum_facts(extensions, pointer);
+            return (Planned::Def(open_enum(enumeration, &facts)), null_member);
+        }
+        (Planned::Expr(plain), null_member)
     }
 
     fn enum_facts(&mut self, extensions: &IndexMap<String, Value>, pointer: &Pointer) -> EnumFacts {

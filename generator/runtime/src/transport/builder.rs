@@ -84,18 +84,13 @@ impl TransportBuilder {
         self
     }
 
-    /// A limit for each attempt, from sending until the body has been read
-    /// (default [`DEFAULT_TIMEOUT`]); a request builder's `timeout` overrides it.
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
-        self
-    }
-
-    /// A limit for establishing a connection (default [`DEFAULT_CONNECT_TIMEOUT`]). It applies
-    /// to the HTTP client this builder creates, not to one passed to [`Self::http_client`].
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
-        self
+    setters! {
+        /// A limit for each attempt, from sending until the body has been read
+        /// (default [`DEFAULT_TIMEOUT`]); a request builder's `timeout` overrides it.
+        timeout: Duration;
+        /// A limit for establishing a connection (default [`DEFAULT_CONNECT_TIMEOUT`]). It applies
+        /// to the HTTP client this builder creates, not to one passed to [`Self::http_client`].
+        connect_timeout: Duration;
     }
 
     pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {

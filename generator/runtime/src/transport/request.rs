@@ -98,17 +98,12 @@ impl Request {
         self
     }
 
-    /// Marks a request that is safe to repeat although its method is not idempotent (a list
-    /// operation sent as POST): it is then retried like a GET.
-    pub fn idempotent(mut self, idempotent: bool) -> Self {
-        self.idempotent = idempotent;
-        self
-    }
-
-    /// Per-request timeout and retry settings (from the request builder).
-    pub fn options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
-        self
+    setters! {
+        /// Marks a request that is safe to repeat although its method is not idempotent (a list
+        /// operation sent as POST): it is then retried like a GET.
+        idempotent: bool;
+        /// Per-request timeout and retry settings (from the request builder).
+        options: RequestOptions;
     }
 
     pub fn operation(&self) -> &'static str {

@@ -50,6 +50,13 @@ pub fn transport(base_url: &str, policy: RetryPolicy, delays: &Delays) -> Transp
         .unwrap()
 }
 
+/// A mock server that gives every request `answer`.
+pub async fn server_always(answer: ResponseTemplate) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(any()).respond_with(answer).mount(&server).await;
+    server
+}
+
 /// A mock server that answers `first` to the first `times` requests and `then` to the rest.
 pub async fn server_answering(
     first: ResponseTemplate,

@@ -24,7 +24,7 @@ use instantly_codegen::extensions::{EnumDescriptions, Extension, ExtensionError}
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::overrides::{key_line, parse_operation_key, yaml_error};
+use super::overrides::{key_line, operation_key, read_yaml};
 use crate::diagnostics::{Diagnostic, FACTS_FILE};
 
 /// The parsed facts file; every entry keeps the line of its key.
@@ -137,17 +137,12 @@ struct RawOperation {
 
 /// Parses `spec/operations.yaml`.
 pub fn parse_facts(text: &str) -> Result<Facts, Diagnostic> {
-    let raw: Option<RawFile> =
-        serde_norway::from_str(text).map_err(|err| yaml_error(FACTS_FILE, err))?;
-    let raw = raw.unwrap_or_default();
-    let lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let (raw, lines) = read_yaml::<RawFile>(FACTS_FILE, text)?;
     let error = |line: usize, message: String| Diagnostic::new(FACTS_FILE, Some(line), message);
 
     let mut operations = Vec::with_capacity(raw.operations.len());
     for (key, op) in raw.operations {
-        let line = key_line(&lines, &key);
-        let (method, path) = parse_operation_key(&key)
-            .ok_or_else(|| error(line, format!("`{key}` is not `METHOD /path`")))?;
+        let (line, method, path) = operation_key(FACTS_FILE, &lines, &key)?;
         if !(200..300).contains(&op.response.status) {
             let status = op.response.status;
             return Err(error(line, format!("response status {status} is not 2xx")));

@@ -24,7 +24,7 @@
 //! `required: true` and `description`, which become the parameter's own.
 
 use indexmap::IndexMap;
-use serde::Deserialize;
+use serde::{Deserialize, de::DeserializeOwned};
 use serde_json::Value;
 
 use crate::diagnostics::{Diagnostic, OVERRIDES_FILE};
@@ -129,17 +129,12 @@ struct RawCorrection {
 /// Parses `spec/overrides.yaml`. Unknown keys are errors: the format is ours, so a typo must
 /// not silently drop a fact.
 pub fn parse_overrides(text: &str) -> Result<Overrides, Diagnostic> {
-    let raw: Option<RawFile> =
-        serde_norway::from_str(text).map_err(|err| yaml_error(OVERRIDES_FILE, err))?;
-    let raw = raw.unwrap_or_default();
-    let lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let (raw, lines) = read_yaml::<RawFile>(OVERRIDES_FILE, text)?;
     let key_line = |key: &str| key_line(&lines, key);
 
     let mut operations = Vec::with_capacity(raw.operations.len());
     for (key, op) in raw.operations {
-        let line = key_line(&key);
-        let (method, path) = parse_operation_key(&key)
-            .ok_or_else(|| error(line, format!("`{key}` is not `METHOD /path`")))?;
+        let (line, method, path) = operation_key(OVERRIDES_FILE, &lines, &key)?;
         if let Some(status) = op.status {
             check_status(status, op.response.is_some()).map_err(|message| error(line, message))?;
         }
@@ -186,9 +181,33 @@ fn error(line: usize, message: impl Into<String>) -> Diagnostic {
     Diagnostic::new(OVERRIDES_FILE, Some(line), message)
 }
 
+/// Reads a YAML input file (an empty one is the default) and keeps its lines, where
+/// diagnostics find the keys.
+pub(super) fn read_yaml<T: DeserializeOwned + Default>(
+    file: &str,
+    text: &str,
+) -> Result<(T, Vec<String>), Diagnostic> {
+    let raw: Option<T> = serde_norway::from_str(text).map_err(|err| yaml_error(file, err))?;
+    let lines = text.lines().map(str::to_string).collect();
+    Ok((raw.unwrap_or_default(), lines))
+}
+
+/// An operation's `METHOD /path` key in `file`: its line, method and path.
+pub(super) fn operation_key(
+    file: &str,
+    lines: &[String],
+    key: &str,
+) -> Result<(usize, String, String), Diagnostic> {
+    let line = key_line(lines, key);
+    let (method, path) = parse_operation_key(key).ok_or_else(|| {
+        Diagnostic::new(file, Some(line), format!("`{key}` is not `METHOD /path`"))
+    })?;
+    Ok((line, method, path))
+}
+
 /// serde_norway appends ` at line L column C` to its messages; the line moves into the
 /// diagnostic instead.
-pub(super) fn yaml_error(file: &str, err: serde_norway::Error) -> Diagnostic {
+fn yaml_error(file: &str, err: serde_norway::Error) -> Diagnostic {
     let message = err.to_string();
     let message = match message.rfind(" at line ") {
         Some(at) if err.location().is_some() => message[..at].to_string(),
@@ -218,7 +237,7 @@ pub(super) fn key_line(lines: &[String], key: &str) -> usize {
 const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 
 /// `POST /api/v2/campaigns` → (`POST`, `/api/v2/campaigns`).
-pub(super) fn parse_operation_key(key: &str) -> Option<(String, String)> {
+fn parse_operation_key(key: &str) -> Option<(String, String)> {
     let (method, path) = key.split_once(' ')?;
     let path = path.trim();
     let valid = METHODS.contains(&method) && path.starts_with('/') && !path.contains(' ');

@@ -119,20 +119,32 @@ fn mentions_request(change: &Change) -> bool {
 }
 
 fn descriptions(report: &Report, verbose: bool) -> String {
-    let count = report.descriptions.len();
+    folded_list(
+        &report.descriptions,
+        verbose,
+        ("description", "descriptions"),
+        " changed (rustdoc only)",
+        text_change_line,
+    )
+}
+
+/// A section that shows only its count unless `--verbose` asks for every line.
+fn folded_list<T>(
+    items: &[T],
+    verbose: bool,
+    (one, many): (&str, &str),
+    after_noun: &str,
+    line: impl Fn(&T) -> String,
+) -> String {
+    let count = items.len();
     if !verbose {
         return format!(
-            "{count} {} changed (rustdoc only); run with `--verbose` to list {}.",
-            plural(count, "description", "descriptions"),
+            "{count} {}{after_noun}; run with `--verbose` to list {}.",
+            plural(count, one, many),
             plural(count, "it", "them"),
         );
     }
-    report
-        .descriptions
-        .iter()
-        .map(text_change_line)
-        .collect::<Vec<_>>()
-        .join("\n")
+    items.iter().map(line).collect::<Vec<_>>().join("\n")
 }
 
 fn text_change_line(change: &TextChange) -> String {
@@ -155,20 +167,13 @@ fn preview(text: Option<&str>) -> String {
 }
 
 fn others(report: &Report, verbose: bool) -> String {
-    let count = report.other.len();
-    if !verbose {
-        return format!(
-            "{count} {} the generated client does not see (examples, provenance, …); run with `--verbose` to list {}.",
-            plural(count, "change", "changes"),
-            plural(count, "it", "them"),
-        );
-    }
-    report
-        .other
-        .iter()
-        .map(|other| format!("- `{other}`"))
-        .collect::<Vec<_>>()
-        .join("\n")
+    folded_list(
+        &report.other,
+        verbose,
+        ("change", "changes"),
+        " the generated client does not see (examples, provenance, …)",
+        |other| format!("- `{other}`"),
+    )
 }
 
 fn version_line(report: &Report, options: &Options) -> String {

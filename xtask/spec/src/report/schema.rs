@@ -8,24 +8,7 @@ use super::enums::compare_enum;
 use super::model::Kind;
 use super::recorder::Recorder;
 use super::shape::{COMPOSITIONS, Shape};
-
-/// Keywords that only constrain values; the generated types ignore them.
-const CONSTRAINTS: [&str; 14] = [
-    "pattern",
-    "minimum",
-    "maximum",
-    "exclusiveMinimum",
-    "exclusiveMaximum",
-    "multipleOf",
-    "minLength",
-    "maxLength",
-    "minItems",
-    "maxItems",
-    "uniqueItems",
-    "minProperties",
-    "maxProperties",
-    "default",
-];
+use crate::openapi::VALUE_CONSTRAINTS;
 
 /// Keywords compared on their own; any other keyword that changes is reported as "other".
 const COMPARED: [&str; 17] = [
@@ -151,7 +134,7 @@ fn compare_format(recorder: &mut Recorder, old: &Value, new: &Value, place: &Pla
 }
 
 fn compare_constraints(recorder: &mut Recorder, old: &Value, new: &Value, place: &Place) {
-    for keyword in CONSTRAINTS {
+    for keyword in VALUE_CONSTRAINTS {
         let (old_value, new_value) = (old.get(keyword), new.get(keyword));
         if old_value != new_value {
             let kind = Kind::ConstraintChanged {
@@ -175,7 +158,11 @@ fn text<'a>(schema: &'a Value, keyword: &str) -> Option<&'a str> {
 }
 
 fn compare_others(recorder: &mut Recorder, old: &Value, new: &Value, location: &str) {
-    let known: Vec<&str> = COMPARED.iter().chain(CONSTRAINTS.iter()).copied().collect();
+    let known: Vec<&str> = COMPARED
+        .iter()
+        .chain(VALUE_CONSTRAINTS.iter())
+        .copied()
+        .collect();
     for keyword in changed_keywords(old, new, &known) {
         recorder.other(location, &keyword);
     }

@@ -23,6 +23,7 @@ use serde_json::{Map, Value, json};
 
 use super::conventions::{page_schema, schema_ref};
 use crate::normalize::component_names::component_name;
+use crate::openapi::VALUE_CONSTRAINTS;
 
 /// A problem in an override fragment; `needle` is the text to look for in the overrides file
 /// to find its line.
@@ -41,6 +42,7 @@ impl ShapeError {
     }
 }
 
+/// Keywords a fragment may use besides `VALUE_CONSTRAINTS`.
 const SCHEMA_KEYWORDS: &[&str] = &[
     "$ref",
     "type",
@@ -53,20 +55,6 @@ const SCHEMA_KEYWORDS: &[&str] = &[
     "additionalProperties",
     "description",
     "example",
-    "default",
-    "minimum",
-    "maximum",
-    "exclusiveMinimum",
-    "exclusiveMaximum",
-    "multipleOf",
-    "minLength",
-    "maxLength",
-    "pattern",
-    "minItems",
-    "maxItems",
-    "uniqueItems",
-    "minProperties",
-    "maxProperties",
     "oneOf",
     "anyOf",
     "allOf",
@@ -355,7 +343,9 @@ impl<'a> Shapes<'a> {
     fn resolve_plain(&mut self, map: &Map<String, Value>) -> Result<Value, ShapeError> {
         let mut out = Map::with_capacity(map.len());
         for (key, value) in map {
-            if !SCHEMA_KEYWORDS.contains(&key.as_str()) && !is_extension_key(key) {
+            let keyword = key.as_str();
+            let known = SCHEMA_KEYWORDS.contains(&keyword) || VALUE_CONSTRAINTS.contains(&keyword);
+            if !known && !is_extension_key(key) {
                 return Err(ShapeError::new(
                     format!("`{key}` is not an OpenAPI schema keyword nor a shorthand"),
                     key.as_str(),
