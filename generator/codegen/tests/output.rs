@@ -21,6 +21,7 @@ fn documents() -> Vec<PathBuf> {
         .filter(|path| path.extension().is_some_and(|ext| ext == "yaml"))
         .collect();
     found.sort();
+    assert!(!found.is_empty(), "no documents in {}", dir.display());
     found
 }
 
