@@ -1,17 +1,40 @@
-//! Creates a campaign with one weekday schedule: `cargo run -p instantly --example create_campaign`.
+//! Creates a campaign that sends the same emails on the same schedule as an existing one:
+//! `cargo run -p instantly --example create_campaign -- <template campaign id>`.
+//!
+//! What `get_campaign` reads back (the schedule, the sequences of steps and variants) is what
+//! `create_campaign` sends: the same types, so nothing is converted. Without a template id, the
+//! example builds a weekday schedule by hand.
 
 use instantly::types::{
-    CreateCampaignRequest, CreateCampaignRequestCampaignSchedule,
-    CreateCampaignRequestCampaignScheduleSchedulesItem,
-    CreateCampaignRequestCampaignScheduleSchedulesItemDays,
-    CreateCampaignRequestCampaignScheduleSchedulesItemTimezone,
-    CreateCampaignRequestCampaignScheduleSchedulesItemTiming,
+    CampaignSchedule, CreateCampaignRequest, Schedule, ScheduleDays, ScheduleTiming, Timezone,
 };
 
 #[tokio::main]
 async fn main() -> Result<(), instantly::Error> {
     let client = instantly::Client::from_env()?;
-    let weekdays = CreateCampaignRequestCampaignScheduleSchedulesItemDays {
+    let template = std::env::args().nth(1).and_then(|id| id.parse().ok());
+    let (campaign_schedule, sequences) = match template {
+        Some(id) => {
+            let template = client.get_campaign(id).send().await?;
+            (template.campaign_schedule, template.sequences)
+        }
+        None => (office_hours(), None),
+    };
+    let request = CreateCampaignRequest {
+        name: "Spring outreach".into(),
+        campaign_schedule,
+        sequences,
+        daily_limit: 50.0.into(),
+        ..Default::default()
+    };
+    let campaign = client.create_campaign(request).send().await?;
+    println!("created {} ({:?})", campaign.name, campaign.id);
+    Ok(())
+}
+
+/// Monday to Friday, 9 to 5, Chicago time.
+fn office_hours() -> CampaignSchedule {
+    let weekdays = ScheduleDays {
         _1: Some(true),
         _2: Some(true),
         _3: Some(true),
@@ -19,29 +42,20 @@ async fn main() -> Result<(), instantly::Error> {
         _5: Some(true),
         ..Default::default()
     };
-    let schedule = CreateCampaignRequestCampaignScheduleSchedulesItem {
-        name: "Office hours".into(),
-        timing: CreateCampaignRequestCampaignScheduleSchedulesItemTiming {
-            from: "09:00".into(),
-            to: "17:00".into(),
-            ..Default::default()
-        },
-        days: weekdays,
-        timezone: CreateCampaignRequestCampaignScheduleSchedulesItemTimezone::from(
-            "America/Chicago",
-        ),
-        additional_properties: Default::default(),
-    };
-    let request = CreateCampaignRequest {
-        name: "Spring outreach".into(),
-        campaign_schedule: CreateCampaignRequestCampaignSchedule {
-            schedules: vec![schedule],
-            ..Default::default()
-        },
-        daily_limit: 50.0.into(),
+    let timing = ScheduleTiming {
+        from: "09:00".into(),
+        to: "17:00".into(),
         ..Default::default()
     };
-    let campaign = client.create_campaign(request).send().await?;
-    println!("created {} ({:?})", campaign.name, campaign.id);
-    Ok(())
+    let schedule = Schedule {
+        name: "Office hours".into(),
+        timing,
+        days: weekdays,
+        timezone: Timezone::from("America/Chicago"),
+        additional_properties: Default::default(),
+    };
+    CampaignSchedule {
+        schedules: vec![schedule],
+        ..Default::default()
+    }
 }

@@ -896,9 +896,7 @@ pub async fn call(
                 .query(
                     request,
                     "campaign_status",
-                    |r, v: types::GetCampaignAnalyticsOverviewCampaignStatus| {
-                        r.campaign_status(v)
-                    },
+                    |r, v: types::CampaignStatus| r.campaign_status(v),
                 )?;
             let request = arguments
                 .query(
@@ -922,9 +920,7 @@ pub async fn call(
                 .query(
                     request,
                     "campaign_status",
-                    |r, v: types::GetCampaignAnalyticsDailyCampaignStatus| {
-                        r.campaign_status(v)
-                    },
+                    |r, v: types::CampaignStatus| r.campaign_status(v),
                 )?;
             Output::json("get_campaign_analytics_daily", &request.send().await?)
         }
@@ -975,16 +971,12 @@ pub async fn call(
             let request = arguments
                 .query(request, "search", |r, v: String| r.search(v))?;
             let request = arguments
-                .query(
-                    request,
-                    "status",
-                    |r, v: types::ListAccountsStatus| r.status(v),
-                )?;
+                .query(request, "status", |r, v: types::AccountStatus| r.status(v))?;
             let request = arguments
                 .query(
                     request,
                     "provider_code",
-                    |r, v: types::ListAccountsProviderCode| r.provider_code(v),
+                    |r, v: types::ProviderCode| r.provider_code(v),
                 )?;
             let request = arguments
                 .query(request, "tag_ids", |r, v: String| r.tag_ids(v))?;
@@ -1095,11 +1087,7 @@ pub async fn call(
             let request = arguments
                 .query(request, "ai_sdr_id", |r, v: rt::uuid::Uuid| r.ai_sdr_id(v))?;
             let request = arguments
-                .query(
-                    request,
-                    "status",
-                    |r, v: types::ListCampaignsStatus| r.status(v),
-                )?;
+                .query(request, "status", |r, v: types::CampaignStatus| r.status(v))?;
             Output::json("list_campaigns", &request.send().await?)
         }
 
@@ -1285,11 +1273,7 @@ pub async fn call(
             let request = arguments
                 .query(request, "preview_only", |r, v: bool| r.preview_only(v))?;
             let request = arguments
-                .query(
-                    request,
-                    "sort_order",
-                    |r, v: types::ListEmailsSortOrder| r.sort_order(v),
-                )?;
+                .query(request, "sort_order", |r, v: types::SortOrder| r.sort_order(v))?;
             let request = arguments
                 .query(request, "scheduled_only", |r, v: bool| r.scheduled_only(v))?;
             let request = arguments
@@ -1300,11 +1284,7 @@ pub async fn call(
             let request = arguments
                 .query(request, "marked_as_done", |r, v: bool| r.marked_as_done(v))?;
             let request = arguments
-                .query(
-                    request,
-                    "email_type",
-                    |r, v: types::ListEmailsEmailType| r.email_type(v),
-                )?;
+                .query(request, "email_type", |r, v: types::EmailType| r.email_type(v))?;
             let request = arguments
                 .query(
                     request,
@@ -1459,14 +1439,10 @@ pub async fn call(
                 .query(
                     request,
                     "status",
-                    |r, v: types::ListInboxPlacementTestsStatus| r.status(v),
+                    |r, v: types::InboxPlacementTestStatus| r.status(v),
                 )?;
             let request = arguments
-                .query(
-                    request,
-                    "sort_order",
-                    |r, v: types::ListInboxPlacementTestsSortOrder| r.sort_order(v),
-                )?;
+                .query(request, "sort_order", |r, v: types::SortOrder| r.sort_order(v))?;
             Output::json("list_inbox_placement_tests", &request.send().await?)
         }
 
@@ -1576,7 +1552,7 @@ pub async fn call(
                 .get_inbox_placement_deliverability_insights(
                     arguments
                         .required::<
-                            types::GetInboxPlacementDeliverabilityInsightsRequest,
+                            types::DeliverabilityInsightsRequest,
                         >(Location::Body, "body")?,
                 );
             Output::json(
@@ -1812,16 +1788,12 @@ pub async fn call(
             let request = arguments
                 .query(request, "excluded_ids", |r, v: String| r.excluded_ids(v))?;
             let request = arguments
-                .query(
-                    request,
-                    "type",
-                    |r, v: types::ListBackgroundJobsType| r.r#type(v),
-                )?;
+                .query(request, "type", |r, v: types::BackgroundJobType| r.r#type(v))?;
             let request = arguments
                 .query(
                     request,
                     "entity_type",
-                    |r, v: types::ListBackgroundJobsEntityType| r.entity_type(v),
+                    |r, v: types::EntityType| r.entity_type(v),
                 )?;
             let request = arguments
                 .query(request, "entity_id", |r, v: String| r.entity_id(v))?;
@@ -1831,14 +1803,10 @@ pub async fn call(
                 .query(
                     request,
                     "sort_column",
-                    |r, v: types::ListBackgroundJobsSortColumn| r.sort_column(v),
+                    |r, v: types::SortColumn| r.sort_column(v),
                 )?;
             let request = arguments
-                .query(
-                    request,
-                    "sort_order",
-                    |r, v: types::ListBackgroundJobsSortOrder| r.sort_order(v),
-                )?;
+                .query(request, "sort_order", |r, v: types::SortOrder| r.sort_order(v))?;
             Output::json("list_background_jobs", &request.send().await?)
         }
 
@@ -1998,7 +1966,7 @@ pub async fn call(
                 .query(
                     request,
                     "interest_status",
-                    |r, v: types::ListLeadLabelsInterestStatus| r.interest_status(v),
+                    |r, v: types::InterestStatusLabel| r.interest_status(v),
                 )?;
             Output::json("list_lead_labels", &request.send().await?)
         }
@@ -2147,7 +2115,7 @@ pub async fn call(
             let request = arguments
                 .body(
                     request,
-                    |r, v: types::UpdateSupersearchEnrichmentSettingsRequest| r.body(v),
+                    |r, v: types::UpdateEnrichmentSettingsRequest| r.body(v),
                 )?;
             Output::json(
                 "update_supersearch_enrichment_settings",
@@ -2624,7 +2592,7 @@ pub async fn call(
                 .cancel_dfy_email_account_order_accounts(
                     arguments
                         .required::<
-                            types::CancelDfyEmailAccountOrderAccountsRequest,
+                            types::CancelDfyAccountsRequest,
                         >(Location::Body, "body")?,
                 );
             Output::json(

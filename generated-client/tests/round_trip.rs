@@ -28,7 +28,7 @@ fn table() -> Vec<(&'static str, Check)> {
         LeadList,
         InboxPlacementTest,
         InboxPlacementAnalytics,
-        InboxPlacementBlacklistSpamAssassinReport,
+        BlacklistSpamAssassinReport,
         ApiKey,
         AccountCampaignMapping,
         Lead,

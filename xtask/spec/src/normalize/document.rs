@@ -6,9 +6,11 @@ use serde_json::{Map, Value, json};
 use super::component_names::component_name;
 use super::enums::complete_enums;
 use super::facts::{Facts, parse_facts};
+use super::hoist::{Hoisting, hoist_shapes};
 use super::operations::build_operations;
 use super::overrides::{Overrides, parse_overrides};
-use super::schema::entity_schema;
+use super::recover_across::{Pending, recover_across};
+use super::schema::entity_schema_deferring;
 use crate::diagnostics::{Diagnostic, Warnings};
 use crate::page::{Page, read_page};
 
@@ -16,6 +18,7 @@ use crate::page::{Page, read_page};
 pub struct Normalized {
     pub document: Value,
     pub warnings: Warnings,
+    pub hoisting: Hoisting,
 }
 
 /// Reads the page, the reference's operation facts and the overrides and builds the document.
@@ -49,11 +52,14 @@ pub fn normalize_page(page_text: &str, side: &SideInputs) -> Result<Normalized, 
     let SideInputs { facts, overrides } = side;
     let page = read_page(page_text)?;
     let mut warnings = Warnings::default();
-    let mut schemas = entity_schemas(&page, &mut warnings);
+    let (mut schemas, unexpanded) = entity_schemas(&page, &mut warnings);
     complete_enums(&mut schemas, facts, &mut warnings);
     let mut components = Map::new();
     components.insert("schemas".into(), Value::Object(schemas));
     let operations = build_operations(&page, facts, overrides, &mut components, &mut warnings)?;
+    if let Some(Value::Object(schemas)) = components.get_mut("schemas") {
+        recover_across(schemas, unexpanded, &mut warnings);
+    }
     let mut document = Map::new();
     document.insert("openapi".into(), "3.0.3".into());
     document.insert("info".into(), info(&page));
@@ -62,22 +68,32 @@ pub fn normalize_page(page_text: &str, side: &SideInputs) -> Result<Normalized, 
     document.insert("tags".into(), operations.tags.into());
     document.insert("paths".into(), operations.paths.into());
     document.insert("components".into(), components.into());
+    let mut document = Value::Object(document);
+    let hoisting = hoist_shapes(&mut document, &overrides.types, &mut warnings);
     Ok(Normalized {
-        document: document.into(),
+        document,
         warnings,
+        hoisting,
     })
 }
 
-fn entity_schemas(page: &Page, warnings: &mut Warnings) -> Map<String, Value> {
+/// The entity schemas, and their collapsed sub-objects no example shows.
+fn entity_schemas(page: &Page, warnings: &mut Warnings) -> (Map<String, Value>, Vec<Pending>) {
     let mut schemas = Map::new();
+    let mut unexpanded = Vec::new();
     for block in &page.schemas {
         let name = component_name(&block.title);
         if schemas.contains_key(&name) {
             warnings.page(block.line, format!("schema `{}` has the same component name `{name}` as an earlier schema; the later one wins", block.title));
         }
-        schemas.insert(name, entity_schema(block, warnings));
+        let (schema, collapsed) = entity_schema_deferring(block, warnings);
+        unexpanded.extend(collapsed.into_iter().map(|collapsed| Pending {
+            entity: name.clone(),
+            collapsed,
+        }));
+        schemas.insert(name, schema);
     }
-    schemas
+    (schemas, unexpanded)
 }
 
 fn info(page: &Page) -> Value {

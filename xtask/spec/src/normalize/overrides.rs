@@ -27,6 +27,7 @@ use indexmap::IndexMap;
 use serde::{Deserialize, de::DeserializeOwned};
 use serde_json::Value;
 
+use super::hoist::TypeRename;
 use crate::diagnostics::{Diagnostic, OVERRIDES_FILE};
 
 /// The parsed overrides file. Every entry keeps the line of its key, so that later checks
@@ -36,6 +37,8 @@ pub struct Overrides {
     pub operations: Vec<OperationOverride>,
     pub schemas: Vec<NamedSchema>,
     pub corrections: Vec<SchemaCorrection>,
+    /// Renames of hoisted types, where the naming rule reads badly.
+    pub types: Vec<TypeRename>,
     /// The file's lines, to find where a name inside an entry is written.
     lines: Vec<String>,
 }
@@ -105,6 +108,8 @@ struct RawFile {
     schemas: IndexMap<String, Value>,
     #[serde(default)]
     corrections: IndexMap<String, RawCorrection>,
+    #[serde(default)]
+    types: IndexMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -169,10 +174,20 @@ pub fn parse_overrides(text: &str) -> Result<Overrides, Diagnostic> {
             required: correction.required,
         })
         .collect();
+    let types = raw
+        .types
+        .into_iter()
+        .map(|(from, to)| TypeRename {
+            line: Some(key_line(&from)),
+            from,
+            to,
+        })
+        .collect();
     Ok(Overrides {
         operations,
         schemas,
         corrections,
+        types,
         lines,
     })
 }

@@ -15,27 +15,40 @@ use super::key_order::move_example_to_end;
 use crate::diagnostics::Warnings;
 use crate::page::{COLLAPSED_ARRAY, COLLAPSED_OBJECT, PathSegment, display_path};
 
+/// A collapsed sub-object no example shows: another schema may still expand it
+/// (`recover_across.rs`); the warning is given only if none does.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unexpanded {
+    pub path: Vec<PathSegment>,
+    pub line: usize,
+    pub warning: String,
+}
+
 /// Fills every `x-collapsed` schema under `schema` with the properties its examples show.
-/// `lines` maps a property's dotted path to its page line, for warnings.
+/// `lines` maps a property's dotted path to its page line, for warnings. Returns the collapsed
+/// sub-objects that stayed empty.
 pub fn recover_collapsed(
     schema: &mut Value,
     entity_example: Option<&Value>,
     lines: &HashMap<String, usize>,
     warnings: &mut Warnings,
-) {
+) -> Vec<Unexpanded> {
     let views: Vec<Value> = entity_example.into_iter().cloned().collect();
     let mut walk = Walk {
         lines,
         warnings,
         path: Vec::new(),
+        unexpanded: Vec::new(),
     };
     walk.visit(schema, views);
+    walk.unexpanded
 }
 
 struct Walk<'a> {
     lines: &'a HashMap<String, usize>,
     warnings: &'a mut Warnings,
     path: Vec<PathSegment>,
+    unexpanded: Vec<Unexpanded>,
 }
 
 impl Walk<'_> {
@@ -106,7 +119,11 @@ impl Walk<'_> {
                 0 => "collapsed its properties".to_string(),
                 n => format!("collapsed {n} propert{}", plural(n)),
             };
-            self.warnings.page(line, format!("`{name}`: the page {what} and no example shows them; kept as a free-form object"));
+            self.unexpanded.push(Unexpanded {
+                path: self.path.clone(),
+                line,
+                warning: format!("`{name}`: the page {what} and no example or other schema shows them; kept as a free-form object"),
+            });
             return;
         }
         if announced != 0 && count != announced {

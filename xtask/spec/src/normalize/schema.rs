@@ -13,16 +13,30 @@ use instantly_codegen::extensions::{
 };
 use serde_json::{Map, Value, json};
 
+use super::integers;
 use super::key_order::move_example_to_end;
-use super::{integers, recover};
+use super::recover::{self, Unexpanded};
 use crate::diagnostics::Warnings;
 use crate::page::{
     Constraint, EnumLiteral, Enumeration, PathSegment, Property, RangeUnit, SchemaBlock,
     SchemaShape, TypeExpr, display_path,
 };
 
-/// The OpenAPI schema of one entity.
+/// The OpenAPI schema of one entity; collapsed sub-objects nothing shows are warned about.
 pub fn entity_schema(block: &SchemaBlock, warnings: &mut Warnings) -> Value {
+    let (schema, unexpanded) = entity_schema_deferring(block, warnings);
+    for collapsed in unexpanded {
+        warnings.page(collapsed.line, collapsed.warning);
+    }
+    schema
+}
+
+/// The OpenAPI schema of one entity, and its collapsed sub-objects its examples do not show
+/// (another schema may expand them: `recover_across.rs`).
+pub fn entity_schema_deferring(
+    block: &SchemaBlock,
+    warnings: &mut Warnings,
+) -> (Value, Vec<Unexpanded>) {
     let mut schema = Map::new();
     schema.insert("title".into(), block.title.clone().into());
     if !block.description.is_empty() {
@@ -45,7 +59,7 @@ pub fn entity_schema(block: &SchemaBlock, warnings: &mut Warnings) -> Value {
     }
     let mut schema = Value::Object(schema);
     let example = block.example.as_ref();
-    recover::recover_collapsed(
+    let unexpanded = recover::recover_collapsed(
         &mut schema,
         example.map(|e| &e.value),
         &property_lines(block),
@@ -60,7 +74,7 @@ pub fn entity_schema(block: &SchemaBlock, warnings: &mut Warnings) -> Value {
             }
         }
     }
-    schema
+    (schema, unexpanded)
 }
 
 /// Page line of each property, keyed by its dotted path.
