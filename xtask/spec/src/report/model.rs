@@ -222,7 +222,7 @@ impl fmt::Display for Kind {
             }
             Kind::SchemaAdded => f.write_str("added"),
             Kind::SchemaHoisted { from } => write!(f, "added in place of {}", places(from)),
-            Kind::TypeRenamed { old, new } => {
+            Kind::TypeRenamed { new, .. } => {
                 write!(f, "renamed to `{new}`")
             }
             Kind::SchemaRemoved => f.write_str("removed"),

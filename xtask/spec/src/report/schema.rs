@@ -190,15 +190,13 @@ fn content_place(
     let new_component = new.reference.and_then(component_name);
     let only_new = new_component.filter(|name| !has_component(cx.documents.old, name));
     let only_old = old_component.filter(|name| !has_component(cx.documents.new, name));
-    let component = if let Some(name) = only_new {
+    if let Some(name) = only_new {
         cx.replacing(name, old_component.unwrap_or(&place.location));
-        Some(name)
-    } else if let Some(name) = only_old {
+    }
+    if let Some(name) = only_old {
         cx.replaced(name, new_component.unwrap_or(&place.location));
-        Some(name)
-    } else {
-        None
-    };
+    }
+    let component = only_new.or(only_old);
     let pointers = Pointers {
         old: side_pointer(old, &place.pointers.old),
         new: side_pointer(new, &place.pointers.new),
