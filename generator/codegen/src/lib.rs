@@ -50,6 +50,7 @@ pub use settings::{ErrorBodyFields, Settings};
 use openapiv3::OpenAPI;
 use proc_macro2::TokenStream;
 use quote::quote;
+use types::TypeExpr;
 use types::analysis::{self, RequestVariants};
 use types::emit::Ctx;
 use types::plan::Planner;
@@ -199,6 +200,43 @@ fn emit_dispatch(planned: &Planned<'_>) -> TokenStream {
 /// schema's `example` through its type).
 pub fn schema_types(document: &OpenAPI, settings: &Settings) -> Result<Vec<SchemaType>, Error> {
     Ok(plan(document, settings)?.schema_types())
+}
+
+/// A generated type named at one place of the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlacedTypeName {
+    /// The JSON pointer of the place, as in [`SchemaType::pointer`].
+    pub pointer: String,
+    /// The name of the generated struct, enum, union or alias used there (`CampaignSchedule`).
+    pub name: String,
+}
+
+/// For every place of the document that [`generate_tokens`] types with a generated type (also
+/// through `Option`, where the place admits `null`), that type's name, in planning order. Places
+/// typed as a scalar, list or map are left out: their items and values are places of their own.
+/// Public so that tools comparing two documents, such as the change report, can tell that the
+/// type named at a place changed its name.
+pub fn type_names(document: &OpenAPI, settings: &Settings) -> Result<Vec<PlacedTypeName>, Error> {
+    let planned = plan(document, settings)?;
+    let space = &planned.planner.space;
+    let names = planned
+        .planner
+        .schema_types
+        .iter()
+        .filter_map(|(pointer, ty)| {
+            let named = match ty {
+                TypeExpr::Optional(inner) => inner.as_ref(),
+                other => other,
+            };
+            let TypeExpr::Named(id) = named else {
+                return None;
+            };
+            Some(PlacedTypeName {
+                pointer: pointer.to_string(),
+                name: space[*id].name.clone(),
+            })
+        });
+    Ok(names.collect())
 }
 
 /// Types and operations planned, ready to emit.

@@ -2,7 +2,7 @@
 //! through aliases, unions naming components declared later, free-form values, `allOf`
 //! pointers, and the schema-to-type table.
 
-use instantly_codegen::{Error, Settings, generate_file, load_document, schema_types};
+use instantly_codegen::{Error, Settings, generate_file, load_document, schema_types, type_names};
 
 /// A document with these component schemas (JSON object text) and no paths.
 fn with_schemas(schemas: &str) -> String {
@@ -143,6 +143,46 @@ fn schema_types_point_at_the_schema_each_type_stands_for() {
         type_at("#/components/schemas/Base/properties/id"),
         "::instantly_runtime::uuid::Uuid"
     );
+}
+
+#[test]
+fn type_names_name_the_generated_type_at_each_place() {
+    let text = with_schemas(
+        r##"{
+          "Campaign": {"type": "object", "properties": {
+            "schedule": {"type": "object", "nullable": true, "properties": {"zone": {"type": "string", "enum": ["UTC"]}}},
+            "status": {"$ref": "#/components/schemas/Status"},
+            "tags": {"type": "array", "items": {"type": "string"}}
+          }},
+          "Status": {"type": "string", "enum": ["active"]}
+        }"##,
+    );
+    let document = load_document(&text).unwrap();
+    let names: Vec<(String, String)> = type_names(&document, &Settings::default())
+        .unwrap()
+        .into_iter()
+        .map(|placed| (placed.pointer, placed.name))
+        .collect();
+    let at = |pointer: &str| {
+        names
+            .iter()
+            .find(|(at, _)| at == pointer)
+            .map(|(_, name)| name.as_str())
+    };
+    let campaign = "#/components/schemas/Campaign/properties";
+    assert_eq!(
+        at(&format!("{campaign}/schedule")),
+        Some("CampaignSchedule")
+    );
+    assert_eq!(
+        at(&format!("{campaign}/schedule/properties/zone")),
+        Some("CampaignScheduleZone")
+    );
+    assert_eq!(at(&format!("{campaign}/status")), Some("Status"));
+    assert_eq!(at("#/components/schemas/Status"), Some("Status"));
+    // Lists and scalars are not generated types; their items are places of their own.
+    assert_eq!(at(&format!("{campaign}/tags")), None);
+    assert_eq!(at(&format!("{campaign}/tags/items")), None);
 }
 
 /// `levels` nested `allOf`s around `leaf` (JSON text).

@@ -12,7 +12,9 @@
 //! - every enum is open (an `Unknown` catch-all keeps values the client does not know), so a
 //!   new value is compatible; a removed one removes its variant. Integer variants are named from
 //!   the value's description, so a reworded description can rename one;
-//! - request types never hold read-only fields.
+//! - request types never hold read-only fields;
+//! - user code names generated types, so a type whose name is gone breaks it (a schema
+//!   hoisted into a component of the same shape breaks nothing else).
 //!
 //! A new required field is breaking only in a request: old code does not send it. In a
 //! response it is one more field to read.
@@ -32,6 +34,7 @@ pub fn classify(kind: &Kind, in_request: bool) -> Impact {
         | Kind::MediaTypesChanged { .. }
         | Kind::PaginationRemoved
         | Kind::SchemaRemoved
+        | Kind::TypeRenamed { .. }
         | Kind::PropertyRemoved
         | Kind::TypeChanged { .. }
         | Kind::NullableChanged { .. }
@@ -57,6 +60,7 @@ pub fn classify(kind: &Kind, in_request: bool) -> Impact {
         | Kind::PaginationChanged
         | Kind::ServersChanged
         | Kind::SchemaAdded
+        | Kind::SchemaHoisted { .. }
         | Kind::FormatChanged { .. }
         | Kind::ConstraintChanged { .. }
         | Kind::EnumValueAdded { .. }

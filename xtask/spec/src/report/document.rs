@@ -3,32 +3,31 @@
 
 use serde_json::{Map, Value};
 
-use super::context::RequestSchemas;
+use super::comparison::{Comparison, Pointers};
 use super::model::Kind;
 use super::operations::{Documents, compare_operations, compare_payload};
-use super::recorder::Recorder;
+use super::references::push;
 use super::schema::{Place, changed_keywords, compare_schema};
 
 /// Top-level keywords compared on their own.
 const DOCUMENT_KEYWORDS: [&str; 5] = ["info", "servers", "tags", "paths", "components"];
 
-pub fn compare_documents(recorder: &mut Recorder, documents: Documents<'_>) {
-    let Documents { old, new } = documents;
-    compare_servers(recorder, old, new);
-    compare_info(recorder, old, new);
-    compare_tags(recorder, old, new);
-    compare_operations(recorder, documents);
-    let requests = RequestSchemas::of(&[old, new]);
-    compare_component_schemas(recorder, old, new, &requests);
-    compare_shared_responses(recorder, old, new);
-    compare_other_components(recorder, old, new);
+pub fn compare_documents(cx: &mut Comparison<'_>) {
+    let Documents { old, new } = cx.documents;
+    compare_servers(cx, old, new);
+    compare_info(cx, old, new);
+    compare_tags(cx, old, new);
+    compare_operations(cx);
+    compare_component_schemas(cx, old, new);
+    compare_shared_responses(cx, old, new);
+    compare_other_components(cx, old, new);
     for keyword in changed_keywords(old, new, &DOCUMENT_KEYWORDS) {
-        recorder.other("document", &keyword);
+        cx.other("document", &keyword);
     }
 }
 
 /// Only the URLs matter to the client (the first is its default base URL).
-fn compare_servers(recorder: &mut Recorder, old: &Value, new: &Value) {
+fn compare_servers(cx: &mut Comparison<'_>, old: &Value, new: &Value) {
     let urls = |document: &Value| -> Vec<Value> {
         list(document, "servers")
             .iter()
@@ -36,33 +35,33 @@ fn compare_servers(recorder: &mut Recorder, old: &Value, new: &Value) {
             .collect()
     };
     if urls(old) != urls(new) {
-        recorder.change("servers", Kind::ServersChanged, false);
+        cx.change("servers", Kind::ServersChanged, false);
     } else if old.get("servers") != new.get("servers") {
-        recorder.other("servers", "description");
+        cx.other("servers", "description");
     }
 }
 
-fn compare_info(recorder: &mut Recorder, old: &Value, new: &Value) {
+fn compare_info(cx: &mut Comparison<'_>, old: &Value, new: &Value) {
     let (old_info, new_info) = (&old["info"], &new["info"]);
-    recorder.text(
+    cx.text(
         "info",
         text(old_info, "description"),
         text(new_info, "description"),
     );
     for keyword in changed_keywords(old_info, new_info, &["description"]) {
-        recorder.other("info", &keyword);
+        cx.other("info", &keyword);
     }
 }
 
 /// Tags group operations in the docs; the client ignores them, so only their texts count.
-fn compare_tags(recorder: &mut Recorder, old: &Value, new: &Value) {
+fn compare_tags(cx: &mut Comparison<'_>, old: &Value, new: &Value) {
     let old_tags = list(old, "tags");
     let new_tags = list(new, "tags");
     let name = |tag: &Value| text(tag, "name").map(str::to_owned);
     let old_names: Vec<Option<String>> = old_tags.iter().map(name).collect();
     let new_names: Vec<Option<String>> = new_tags.iter().map(name).collect();
     if old_names != new_names {
-        recorder.other("tags", "names");
+        cx.other("tags", "names");
     }
     for new_tag in new_tags {
         let Some(tag_name) = text(new_tag, "name") else {
@@ -74,39 +73,39 @@ fn compare_tags(recorder: &mut Recorder, old: &Value, new: &Value) {
         if let Some(old_tag) = old_tag {
             let location = format!("tag {tag_name}");
             let keyword = "description";
-            recorder.text(&location, text(old_tag, keyword), text(new_tag, keyword));
+            cx.text(&location, text(old_tag, keyword), text(new_tag, keyword));
         }
     }
 }
 
-fn compare_component_schemas(
-    recorder: &mut Recorder,
-    old: &Value,
-    new: &Value,
-    requests: &RequestSchemas,
-) {
+/// Added and removed ones are decided at the end (`Comparison::finish`): whether one only
+/// takes the place of inline schemas is known once every place was walked.
+fn compare_component_schemas(cx: &mut Comparison<'_>, old: &Value, new: &Value) {
     let empty = Map::new();
     let old_schemas = components(old, "schemas").unwrap_or(&empty);
     let new_schemas = components(new, "schemas").unwrap_or(&empty);
     for name in old_schemas.keys() {
         if !new_schemas.contains_key(name) {
-            recorder.change(name, Kind::SchemaRemoved, requests.contains(name));
+            let in_request = cx.requests.contains(name);
+            cx.schema_removed(name, in_request);
         }
     }
     for (name, new_schema) in new_schemas {
-        let in_request = requests.contains(name);
+        let in_request = cx.requests.contains(name);
         match old_schemas.get(name) {
-            None => recorder.change(name, Kind::SchemaAdded, in_request),
+            None => cx.schema_added(name, in_request),
             Some(old_schema) => {
-                let place = Place::root(name.as_str(), in_request);
-                compare_schema(recorder, old_schema, new_schema, &place);
+                let pointer = push("#/components/schemas", name);
+                let pointers = Pointers::both(pointer.clone(), pointer);
+                let place = Place::root(name.as_str(), in_request).at(pointers);
+                compare_schema(cx, old_schema, new_schema, &place);
             }
         }
     }
 }
 
 /// Shared responses (`components.responses`), compared once rather than per operation.
-fn compare_shared_responses(recorder: &mut Recorder, old: &Value, new: &Value) {
+fn compare_shared_responses(cx: &mut Comparison<'_>, old: &Value, new: &Value) {
     let empty = Map::new();
     let old_responses = components(old, "responses").unwrap_or(&empty);
     let new_responses = components(new, "responses").unwrap_or(&empty);
@@ -115,25 +114,25 @@ fn compare_shared_responses(recorder: &mut Recorder, old: &Value, new: &Value) {
         match old_responses.get(name) {
             Some(old_response) => {
                 let place = Place::root(location, false);
-                compare_payload(recorder, old_response, new_response, &place);
+                compare_payload(cx, old_response, new_response, &place);
             }
             // Operations that use it report it; the definition itself is bookkeeping.
-            None => recorder.other(&location, "added"),
+            None => cx.other(&location, "added"),
         }
     }
     for name in old_responses.keys() {
         if !new_responses.contains_key(name) {
-            recorder.other(&format!("components.responses.{name}"), "removed");
+            cx.other(&format!("components.responses.{name}"), "removed");
         }
     }
 }
 
-fn compare_other_components(recorder: &mut Recorder, old: &Value, new: &Value) {
+fn compare_other_components(cx: &mut Comparison<'_>, old: &Value, new: &Value) {
     let empty = Value::Object(Map::new());
     let old_components = old.get("components").unwrap_or(&empty);
     let new_components = new.get("components").unwrap_or(&empty);
     for keyword in changed_keywords(old_components, new_components, &["schemas", "responses"]) {
-        recorder.other("components", &keyword);
+        cx.other("components", &keyword);
     }
 }
 

@@ -3,14 +3,14 @@
 use instantly_codegen::extensions::{EnumDescriptions, EnumTruncated};
 use serde_json::Value;
 
+use super::comparison::Comparison;
 use super::extension;
 use super::model::Kind;
-use super::recorder::Recorder;
 
 /// Compares the listed values of two nodes of the same shape. `integer` says the values name
 /// their variants through their descriptions.
 pub fn compare_enum(
-    recorder: &mut Recorder,
+    cx: &mut Comparison<'_>,
     old: &Value,
     new: &Value,
     at: &str,
@@ -24,7 +24,7 @@ pub fn compare_enum(
             let kind = Kind::EnumValueRemoved {
                 value: (*value).clone(),
             };
-            recorder.change(at, kind, in_request);
+            cx.change(at, kind, in_request);
         }
     }
     for (value, new_description) in &new_values {
@@ -32,7 +32,7 @@ pub fn compare_enum(
             let kind = Kind::EnumValueAdded {
                 value: (*value).clone(),
             };
-            recorder.change(at, kind, in_request);
+            cx.change(at, kind, in_request);
             continue;
         };
         if integer
@@ -41,10 +41,10 @@ pub fn compare_enum(
             let kind = Kind::EnumVariantRenamed {
                 value: (*value).clone(),
             };
-            recorder.change(at, kind, in_request);
+            cx.change(at, kind, in_request);
         } else {
             let place = format!("{at} = {value}");
-            recorder.text(
+            cx.text(
                 &place,
                 old_description.as_deref(),
                 new_description.as_deref(),
@@ -58,7 +58,7 @@ pub fn compare_enum(
             old: old_truncated,
             new: new_truncated,
         };
-        recorder.change(at, kind, in_request);
+        cx.change(at, kind, in_request);
     }
 }
 

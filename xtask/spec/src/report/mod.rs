@@ -8,12 +8,15 @@
 //! the CHANGELOG entry).
 
 pub mod classify;
+pub mod comparison;
 pub mod context;
 pub mod document;
 pub mod enums;
+pub mod generated;
 pub mod model;
 pub mod operations;
 pub mod recorder;
+pub mod references;
 pub mod render;
 pub mod schema;
 pub mod semver;
@@ -29,9 +32,9 @@ pub use model::{Change, Impact, Kind, Level, Report, Section, TextChange};
 
 /// Everything that changed from `old` to `new`, classified and in printing order.
 pub fn compare(old: &Value, new: &Value) -> Report {
-    let mut recorder = recorder::Recorder::default();
-    document::compare_documents(&mut recorder, operations::Documents { old, new });
-    recorder.finish()
+    let mut comparison = comparison::Comparison::new(operations::Documents { old, new });
+    document::compare_documents(&mut comparison);
+    comparison.finish()
 }
 
 /// An extension of a node, read through the document contract; a malformed one counts as

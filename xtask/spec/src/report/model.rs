@@ -19,14 +19,16 @@ pub enum Impact {
 pub enum Section {
     Operations,
     Schemas,
+    Types,
     Properties,
     EnumValues,
 }
 
 impl Section {
-    pub const ALL: [Section; 4] = [
+    pub const ALL: [Section; 5] = [
         Section::Operations,
         Section::Schemas,
+        Section::Types,
         Section::Properties,
         Section::EnumValues,
     ];
@@ -35,6 +37,7 @@ impl Section {
         match self {
             Section::Operations => "Operations",
             Section::Schemas => "Schemas",
+            Section::Types => "Renamed types",
             Section::Properties => "Properties",
             Section::EnumValues => "Enum values",
         }
@@ -83,7 +86,18 @@ pub enum Kind {
     PaginationChanged,
     ServersChanged,
     SchemaAdded,
+    /// A new component standing where the old document had other schemas (inline ones it
+    /// hoists, or a component it renames): what changed is reported at those places.
+    SchemaHoisted {
+        from: Vec<String>,
+    },
     SchemaRemoved,
+    /// The generated Rust type at some places is named differently, and the old name is gone:
+    /// code that names it stops compiling. Listed once per old name.
+    TypeRenamed {
+        old: String,
+        new: String,
+    },
     PropertyAdded {
         required: bool,
         read_only: bool,
@@ -148,7 +162,10 @@ impl Kind {
             | Kind::PaginationRemoved
             | Kind::PaginationChanged
             | Kind::ServersChanged => Section::Operations,
-            Kind::SchemaAdded | Kind::SchemaRemoved => Section::Schemas,
+            Kind::SchemaAdded | Kind::SchemaHoisted { .. } | Kind::SchemaRemoved => {
+                Section::Schemas
+            }
+            Kind::TypeRenamed { .. } => Section::Types,
             Kind::PropertyAdded { .. }
             | Kind::PropertyRemoved
             | Kind::TypeChanged { .. }
@@ -204,6 +221,10 @@ impl fmt::Display for Kind {
                 f.write_str("changed (the first one is the client's default base URL)")
             }
             Kind::SchemaAdded => f.write_str("added"),
+            Kind::SchemaHoisted { from } => write!(f, "added in place of {}", places(from)),
+            Kind::TypeRenamed { new, .. } => {
+                write!(f, "renamed to `{new}`")
+            }
             Kind::SchemaRemoved => f.write_str("removed"),
             Kind::PropertyAdded {
                 required,
@@ -255,6 +276,21 @@ fn operation_id_suffix(operation_id: &Option<String>) -> String {
         .as_ref()
         .map(|id| format!(" (`{id}`)"))
         .unwrap_or_default()
+}
+
+/// Hoisted schemas can replace many places; the first few tell the story.
+const PLACES_SHOWN: usize = 4;
+
+fn places(places: &[String]) -> String {
+    let shown: Vec<String> = places
+        .iter()
+        .take(PLACES_SHOWN)
+        .map(|place| format!("`{place}`"))
+        .collect();
+    match places.len().saturating_sub(PLACES_SHOWN) {
+        0 => shown.join(", "),
+        more => format!("{} and {more} more", shown.join(", ")),
+    }
 }
 
 fn optionality(required: bool) -> &'static str {

@@ -3,7 +3,7 @@
 use instantly_codegen::extensions::{EnumDescriptions, EnumTruncated, Extension, Pagination};
 use serde_json::{Value, json};
 
-use super::model::{Impact, Kind, Level};
+use super::model::{Change, Impact, Kind, Level};
 use super::render::{Options, markdown};
 use super::semver::{Bump, Version, bump_for};
 use super::{Report, compare};
@@ -499,4 +499,250 @@ fn bumps_follow_cargo_semver() {
     assert_eq!(v("1.2.3").bumped(Bump::Major), v("2.0.0"));
     assert!(Version::parse("1.2").is_err());
     assert!(Version::parse("1.2.x").is_err());
+}
+
+/// A campaign API as the normalizer wrote it before shapes were hoisted: the schedule and its
+/// timezone inline in the entity and again in the create body, the status enum inline in the
+/// entity and copied into a query parameter.
+fn campaigns(schemas: Value, schedule: Value, status: Value, status_parameter: Value) -> Value {
+    let mut document = json!({
+        "openapi": "3.0.3",
+        "info": {"title": "Campaigns", "version": "1"},
+        "paths": {
+            "/campaigns": {
+                "get": {
+                    "operationId": "list_campaigns",
+                    "parameters": [{"name": "status", "in": "query", "schema": status_parameter}],
+                    "responses": {"200": {"description": "Campaigns.", "content": {"application/json": {
+                        "schema": {"type": "array", "items": {"$ref": "#/components/schemas/Campaign"}}}}}}
+                },
+                "post": {
+                    "operationId": "create_campaign",
+                    "requestBody": {"required": true, "content": {"application/json": {
+                        "schema": {"$ref": "#/components/schemas/CreateCampaignRequest"}}}},
+                    "responses": {"200": {"description": "The campaign.", "content": {"application/json": {
+                        "schema": {"$ref": "#/components/schemas/Campaign"}}}}}
+                }
+            }
+        },
+        "components": {"schemas": {
+            "Campaign": object(
+                json!({"id": {"type": "string", "readOnly": true}, "status": status, "campaign_schedule": schedule}),
+                &["id"],
+            ),
+            "CreateCampaignRequest": object(json!({"name": {"type": "string"}, "campaign_schedule": schedule}), &["name"])
+        }}
+    });
+    let components = document["components"]["schemas"].as_object_mut().unwrap();
+    components.extend(schemas.as_object().unwrap().clone());
+    document
+}
+
+fn status_enum() -> Value {
+    json!({"type": "string", "enum": ["active", "paused"]})
+}
+
+fn timezone_enum() -> Value {
+    json!({"type": "string", "enum": ["UTC", "Europe/Paris"]})
+}
+
+fn schedule_object(timezone: Value) -> Value {
+    object(
+        json!({"start": {"type": "string"}, "timezone": timezone}),
+        &["start"],
+    )
+}
+
+fn reference(name: &str) -> Value {
+    json!({"$ref": format!("#/components/schemas/{name}")})
+}
+
+fn inline_campaigns() -> Value {
+    campaigns(
+        json!({}),
+        schedule_object(timezone_enum()),
+        status_enum(),
+        status_enum(),
+    )
+}
+
+/// The same API with the schedule, the timezone and the status hoisted into components.
+fn hoisted_campaigns(timezone: Value) -> Value {
+    let mut schedule = schedule_object(reference("Timezone"));
+    schedule["x-hoisted-from"] = json!([
+        "#/components/schemas/Campaign/properties/campaign_schedule",
+        "#/components/schemas/CreateCampaignRequest/properties/campaign_schedule"
+    ]);
+    campaigns(
+        json!({"CampaignSchedule": schedule, "Timezone": timezone, "CampaignStatus": status_enum()}),
+        reference("CampaignSchedule"),
+        reference("CampaignStatus"),
+        reference("CampaignStatus"),
+    )
+}
+
+fn lines(report: &Report) -> Vec<String> {
+    report
+        .changes
+        .iter()
+        .map(|change| format!("{:?} {}: {}", change.impact, change.location, change.kind))
+        .collect()
+}
+
+#[test]
+fn hoisting_inline_shapes_reads_as_renamed_types_only() {
+    let report = compare(&inline_campaigns(), &hoisted_campaigns(timezone_enum()));
+    assert_eq!(
+        lines(&report),
+        [
+            "Compatible CampaignSchedule: added in place of `Campaign.campaign_schedule`, \
+             `CreateCampaignRequest.campaign_schedule`",
+            "Compatible CampaignStatus: added in place of `GET /campaigns (query status)`, \
+             `Campaign.status`",
+            "Compatible Timezone: added in place of `CampaignSchedule.timezone`",
+            "Breaking CampaignCampaignSchedule: renamed to `CampaignSchedule`",
+            "Breaking CampaignCampaignScheduleTimezone: renamed to `Timezone`",
+            "Breaking CreateCampaignRequestCampaignSchedule: renamed to `CampaignSchedule`",
+            "Breaking CreateCampaignRequestCampaignScheduleTimezone: renamed to `Timezone`",
+            "Breaking ListCampaignsStatus: renamed to `CampaignStatus`",
+        ]
+    );
+    assert!(report.descriptions.is_empty(), "{report:#?}");
+    assert_eq!(report.other, ["CampaignSchedule: x-hoisted-from"]);
+    assert_eq!(report.level(), Level::Breaking);
+    // Against itself, the hoisted document reports nothing.
+    let hoisted = hoisted_campaigns(timezone_enum());
+    assert!(compare(&hoisted, &hoisted).is_empty());
+}
+
+#[test]
+fn a_change_inside_a_hoisted_shape_is_reported_once_under_its_component() {
+    let mut timezone = timezone_enum();
+    timezone["enum"] = json!(["UTC", "Europe/Paris", "America/New_York"]);
+    let report = compare(&inline_campaigns(), &hoisted_campaigns(timezone));
+    let added: Vec<&Change> = report
+        .changes
+        .iter()
+        .filter(|change| matches!(change.kind, Kind::EnumValueAdded { .. }))
+        .collect();
+    assert_eq!(added.len(), 1, "{report:#?}");
+    assert_eq!(added[0].location, "Timezone");
+    assert!(added[0].in_request, "the create body carries it");
+    assert_eq!(
+        report.breaking().count(),
+        5,
+        "the renames only: {report:#?}"
+    );
+}
+
+#[test]
+fn a_nullable_described_site_wrapped_in_all_of_keeps_its_facts() {
+    let mut schedule = schedule_object(timezone_enum());
+    schedule["nullable"] = json!(true);
+    schedule["description"] = json!("When it sends.");
+    let old = campaigns(json!({}), schedule, status_enum(), status_enum());
+    let wrapper = json!({
+        "allOf": [reference("CampaignSchedule")],
+        "nullable": true,
+        "description": "When it sends."
+    });
+    let new = campaigns(
+        json!({"CampaignSchedule": schedule_object(timezone_enum())}),
+        wrapper,
+        status_enum(),
+        status_enum(),
+    );
+    let report = compare(&old, &new);
+    assert!(
+        !report.changes.iter().any(|change| matches!(
+            change.kind,
+            Kind::NullableChanged { .. } | Kind::TypeChanged { .. }
+        )),
+        "{report:#?}"
+    );
+    assert!(report.descriptions.is_empty(), "{report:#?}");
+    assert!(
+        report.changes.iter().all(|change| matches!(
+            change.kind,
+            Kind::TypeRenamed { .. } | Kind::SchemaHoisted { .. }
+        )),
+        "{report:#?}"
+    );
+    // Dropping the wrapper's `nullable` is a real change, at the place.
+    let mut not_nullable = new.clone();
+    not_nullable["components"]["schemas"]["Campaign"]["properties"]["campaign_schedule"]
+        .as_object_mut()
+        .unwrap()
+        .remove("nullable");
+    let report = compare(&new, &not_nullable);
+    assert_eq!(
+        lines(&report),
+        ["Breaking Campaign.campaign_schedule: no longer nullable"]
+    );
+}
+
+#[test]
+fn a_query_enum_that_now_refers_to_the_entity_enum_is_a_rename_only() {
+    let old = inline_campaigns();
+    let mut new = old.clone();
+    new["components"]["schemas"]["CampaignStatus"] = status_enum();
+    new["paths"]["/campaigns"]["get"]["parameters"][0]["schema"] = reference("CampaignStatus");
+    new["components"]["schemas"]["Campaign"]["properties"]["status"] = reference("CampaignStatus");
+    let report = compare(&old, &new);
+    assert_eq!(
+        lines(&report),
+        [
+            "Compatible CampaignStatus: added in place of `GET /campaigns (query status)`, \
+             `Campaign.status`",
+            "Breaking ListCampaignsStatus: renamed to `CampaignStatus`",
+        ]
+    );
+    // A value the parameter did not list is reported once, under the enum.
+    let mut narrow = old.clone();
+    narrow["paths"]["/campaigns"]["get"]["parameters"][0]["schema"]["enum"] = json!(["active"]);
+    let report = compare(&narrow, &new);
+    assert!(
+        lines(&report).contains(&"Compatible CampaignStatus: value `\"paused\"` added".to_owned()),
+        "{report:#?}"
+    );
+}
+
+#[test]
+fn a_component_renamed_by_the_naming_rule_is_one_rename() {
+    let with_timezone_component = |name: &str| {
+        let mut document = campaigns(
+            json!({}),
+            schedule_object(reference(name)),
+            status_enum(),
+            status_enum(),
+        );
+        document["components"]["schemas"][name] = timezone_enum();
+        document
+    };
+    let old = with_timezone_component("CampaignScheduleTimezone");
+    let new = with_timezone_component("Timezone");
+    let report = compare(&old, &new);
+    assert_eq!(
+        lines(&report),
+        [
+            "Compatible Timezone: added in place of `CampaignScheduleTimezone`",
+            "Breaking CampaignScheduleTimezone: renamed to `Timezone`",
+        ]
+    );
+    let options = Options {
+        crate_version: Some(("instantly".into(), Version::parse("0.1.0").unwrap())),
+        ..Options::default()
+    };
+    let text = markdown(&report, &options);
+    assert!(
+        text.contains(
+            "### Renamed types\n\n\
+             - **breaking** `CampaignScheduleTimezone`: renamed to `Timezone`\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("`instantly` 0.1.0 → 0.2.0 (minor bump)"),
+        "{text}"
+    );
 }
