@@ -35,12 +35,13 @@ const READS_HAS_ENRICHMENT_TASK: &str = r#"pub fn use_it(list: &instantly::types
 "#;
 
 /// Names Campaign `status` values, `BounceProtect` among them, and keeps a catch-all arm.
-const MATCHES_CAMPAIGN_STATUS: &str = r#"pub fn use_it(campaign: &instantly::types::Campaign) -> &'static str {
+const COMPARES_MAPPING_STATUS: &str = r#"pub fn use_it(
+    campaign: &instantly::types::Campaign,
+    mapping: &instantly::types::AccountCampaignMapping,
+) -> bool {
     match campaign.status {
-        instantly::types::CampaignStatus::Active => "active",
-        instantly::types::CampaignStatus::BounceProtect => "bounce protect",
-        instantly::types::CampaignStatus::Unknown(_) => "unknown",
-        _ => "other",
+        instantly::types::CampaignStatus::Active => mapping.status == Some(campaign.status),
+        _ => false,
     }
 }
 "#;
@@ -127,12 +128,14 @@ pub const FIXTURES: [Fixture; 10] = [
         level: Level::Compatible,
         snippet: None,
     },
-    // Campaign `status` gains `5 Archived`.
+    // Campaign `status` gains `5 Archived`. The value alone is compatible (enums are open), but
+    // the status enum was one type with Account Campaign Mapping's and the campaign query
+    // parameters': the new value splits it, and their type is renamed.
     Fixture {
         name: "enum_value_added",
         edit: enum_value_added,
-        level: Level::Compatible,
-        snippet: Some(MATCHES_CAMPAIGN_STATUS),
+        level: Level::Breaking,
+        snippet: Some(COMPARES_MAPPING_STATUS),
     },
     // Account `status` loses `-3 Sending Error` (an enum the facts do not list, so the page is
     // all there is).
