@@ -1,17 +1,15 @@
 //! Creates a campaign with one weekday schedule: `cargo run -p instantly --example create_campaign`.
 
 use instantly::types::{
+    CampaignCampaignScheduleSchedulesItem, CampaignCampaignScheduleSchedulesItemDays,
+    CampaignCampaignScheduleSchedulesItemTimezone, CampaignCampaignScheduleSchedulesItemTiming,
     CreateCampaignRequest, CreateCampaignRequestCampaignSchedule,
-    CreateCampaignRequestCampaignScheduleSchedulesItem,
-    CreateCampaignRequestCampaignScheduleSchedulesItemDays,
-    CreateCampaignRequestCampaignScheduleSchedulesItemTimezone,
-    CreateCampaignRequestCampaignScheduleSchedulesItemTiming,
 };
 
 #[tokio::main]
 async fn main() -> Result<(), instantly::Error> {
     let client = instantly::Client::from_env()?;
-    let weekdays = CreateCampaignRequestCampaignScheduleSchedulesItemDays {
+    let weekdays = CampaignCampaignScheduleSchedulesItemDays {
         _1: Some(true),
         _2: Some(true),
         _3: Some(true),
@@ -19,17 +17,15 @@ async fn main() -> Result<(), instantly::Error> {
         _5: Some(true),
         ..Default::default()
     };
-    let schedule = CreateCampaignRequestCampaignScheduleSchedulesItem {
+    let schedule = CampaignCampaignScheduleSchedulesItem {
         name: "Office hours".into(),
-        timing: CreateCampaignRequestCampaignScheduleSchedulesItemTiming {
+        timing: CampaignCampaignScheduleSchedulesItemTiming {
             from: "09:00".into(),
             to: "17:00".into(),
             ..Default::default()
         },
         days: weekdays,
-        timezone: CreateCampaignRequestCampaignScheduleSchedulesItemTimezone::from(
-            "America/Chicago",
-        ),
+        timezone: CampaignCampaignScheduleSchedulesItemTimezone::from("America/Chicago"),
         additional_properties: Default::default(),
     };
     let request = CreateCampaignRequest {

@@ -922,7 +922,7 @@ pub async fn call(
                 .query(
                     request,
                     "campaign_status",
-                    |r, v: types::GetCampaignAnalyticsDailyCampaignStatus| {
+                    |r, v: types::GetCampaignAnalyticsOverviewCampaignStatus| {
                         r.campaign_status(v)
                     },
                 )?;
@@ -975,16 +975,12 @@ pub async fn call(
             let request = arguments
                 .query(request, "search", |r, v: String| r.search(v))?;
             let request = arguments
-                .query(
-                    request,
-                    "status",
-                    |r, v: types::ListAccountsStatus| r.status(v),
-                )?;
+                .query(request, "status", |r, v: types::AccountStatus| r.status(v))?;
             let request = arguments
                 .query(
                     request,
                     "provider_code",
-                    |r, v: types::ListAccountsProviderCode| r.provider_code(v),
+                    |r, v: types::AccountProviderCode| r.provider_code(v),
                 )?;
             let request = arguments
                 .query(request, "tag_ids", |r, v: String| r.tag_ids(v))?;
@@ -1098,7 +1094,7 @@ pub async fn call(
                 .query(
                     request,
                     "status",
-                    |r, v: types::ListCampaignsStatus| r.status(v),
+                    |r, v: types::GetCampaignAnalyticsOverviewCampaignStatus| r.status(v),
                 )?;
             Output::json("list_campaigns", &request.send().await?)
         }
@@ -1465,7 +1461,7 @@ pub async fn call(
                 .query(
                     request,
                     "sort_order",
-                    |r, v: types::ListInboxPlacementTestsSortOrder| r.sort_order(v),
+                    |r, v: types::ListEmailsSortOrder| r.sort_order(v),
                 )?;
             Output::json("list_inbox_placement_tests", &request.send().await?)
         }
@@ -1812,16 +1808,12 @@ pub async fn call(
             let request = arguments
                 .query(request, "excluded_ids", |r, v: String| r.excluded_ids(v))?;
             let request = arguments
-                .query(
-                    request,
-                    "type",
-                    |r, v: types::ListBackgroundJobsType| r.r#type(v),
-                )?;
+                .query(request, "type", |r, v: types::BackgroundJobType| r.r#type(v))?;
             let request = arguments
                 .query(
                     request,
                     "entity_type",
-                    |r, v: types::ListBackgroundJobsEntityType| r.entity_type(v),
+                    |r, v: types::BackgroundJobEntityType| r.entity_type(v),
                 )?;
             let request = arguments
                 .query(request, "entity_id", |r, v: String| r.entity_id(v))?;
@@ -1837,7 +1829,7 @@ pub async fn call(
                 .query(
                     request,
                     "sort_order",
-                    |r, v: types::ListBackgroundJobsSortOrder| r.sort_order(v),
+                    |r, v: types::ListEmailsSortOrder| r.sort_order(v),
                 )?;
             Output::json("list_background_jobs", &request.send().await?)
         }

@@ -3,7 +3,9 @@
 //! and an explicit `null` in a PATCH.
 
 use futures::TryStreamExt;
-use instantly::types::{ListCampaignsStatus, ListLeadsRequest, UpdateCampaignRequest};
+use instantly::types::{
+    GetCampaignAnalyticsOverviewCampaignStatus, ListLeadsRequest, UpdateCampaignRequest,
+};
 use instantly::{Client, Error, ErrorBody, Nullable};
 use serde_json::{Value, json};
 use wiremock::matchers::{body_json, header, method, path, query_param};
@@ -41,7 +43,7 @@ async fn query_parameters_are_encoded() {
         .list_campaigns()
         .limit(25)
         .search("spring & summer")
-        .status(ListCampaignsStatus::AccountSuspended)
+        .status(GetCampaignAnalyticsOverviewCampaignStatus::AccountSuspended)
         .send()
         .await
         .unwrap();
