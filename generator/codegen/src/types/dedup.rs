@@ -327,3 +327,85 @@ fn compacted_ids(count: usize, dropped: &BTreeMap<TypeId, TypeId>) -> Vec<TypeId
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::types::Field;
+
+    fn field(name: &str, ty: TypeExpr) -> Field {
+        Field {
+            json_name: name.to_owned(),
+            rust_name: name.to_owned(),
+            ty,
+            required: false,
+            nullable: false,
+            read_only: false,
+            docs: Vec::new(),
+            boxed: false,
+        }
+    }
+
+    fn structure(space: &mut TypeSpace, name: &str, fields: Vec<Field>) -> TypeId {
+        space.add(TypeDef {
+            name: name.to_owned(),
+            docs: vec![format!("{name}'s docs.")],
+            pointer: Pointer::schema(name),
+            kind: TypeKind::Struct {
+                fields,
+                extra: TypeExpr::Json,
+            },
+            group: space.defs.len(),
+            order: 0,
+            default: false,
+        })
+    }
+
+    fn refer(id: usize) -> TypeExpr {
+        TypeExpr::Optional(Box::new(TypeExpr::Named(TypeId(id))))
+    }
+
+    /// `A ↔ B` and `C ↔ D`, mutually recursive, with the same fields: equal only by
+    /// following the cycle, which refinement does; `E` differs by a field name.
+    fn two_cycles() -> TypeSpace {
+        let mut space = TypeSpace::default();
+        structure(&mut space, "A", vec![field("next", refer(1))]);
+        structure(&mut space, "B", vec![field("back", refer(0))]);
+        structure(&mut space, "C", vec![field("next", refer(3))]);
+        structure(&mut space, "D", vec![field("back", refer(2))]);
+        structure(&mut space, "E", vec![field("other", refer(3))]);
+        space
+    }
+
+    #[test]
+    fn equal_shapes_are_found_through_cycles() {
+        let classes = shape_classes(&two_cycles());
+        assert_eq!(classes[0], classes[2]);
+        assert_eq!(classes[1], classes[3]);
+        assert_ne!(classes[0], classes[1]);
+        assert_ne!(classes[4], classes[0]);
+    }
+
+    #[test]
+    fn inline_copies_go_and_their_places_keep_their_docs() {
+        let mut space = two_cycles();
+        // A and B are components; C, D and E inline types.
+        let merged = merge_equal_shapes(
+            &mut space,
+            2,
+            Places {
+                operations: &mut [],
+                schema_types: &mut [],
+            },
+        );
+        assert_eq!(merged, 2);
+        let names: Vec<&str> = space.defs.iter().map(|def| def.name.as_str()).collect();
+        assert_eq!(names, ["A", "B", "E"]);
+        // E's field named D, which is B now; D's docs, absent from the field, moved to it.
+        let TypeKind::Struct { fields, .. } = &space.defs[2].kind else {
+            panic!("E is a struct");
+        };
+        assert_eq!(fields[0].ty, refer(1));
+        assert_eq!(fields[0].docs, ["D's docs."]);
+    }
+}
