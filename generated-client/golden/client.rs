@@ -1993,28 +1993,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "rt::serde")]
-    pub struct DisableAccountWarmupRequest {
-        /// List of emails to disable warmup accounts for. The emails should be attached to accounts in your workspace.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub emails: Option<Vec<String>>,
-        /// If true, it will disable warmup to all accounts
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub include_all_emails: Option<bool>,
-        /// List of emails to exclude when `include_all_emails` is `true`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub excluded_emails: Option<Vec<String>>,
-        /// Optional filter to apply when `include_all_emails` is `true`. Can contain tag_id or other filter criteria.
-        #[serde(default, skip_serializing_if = "rt::Nullable::is_absent")]
-        pub filter: rt::Nullable<DisableAccountWarmupRequestFilter>,
-        /// Optional search query to filter accounts when `include_all_emails` is `true`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub search: Option<String>,
-        /// Properties the document does not list, kept as received so they survive a round trip.
-        #[serde(flatten)]
-        pub additional_properties: rt::JsonObject,
-    }
+    pub type DisableAccountWarmupRequest = EnableAccountWarmupRequest;
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]
@@ -3959,16 +3938,7 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "rt::serde")]
-    pub struct UpdateSubsequenceRequest {
-        /// Name of the subsequence
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub name: Option<String>,
-        /// Properties the document does not list, kept as received so they survive a round trip.
-        #[serde(flatten)]
-        pub additional_properties: rt::JsonObject,
-    }
+    pub type UpdateSubsequenceRequest = DuplicateCampaignRequest;
 
     /// Sending status data with human-readable summary. Returns null for both fields if no data is available.
     pub type GetSubsequenceSendingStatusResponse = GetCampaignSendingStatusResponse;
@@ -8440,19 +8410,7 @@ pub mod types {
     rt::open_string_enum!(FilterFilter);
 
     /// Optional filter to apply when `include_all_emails` is `true`. Can contain tag_id or other filter criteria.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "rt::serde")]
-    pub struct DisableAccountWarmupRequestFilter {
-        /// The ID of the tag to filter accounts by.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub tag_id: Option<String>,
-        /// The filter to apply to the accounts.
-        #[serde(default, skip_serializing_if = "rt::Nullable::is_absent")]
-        pub filter: rt::Nullable<FilterFilter>,
-        /// Properties the document does not list, kept as received so they survive a round trip.
-        #[serde(flatten)]
-        pub additional_properties: rt::JsonObject,
-    }
+    pub type DisableAccountWarmupRequestFilter = EnableAccountWarmupRequestFilter;
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -8965,33 +8923,9 @@ pub mod types {
     }
 
     /// Smart view query to filter leads
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "rt::serde")]
-    pub struct ListLeadsRequestQuery {
-        #[serde(rename = "actionType")]
-        pub action_type: ActionType,
-        pub values: ListLeadsRequestQueryValues,
-        /// Properties the document does not list, kept as received so they survive a round trip.
-        #[serde(flatten)]
-        pub additional_properties: rt::JsonObject,
-    }
+    pub type ListLeadsRequestQuery = SalesFlowQuery;
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
-    #[serde(crate = "rt::serde")]
-    pub struct ListLeadsRequestQueryValues {
-        #[serde(rename = "occurrence-days")]
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub occurrence_days: Option<f64>,
-        #[serde(rename = "occurrence-count")]
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub occurrence_count: Option<OccurrenceCount>,
-        #[serde(rename = "lead-status")]
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub lead_status: Option<ValuesLeadStatus>,
-        /// Properties the document does not list, kept as received so they survive a round trip.
-        #[serde(flatten)]
-        pub additional_properties: rt::JsonObject,
-    }
+    pub type ListLeadsRequestQueryValues = SalesFlowQueryValues;
 
     /// Enrichment status to filter leads
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -9477,67 +9411,7 @@ pub mod types {
         FilterObject(FilterObject),
     }
 
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum FilterString {
-        /// Paused
-        AccFilterPaused,
-        /// Error
-        AccFilterError,
-        /// No CTD
-        AccFilterNoCtd,
-        /// PW Accounts
-        AccFilterPwAccounts,
-        /// DFY
-        AccFilterDfy,
-        /// DFY Setup Pending
-        AccFilterDfySetupPending,
-        /// W Active
-        AccFilterWActive,
-        /// W Paused
-        AccFilterWPaused,
-        /// W Error
-        AccFilterWError,
-        /// A value the document does not list, kept as received.
-        Unknown(String),
-    }
-
-    impl FilterString {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::AccFilterPaused => "ACC_FILTER_PAUSED",
-                Self::AccFilterError => "ACC_FILTER_ERROR",
-                Self::AccFilterNoCtd => "ACC_FILTER_NO_CTD",
-                Self::AccFilterPwAccounts => "ACC_FILTER_PW_ACCOUNTS",
-                Self::AccFilterDfy => "ACC_FILTER_DFY",
-                Self::AccFilterDfySetupPending => "ACC_FILTER_DFY_SETUP_PENDING",
-                Self::AccFilterWActive => "ACC_FILTER_W_ACTIVE",
-                Self::AccFilterWPaused => "ACC_FILTER_W_PAUSED",
-                Self::AccFilterWError => "ACC_FILTER_W_ERROR",
-                Self::Unknown(value) => value,
-            }
-        }
-    }
-
-    impl From<&str> for FilterString {
-        fn from(value: &str) -> Self {
-            match value {
-                "ACC_FILTER_PAUSED" => Self::AccFilterPaused,
-                "ACC_FILTER_ERROR" => Self::AccFilterError,
-                "ACC_FILTER_NO_CTD" => Self::AccFilterNoCtd,
-                "ACC_FILTER_PW_ACCOUNTS" => Self::AccFilterPwAccounts,
-                "ACC_FILTER_DFY" => Self::AccFilterDfy,
-                "ACC_FILTER_DFY_SETUP_PENDING" => Self::AccFilterDfySetupPending,
-                "ACC_FILTER_W_ACTIVE" => Self::AccFilterWActive,
-                "ACC_FILTER_W_PAUSED" => Self::AccFilterWPaused,
-                "ACC_FILTER_W_ERROR" => Self::AccFilterWError,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-
-    rt::open_string_enum!(FilterString);
+    pub type FilterString = FilterFilter;
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde")]

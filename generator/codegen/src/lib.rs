@@ -307,10 +307,17 @@ fn plan<'a>(document: &'a OpenAPI, settings: &Settings) -> Result<Planned<'a>, E
     let mut planner = Planner::new(document, settings);
     planner.plan_components()?;
     let mut requests = RequestVariants::default();
-    let operations =
+    let mut operations =
         operations::plan::plan_operations(document, settings, &mut planner, &mut requests)?;
     analysis::order_union_variants(&mut planner.space);
     analysis::keep_null_in_any_values(&mut planner.space);
+    // After the steps that settle what a type looks like, before those that read the graph.
+    let components = planner.next_group();
+    let places = types::dedup::Places {
+        operations: &mut operations,
+        schema_types: &mut planner.schema_types,
+    };
+    types::dedup::merge_equal_shapes(&mut planner.space, components, places);
     analysis::box_recursive_fields(&mut planner.space);
     analysis::mark_defaultable(&mut planner.space);
     Ok(Planned {

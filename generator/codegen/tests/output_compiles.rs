@@ -8,6 +8,11 @@ mod all_of {
 }
 
 #[allow(dead_code, unused_imports, clippy::all)]
+mod dedup {
+    include!("output/dedup.rs");
+}
+
+#[allow(dead_code, unused_imports, clippy::all)]
 mod defaults {
     include!("output/defaults.rs");
 }

@@ -37,6 +37,31 @@ impl Operation {
                 | Method::Trace
         ) || self.pagination.is_some()
     }
+
+    /// Calls `f` on every type the operation names, with the docs of the place that names it
+    /// where it has some (a parameter, the body).
+    pub(crate) fn types_mut(
+        &mut self,
+        f: &mut impl FnMut(&mut TypeExpr, Option<&mut Vec<String>>),
+    ) {
+        let params = self
+            .path_params
+            .iter_mut()
+            .chain(&mut self.query_params)
+            .chain(&mut self.header_params);
+        for param in params {
+            f(&mut param.ty, Some(&mut param.docs));
+        }
+        if let Some(body) = &mut self.body {
+            f(&mut body.ty, Some(&mut body.docs));
+        }
+        if let Response::Json(ty) = &mut self.response {
+            f(ty, None);
+        }
+        if let Some(pagination) = &mut self.pagination {
+            f(&mut pagination.item_ty, None);
+        }
+    }
 }
 
 /// An HTTP method an OpenAPI path item can hold, in the path item's order.

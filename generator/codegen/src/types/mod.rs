@@ -4,6 +4,7 @@
 //! schema), `analysis` derives request variants, boxing and `Default`, `emit` writes the Rust.
 
 pub(crate) mod analysis;
+pub(crate) mod dedup;
 pub(crate) mod emit;
 mod enums;
 
@@ -83,6 +84,15 @@ impl TypeExpr {
             _ => {}
         }
     }
+
+    /// Calls `f` on every named type this expression mentions, which may change it.
+    pub(crate) fn names_mut(&mut self, f: &mut impl FnMut(&mut TypeId)) {
+        match self {
+            Self::Named(id) => f(id),
+            Self::Optional(inner) | Self::List(inner) | Self::Map(inner) => inner.names_mut(f),
+            _ => {}
+        }
+    }
 }
 
 /// A property of an object schema.
@@ -141,6 +151,22 @@ pub(crate) enum TypeKind {
     /// A tuple struct around a type: for an alias that names itself through a list or map
     /// (`E = Vec<E>`), which Rust does not allow as a type alias.
     Newtype(TypeExpr),
+}
+
+impl TypeKind {
+    /// Calls `f` on every type expression the definition holds (fields, the extra properties'
+    /// value, union members, an alias's or newtype's target).
+    pub(crate) fn exprs_mut(&mut self, f: &mut impl FnMut(&mut TypeExpr)) {
+        match self {
+            Self::Struct { fields, extra } => {
+                fields.iter_mut().for_each(|field| f(&mut field.ty));
+                f(extra);
+            }
+            Self::Union { variants } => variants.iter_mut().for_each(|variant| f(&mut variant.ty)),
+            Self::Alias(target) | Self::Newtype(target) => f(target),
+            Self::StringEnum { .. } | Self::IntegerEnum { .. } => {}
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
