@@ -19,27 +19,19 @@ async fn main() -> Result<(), instantly::Error> {
         _5: Some(true),
         ..Default::default()
     };
-    let schedule = CreateCampaignRequestCampaignScheduleSchedulesItem {
-        name: "Office hours".into(),
-        timing: CreateCampaignRequestCampaignScheduleSchedulesItemTiming {
-            from: "09:00".into(),
-            to: "17:00".into(),
-            ..Default::default()
-        },
-        days: weekdays,
-        timezone: CreateCampaignRequestCampaignScheduleSchedulesItemTimezone::from(
-            "America/Chicago",
-        ),
-        additional_properties: Default::default(),
-    };
+    let schedule = CreateCampaignRequestCampaignScheduleSchedulesItem::new(
+        "Office hours",
+        CreateCampaignRequestCampaignScheduleSchedulesItemTiming::new("09:00", "17:00"),
+        weekdays,
+        CreateCampaignRequestCampaignScheduleSchedulesItemTimezone::from("America/Chicago"),
+    );
+    // `new` takes the required fields; the optional ones are set beside it.
     let request = CreateCampaignRequest {
-        name: "Spring outreach".into(),
-        campaign_schedule: CreateCampaignRequestCampaignSchedule {
-            schedules: vec![schedule],
-            ..Default::default()
-        },
         daily_limit: 50.0.into(),
-        ..Default::default()
+        ..CreateCampaignRequest::new(
+            "Spring outreach",
+            CreateCampaignRequestCampaignSchedule::new(vec![schedule]),
+        )
     };
     let campaign = client.create_campaign(request).send().await?;
     println!("created {} ({:?})", campaign.name, campaign.id);

@@ -6,7 +6,7 @@ pub mod types {
     use ::instantly_runtime::__private as rt;
 
     /// An email account that can be used to send campaigns
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Account {
         /// Email address of the account
@@ -115,6 +115,18 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        Account(email : impl Into < String >, timestamp_created : rt::chrono::DateTime <
+        rt::chrono::Utc >, timestamp_updated : rt::chrono::DateTime < rt::chrono::Utc >,
+        first_name : impl Into < String >, last_name : impl Into < String >, organization
+        : rt::uuid::Uuid, warmup_status : AccountWarmupStatus, provider_code :
+        AccountProviderCode, setup_pending : bool, is_managed_account : bool) { warmup,
+        added_by, daily_limit, modified_by, tracking_domain_name, tracking_domain_status,
+        status, enable_slow_ramp, inbox_placement_test_limit, timestamp_last_used,
+        status_message, timestamp_warmup_start, warmup_pool_id, dfy_password_changed,
+        stat_warmup_score, sending_gap, signature }
+    );
+
     /// Current warmup status of the account
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -210,7 +222,7 @@ pub mod types {
     rt::open_integer_enum!(AccountProviderCode);
 
     /// Warmup configuration for the account
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct AccountWarmup {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -227,6 +239,10 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        AccountWarmup { limit, advanced, warmup_custom_ftag, increment, reply_rate }
+    );
 
     /// Current status of the account
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -280,7 +296,7 @@ pub mod types {
     rt::open_integer_enum!(AccountStatus);
 
     /// Status message for the account
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct AccountStatusMessage {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -299,8 +315,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        AccountStatusMessage { code, command, response, e_message, response_code =
+        "responseCode" }
+    );
+
     /// A campaign that can be sent to a list of recipients
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Campaign {
         /// Unique identifier for the campaign
@@ -432,6 +453,19 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        Campaign(id : rt::uuid::Uuid, name : impl Into < String >, status :
+        CampaignStatus, campaign_schedule : CampaignCampaignSchedule, timestamp_created :
+        impl Into < String >, timestamp_updated : impl Into < String >) { pl_value,
+        is_evergreen, sequences, email_gap, random_wait_max, text_only,
+        first_email_text_only, email_list, daily_limit, stop_on_reply, email_tag_list,
+        link_tracking, open_tracking, stop_on_auto_reply, daily_max_leads,
+        prioritize_new_leads, auto_variant_select, match_lead_esp, not_sending_status,
+        stop_for_company, core_variables, custom_variables, insert_unsubscribe_header,
+        allow_risky_contacts, disable_bounce_protect, limit_emails_per_company_override,
+        cc_list, bcc_list, organization, owned_by, ai_sdr_id, provider_routing_rules }
+    );
+
     /// Campaign Status
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -492,7 +526,7 @@ pub mod types {
     rt::open_integer_enum!(CampaignStatus);
 
     /// Campaign schedule
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignCampaignSchedule {
         pub schedules: Vec<CampaignCampaignScheduleSchedulesItem>,
@@ -507,7 +541,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CampaignCampaignSchedule(schedules : Vec < CampaignCampaignScheduleSchedulesItem
+        >) { start_date, end_date }
+    );
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignCampaignScheduleSchedulesItem {
         pub name: String,
@@ -519,7 +558,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CampaignCampaignScheduleSchedulesItem(name : impl Into < String >, timing :
+        CampaignCampaignScheduleSchedulesItemTiming, days :
+        CampaignCampaignScheduleSchedulesItemDays, timezone :
+        CampaignCampaignScheduleSchedulesItemTimezone) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignCampaignScheduleSchedulesItemTiming {
         pub from: String,
@@ -529,7 +575,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CampaignCampaignScheduleSchedulesItemTiming(from : impl Into < String >, to :
+        impl Into < String >) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignCampaignScheduleSchedulesItemDays {
         #[serde(rename = "0")]
@@ -557,6 +608,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CampaignCampaignScheduleSchedulesItemDays { _0 = "0", _1 = "1", _2 = "2", _3 =
+        "3", _4 = "4", _5 = "5", _6 = "6" }
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -940,7 +996,7 @@ pub mod types {
     rt::open_integer_enum!(CampaignNotSendingStatus);
 
     /// A campaign email, a reply, a manually sent email, or any other email that's visible in the Unibox
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Email {
         /// A Unique identifier
@@ -1059,8 +1115,21 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        Email(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
+        rt::chrono::Utc >, timestamp_email : rt::chrono::DateTime < rt::chrono::Utc >,
+        message_id : impl Into < String >, subject : impl Into < String >,
+        to_address_email_list : impl Into < String >, body : EmailBody, organization_id :
+        rt::uuid::Uuid, eaccount : impl Into < String >) { from_address_email,
+        cc_address_email_list, bcc_address_email_list, reply_to, campaign_id,
+        subsequence_id, list_id, lead, lead_id, ue_type, step, is_unread, is_auto_reply,
+        reminder_ts, ai_interest_value, ai_assisted, is_focused, i_status, thread_id,
+        content_preview, attachment_json, from_address_json, to_address_json,
+        cc_address_json, ai_agent_id }
+    );
+
     /// An object containing the email body in HTML and text format
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EmailBody {
         /// Text content of the email
@@ -1073,6 +1142,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(EmailBody { text, html });
 
     /// Email type based on the life cycle of the email
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -1118,7 +1189,7 @@ pub mod types {
     rt::open_integer_enum!(EmailUeType);
 
     /// Attachment metadata for the email. This field is null when there are no attachments.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EmailAttachmentJson {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1128,7 +1199,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(EmailAttachmentJson { files });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EmailAttachmentJsonFilesItem {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1146,8 +1219,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        EmailAttachmentJsonFilesItem { filename, size, r#type = "type", url, error }
+    );
+
     /// A single email verification
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EmailVerification {
         /// The email address to verify
@@ -1180,6 +1257,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        EmailVerification(email : impl Into < String >, verification_status :
+        EmailVerificationVerificationStatus) { status, catch_all, credits, credits_used }
+    );
 
     /// The verification status.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -1318,7 +1400,7 @@ pub mod types {
     rt::open_string_enum!(EmailVerificationCatchAllString);
 
     /// A list used to store leads
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct LeadList {
         /// Unique identifier for the lead list
@@ -1346,8 +1428,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        LeadList(id : rt::uuid::Uuid, organization_id : rt::uuid::Uuid, name : impl Into
+        < String >, timestamp_created : rt::chrono::DateTime < rt::chrono::Utc >) {
+        has_enrichment_task, owned_by }
+    );
+
     /// An inbox placement test
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementTest {
         /// Unique identifier for the inbox placement test
@@ -1416,6 +1504,16 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        InboxPlacementTest(id : rt::uuid::Uuid, organization_id : rt::uuid::Uuid, name :
+        impl Into < String >, r#type = "type" : InboxPlacementTestType, sending_method :
+        InboxPlacementTestSendingMethod, email_subject : impl Into < String >, email_body
+        : impl Into < String >, emails : Vec < String >, recipients : Vec < String >,
+        timestamp_created : impl Into < String >) { delivery_mode, description, schedule,
+        campaign_id, test_code, tags, text_only, recipients_labels, timestamp_next_run,
+        automations, status, not_sending_status }
+    );
 
     /// Whether the inbox placement test is a one-time test or an automated test
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -1521,7 +1619,7 @@ pub mod types {
     rt::open_integer_enum!(InboxPlacementTestDeliveryMode);
 
     /// Specifies the date and time when the automated inbox placement tests will be sent.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementTestSchedule {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1535,7 +1633,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(InboxPlacementTestSchedule { days, timing, timezone });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementTestScheduleDays {
         #[serde(rename = "2")]
@@ -1549,7 +1649,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(InboxPlacementTestScheduleDays { _2 = "2", _3 = "3" });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementTestScheduleTiming {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1558,6 +1660,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(InboxPlacementTestScheduleTiming { from });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -1968,7 +2072,7 @@ pub mod types {
     rt::open_string_enum!(InboxPlacementTestNotSendingStatus);
 
     /// Analytics data for individual emails in inbox placement tests
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementAnalytics {
         /// Unique identifier for the inbox placement analytics entry
@@ -2035,6 +2139,15 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        InboxPlacementAnalytics(id : rt::uuid::Uuid, timestamp_created : impl Into <
+        String >, timestamp_created_date : impl Into < String >, organization_id :
+        rt::uuid::Uuid, test_id : rt::uuid::Uuid) { is_spam, has_category, sender_email,
+        sender_esp, recipient_email, recipient_esp, recipient_geo, recipient_type,
+        spf_pass, dkim_pass, dmarc_pass, smtp_ip_blacklist_report,
+        authentication_failure_results, record_type }
+    );
 
     /// The sender ESP (Email Service Provider). Only present when record_type is 2 (received).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -2236,7 +2349,7 @@ pub mod types {
     rt::open_integer_enum!(InboxPlacementAnalyticsRecordType);
 
     /// Report data for an inbox placement test
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementBlacklistSpamAssassinReport {
         /// Unique identifier for the inbox placement report entry
@@ -2300,8 +2413,17 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        InboxPlacementBlacklistSpamAssassinReport(id : rt::uuid::Uuid, timestamp_created
+        : impl Into < String >, timestamp_created_date : impl Into < String >,
+        organization_id : rt::uuid::Uuid, test_id : rt::uuid::Uuid, domain : impl Into <
+        String >, domain_ip : impl Into < String >, spam_assassin_score : f64) {
+        domain_blacklist_count, domain_ip_blacklist_count, spam_assassin_report,
+        blacklist_report }
+    );
+
     /// Detailed SpamAssassin analysis report
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementBlacklistSpamAssassinReportSpamAssassinReport {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2315,8 +2437,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        InboxPlacementBlacklistSpamAssassinReportSpamAssassinReport { is_spam, report,
+        spam_score }
+    );
+
     /// Detailed blacklist report for the domain or IP
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementBlacklistSpamAssassinReportBlacklistReport {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2336,8 +2463,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        InboxPlacementBlacklistSpamAssassinReportBlacklistReport { address,
+        blacklisted_count, details, ip, is_blacklisted, is_domain }
+    );
+
     /// API Key
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ApiKey {
         /// Read-only: set by the server, never sent in a request.
@@ -2356,6 +2488,13 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        ApiKey(id : rt::uuid::Uuid, name : impl Into < String >, scopes : Vec <
+        ApiKeyScopesItem >, key : impl Into < String >, organization_id : rt::uuid::Uuid,
+        timestamp_created : rt::chrono::DateTime < rt::chrono::Utc >, timestamp_updated :
+        rt::chrono::DateTime < rt::chrono::Utc >) {}
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -2921,7 +3060,7 @@ pub mod types {
     rt::open_string_enum!(ApiKeyScopesItem);
 
     /// Account Campaign Mapping
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct AccountCampaignMapping {
         pub campaign_id: rt::uuid::Uuid,
@@ -2937,6 +3076,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        AccountCampaignMapping(campaign_id : rt::uuid::Uuid, campaign_name : impl Into <
+        String >, timestamp_created : impl Into < String >) { status }
+    );
 
     /// Campaign Status
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -2998,7 +3142,7 @@ pub mod types {
     rt::open_integer_enum!(AccountCampaignMappingStatus);
 
     /// A lead entity representing an individual lead
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Lead {
         /// Unique identifier for the lead
@@ -3223,6 +3367,24 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        Lead(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
+        rt::chrono::Utc >, timestamp_updated : rt::chrono::DateTime < rt::chrono::Utc >,
+        organization : rt::uuid::Uuid, status : LeadStatus, email_open_count : i64,
+        email_reply_count : i64, email_click_count : i64, company_domain : impl Into <
+        String >, status_summary : LeadStatusSummary) { campaign, email, personalization,
+        website, last_name, first_name, company_name, phone, payload,
+        status_summary_subseq, last_step_from, last_step_id,
+        last_step_timestamp_executed, email_opened_step, email_opened_variant,
+        email_replied_step, email_replied_variant, email_clicked_step,
+        email_clicked_variant, lt_interest_status, subsequence_id, verification_status,
+        pl_value_lead, timestamp_added_subsequence, timestamp_last_contact,
+        timestamp_last_open, timestamp_last_reply, timestamp_last_interest_change,
+        timestamp_last_click, enrichment_status, list_id, last_contacted_from,
+        uploaded_by_user, upload_method, assigned_to, is_website_visitor,
+        timestamp_last_touch, esp_code, esg_code }
+    );
+
     /// Status of the lead
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -3275,7 +3437,7 @@ pub mod types {
     rt::open_integer_enum!(LeadStatus);
 
     /// Status summary of the lead
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct LeadStatusSummary {
         #[serde(rename = "lastStep")]
@@ -3288,8 +3450,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(LeadStatusSummary { last_step = "lastStep", domain_complete });
+
     /// Subsequence status summary of the lead
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct LeadStatusSummarySubseq {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3304,6 +3468,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        LeadStatusSummarySubseq { from, step_id = "stepID", timestamp_executed =
+        "timestampExecuted" }
+    );
 
     /// Lead interest status. It can be either a static value (check below), or a custom status interest value
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -3624,7 +3793,7 @@ pub mod types {
     rt::open_integer_enum!(LeadEsgCode);
 
     /// A background job that can be used to perform long-running tasks
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct BackgroundJob {
         /// Unique identifier for the background job
@@ -3663,6 +3832,13 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        BackgroundJob(id : impl Into < String >, workspace_id : rt::uuid::Uuid, r#type =
+        "type" : BackgroundJobType, progress : f64, status : BackgroundJobStatus,
+        created_at : impl Into < String >, updated_at : impl Into < String >) { user_id,
+        entity_id, entity_type, data }
+    );
 
     /// Type of background job
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -3794,7 +3970,7 @@ pub mod types {
     rt::open_string_enum!(BackgroundJobEntityType);
 
     /// A custom tag for organizing and categorizing accounts and campaigns. You can use them as filters in apis that list accounts and campaigns.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CustomTag {
         /// Unique identifier for the custom tag
@@ -3823,8 +3999,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CustomTag(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
+        rt::chrono::Utc >, timestamp_updated : rt::chrono::DateTime < rt::chrono::Utc >,
+        organization_id : rt::uuid::Uuid, label : impl Into < String >) { description }
+    );
+
     /// This entity represents a tag being assigned to a specific campaign or email account. When an email account is assigned a tag, a new custom tag mapping entry is created, which connects the tag (tag_id field) with the email account (resource_id field). You can use it to see which tag si connected to which resource.
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CustomTagMapping {
         /// A Unique identifier
@@ -3855,6 +4037,12 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CustomTagMapping(id : rt::uuid::Uuid, tag_id : rt::uuid::Uuid, resource_id :
+        rt::uuid::Uuid, resource_type : CustomTagMappingResourceType, timestamp_created :
+        rt::chrono::DateTime < rt::chrono::Utc >, organization_id : rt::uuid::Uuid) {}
+    );
 
     /// Resource type of custom tag, can be 1 for campaigns or 2 for accounts
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -3892,7 +4080,7 @@ pub mod types {
     rt::open_integer_enum!(CustomTagMappingResourceType);
 
     /// A blocked email or domain
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct BlockListEntry {
         /// Unique identifier for the block list entry
@@ -3918,8 +4106,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        BlockListEntry(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
+        rt::chrono::Utc >, organization_id : rt::uuid::Uuid, bl_value : impl Into <
+        String >, is_domain : bool) {}
+    );
+
     /// A custom label for categorizing and managing leads
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct LeadLabel {
         /// Unique identifier for the custom lead label
@@ -3956,6 +4150,13 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        LeadLabel(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
+        rt::chrono::Utc >, created_by : rt::uuid::Uuid, organization_id : rt::uuid::Uuid,
+        label : impl Into < String >, interest_status_label :
+        LeadLabelInterestStatusLabel, interest_status : f64) { description, use_with_ai }
+    );
 
     /// Interest status label associated with this label
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -3997,7 +4198,7 @@ pub mod types {
     rt::open_string_enum!(LeadLabelInterestStatusLabel);
 
     /// A workspace entity representing a workspace
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Workspace {
         /// Unique identifier for the workspace
@@ -4067,8 +4268,17 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        Workspace(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
+        rt::chrono::Utc >, timestamp_updated : rt::chrono::DateTime < rt::chrono::Utc >,
+        owner : rt::uuid::Uuid, name : impl Into < String >) { plan_id,
+        add_unsub_to_block, default_opportunity_value, plan_id_leadfinder,
+        plan_id_verification, org_logo_url, org_client_domain, plan_id_crm,
+        plan_id_website_visitor, plan_id_inbox_placement }
+    );
+
     /// Plan ID for verification service
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct WorkspacePlanIdVerification {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4082,8 +4292,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(WorkspacePlanIdVerification { quantity, product_id, timestamp_updated });
+
     /// An enrichment can take different forms, such as email enrichment or LinkedIn enrichment. Leads may be imported from SuperSearch using the dedicated endpoint, or enriched directly within a list or campaign by attaching an enrichment to it.
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct SuperSearchEnrichment {
         /// Unique identifier for the enrichment
@@ -4124,6 +4336,13 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        SuperSearchEnrichment(id : impl Into < String >, organization_id :
+        rt::uuid::Uuid, resource_id : rt::uuid::Uuid, resource_type :
+        SuperSearchEnrichmentResourceType) { limit, enrichment_payload, auto_update,
+        skip_rows_without_email, in_progress, r#type = "type" }
+    );
 
     /// Type of the entity to enrich leads into
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -4224,7 +4443,7 @@ pub mod types {
     rt::open_string_enum!(SuperSearchEnrichmentType);
 
     /// A member of a workspace group. You can use the endpoints within this entity to manage the members of a workspace group.
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct WorkspaceGroupMember {
         /// The unique identifier of the workspace group member
@@ -4256,6 +4475,14 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        WorkspaceGroupMember(id : rt::uuid::Uuid, admin_workspace_id : rt::uuid::Uuid,
+        sub_workspace_id : rt::uuid::Uuid, status : WorkspaceGroupMemberStatus,
+        timestamp_created : rt::chrono::DateTime < rt::chrono::Utc >, timestamp_updated :
+        rt::chrono::DateTime < rt::chrono::Utc >) { sub_workspace_name,
+        admin_workspace_name }
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -4296,7 +4523,7 @@ pub mod types {
     rt::open_string_enum!(WorkspaceGroupMemberStatus);
 
     /// A member of a workspace with associated user details
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct WorkspaceMember {
         /// Unique identifier for the workspace member
@@ -4341,6 +4568,13 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        WorkspaceMember(id : rt::uuid::Uuid, email : impl Into < String >, user_id :
+        rt::uuid::Uuid, role : WorkspaceMemberRole, timestamp_created :
+        rt::chrono::DateTime < rt::chrono::Utc >, workspace_id : rt::uuid::Uuid, accepted
+        : bool) { user_email, name, issuer_id, permissions }
+    );
 
     /// THe role of the workspace member defining their access level. While the "owner" role is listed in the enum, it cannot be created via the API, and is only assigned to the user who creates the workspace.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -4389,7 +4623,7 @@ pub mod types {
 
     rt::open_string_enum!(WorkspaceMemberRole);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct WorkspaceMemberName {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4400,6 +4634,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(WorkspaceMemberName { first, last });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -4544,7 +4780,7 @@ pub mod types {
     rt::open_string_enum!(WorkspaceMemberPermissionsItem);
 
     /// A subsequence entity representing a follow-up sequence
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignSubsequence {
         /// Unique identifier for the subsequence
@@ -4581,6 +4817,16 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CampaignSubsequence(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime
+        < rt::chrono::Utc >, parent_campaign : rt::uuid::Uuid, workspace :
+        rt::uuid::Uuid, status : CampaignSubsequenceStatus, timestamp_leads_updated :
+        rt::chrono::DateTime < rt::chrono::Utc >, name : impl Into < String >, conditions
+        : CampaignSubsequenceConditions, subsequence_schedule :
+        CampaignSubsequenceSubsequenceSchedule, sequences : Vec <
+        CampaignSubsequenceSequencesItem >) {}
+    );
 
     /// Status of the subsequence
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -4642,7 +4888,7 @@ pub mod types {
     rt::open_integer_enum!(CampaignSubsequenceStatus);
 
     /// Conditions that trigger the subsequence
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignSubsequenceConditions {
         /// Lead CRM statuses that trigger the subsequence.
@@ -4657,6 +4903,10 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CampaignSubsequenceConditions { crm_status, lead_activity, reply_contains }
+    );
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -4759,7 +5009,7 @@ pub mod types {
     rt::open_integer_enum!(CampaignSubsequenceConditionsLeadActivityItem);
 
     /// Schedule configuration for the subsequence
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignSubsequenceSubsequenceSchedule {
         pub schedules: Vec<CampaignSubsequenceSubsequenceScheduleSchedulesItem>,
@@ -4774,7 +5024,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CampaignSubsequenceSubsequenceSchedule(schedules : Vec <
+        CampaignSubsequenceSubsequenceScheduleSchedulesItem >) { start_date, end_date }
+    );
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignSubsequenceSubsequenceScheduleSchedulesItem {
         pub name: String,
@@ -4786,7 +5041,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CampaignSubsequenceSubsequenceScheduleSchedulesItem(name : impl Into < String >,
+        timing : CampaignSubsequenceSubsequenceScheduleSchedulesItemTiming, days :
+        CampaignSubsequenceSubsequenceScheduleSchedulesItemDays, timezone :
+        CampaignSubsequenceSubsequenceScheduleSchedulesItemTimezone) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignSubsequenceSubsequenceScheduleSchedulesItemTiming {
         pub from: String,
@@ -4796,7 +5058,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CampaignSubsequenceSubsequenceScheduleSchedulesItemTiming(from : impl Into <
+        String >, to : impl Into < String >) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignSubsequenceSubsequenceScheduleSchedulesItemDays {
         #[serde(rename = "0")]
@@ -4824,6 +5091,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CampaignSubsequenceSubsequenceScheduleSchedulesItemDays { _0 = "0", _1 = "1", _2
+        = "2", _3 = "3", _4 = "4", _5 = "5", _6 = "6" }
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -5159,7 +5431,7 @@ pub mod types {
 
     rt::open_string_enum!(CampaignSubsequenceSubsequenceScheduleSchedulesItemTimezone);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignSubsequenceSequencesItem {
         pub steps: Vec<CampaignSubsequenceSequencesItemStepsItem>,
@@ -5168,7 +5440,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CampaignSubsequenceSequencesItem(steps : Vec <
+        CampaignSubsequenceSequencesItemStepsItem >) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignSubsequenceSequencesItemStepsItem {
         /// Type of step. This has to be 'email' always - it's the only supported type for now
@@ -5191,6 +5468,13 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CampaignSubsequenceSequencesItemStepsItem(r#type = "type" :
+        CampaignSubsequenceSequencesItemStepsItemType, delay : f64, variants : Vec <
+        CampaignSubsequenceSequencesItemStepsItemVariantsItem >) { delay_unit, pre_delay,
+        pre_delay_unit }
+    );
 
     /// Type of step. This has to be 'email' always - it's the only supported type for now
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -5223,7 +5507,7 @@ pub mod types {
 
     rt::open_string_enum!(CampaignSubsequenceSequencesItemStepsItemType);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignSubsequenceSequencesItemStepsItemVariantsItem {
         pub subject: String,
@@ -5235,6 +5519,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CampaignSubsequenceSequencesItemStepsItemVariantsItem(subject : impl Into <
+        String >, body : impl Into < String >) { v_disabled }
+    );
 
     /// The unit of time for the delay value (minutes, hours, or days). Defaults to days for backward compatibility.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -5309,7 +5598,7 @@ pub mod types {
     rt::open_string_enum!(CampaignSubsequenceSequencesItemStepsItemPreDelayUnit);
 
     /// Audit log records for tracking system activities
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct AuditLog {
         /// Read-only: set by the server, never sent in a request.
@@ -5383,6 +5672,14 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        AuditLog(id : rt::uuid::Uuid, timestamp : rt::chrono::DateTime < rt::chrono::Utc
+        >, organization_id : rt::uuid::Uuid, activity_type : AuditLogActivityType,
+        ip_address : impl Into < String >, from_api : bool) { user_agent, user_id,
+        affected_count, campaign_id, webhook_id, subsequence_id, list_id, audit_metadata,
+        user_name }
+    );
 
     /// Type of activity performed
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -5476,7 +5773,7 @@ pub mod types {
     rt::open_integer_enum!(AuditLogActivityType);
 
     /// A webhook subscription for receiving event notifications
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Webhook {
         /// Unique identifier for the webhook (UUID)
@@ -5522,6 +5819,13 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        Webhook(id : rt::uuid::Uuid, organization : rt::uuid::Uuid, target_hook_url :
+        impl Into < String >, timestamp_created : rt::chrono::DateTime < rt::chrono::Utc
+        >) { campaign, name, event_type, custom_interest_value, headers, status,
+        timestamp_error }
+    );
 
     /// Type of event to trigger the webhook (null for custom label events). Set to "all_events" to subscribe to all events - including custom label events
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -5614,7 +5918,7 @@ pub mod types {
     rt::open_string_enum!(WebhookEventType);
 
     /// Optional HTTP headers to include when delivering webhook payloads (key-value pairs)
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct WebhookHeaders {
         #[serde(rename = "Authorization")]
@@ -5625,8 +5929,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(WebhookHeaders { authorization = "Authorization" });
+
     /// A webhook event that was sent or attempted to be sent
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct WebhookEvent {
         /// Unique identifier for the webhook event (UUID)
@@ -5706,8 +6012,17 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        WebhookEvent(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
+        rt::chrono::Utc >, timestamp_created_date : rt::Date, organization_id :
+        rt::uuid::Uuid, success : bool, retry_count : i64, will_retry : bool, webhook_url
+        : impl Into < String >) { payload, status_code, error_message,
+        timestamp_next_retry, retry_group_id, retry_successful, lead_email,
+        response_time_ms }
+    );
+
     /// A Done-For-You email account order
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct DfyEmailAccountOrder {
         /// ID of the workspace associated with the email account order
@@ -5738,8 +6053,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        DfyEmailAccountOrder(workspace_id : impl Into < String >, domain : impl Into <
+        String >, timestamp_created : rt::chrono::DateTime < rt::chrono::Utc >) {
+        forwarding_domain, is_pre_warmed_up, timestamp_cancelled }
+    );
+
     /// Custom prompt templates for creating custom prompts
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CustomPromptTemplate {
         /// Read-only: set by the server, never sent in a request.
@@ -5783,6 +6104,14 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CustomPromptTemplate(id : f64, workspace_id : rt::uuid::Uuid, created_by :
+        rt::uuid::Uuid, name : impl Into < String >, category :
+        CustomPromptTemplateCategory, prompt : impl Into < String >, is_public : bool) {
+        description, properties, model_version, from_shared, like_count, execution_count,
+        liked, template_type, created_by_instantly, creator }
+    );
 
     /// Prompt Custom template category
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -5981,7 +6310,7 @@ pub mod types {
     rt::open_string_enum!(CustomPromptTemplateTemplateType);
 
     /// Manages how sales users view and interact with campaign and lead lists within the sales flow.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct SalesFlow {
         /// Read-only: set by the server, never sent in a request.
@@ -6026,7 +6355,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        SalesFlow(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
+        rt::chrono::Utc >, organization_id : rt::uuid::Uuid, name : impl Into < String >,
+        queries : Vec < SalesFlowQueriesItem >, created_by : rt::uuid::Uuid) {
+        is_default, list_id, campaign_id, list_name, campaign_name }
+    );
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct SalesFlowQueriesItem {
         #[serde(rename = "actionType")]
@@ -6036,6 +6372,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        SalesFlowQueriesItem(action_type = "actionType" : SalesFlowQueriesItemActionType,
+        values : SalesFlowQueriesItemValues) {}
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -6081,7 +6422,7 @@ pub mod types {
 
     rt::open_string_enum!(SalesFlowQueriesItemActionType);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct SalesFlowQueriesItemValues {
         #[serde(rename = "occurrence-days")]
@@ -6098,8 +6439,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        SalesFlowQueriesItemValues { occurrence_days = "occurrence-days",
+        occurrence_count = "occurrence-count", lead_status = "lead-status" }
+    );
+
     /// A campaign email template
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EmailTemplate {
         /// A Unique identifier
@@ -6126,6 +6472,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        EmailTemplate(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
+        rt::chrono::Utc >, body : impl Into < String >, name : impl Into < String >,
+        organization : rt::uuid::Uuid) { subject }
+    );
+
     /// Workspace Billing
     pub type WorkspaceBilling = rt::JsonObject;
 
@@ -6133,7 +6485,7 @@ pub mod types {
     pub type CrmActions = rt::JsonObject;
 
     /// The body of every error answer (4xx and 5xx).
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Error {
         /// The HTTP status code.
@@ -6148,7 +6500,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        Error(status_code = "statusCode" : f64, error : impl Into < String >, message :
+        impl Into < String >) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetAccountWarmupAnalyticsRequest {
         /// List of emails to get warmup analytics for. The emails should be attached to accounts in your workspace.
@@ -6158,7 +6515,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(GetAccountWarmupAnalyticsRequest(emails : Vec < String >) {});
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetAccountWarmupAnalyticsResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6183,7 +6542,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(GetAccountWarmupAnalyticsResponse { email_date_data, aggregate_data });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetAccountWarmupAnalyticsResponseEmailDateDataValueValue {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6199,7 +6560,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        GetAccountWarmupAnalyticsResponseEmailDateDataValueValue { sent, landed_inbox,
+        landed_spam, received }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetAccountWarmupAnalyticsResponseAggregateDataValue {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6219,7 +6585,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        GetAccountWarmupAnalyticsResponseAggregateDataValue { sent, received,
+        landed_inbox, landed_spam, health_score_label, health_score }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct TestAccountVitalsRequest {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6229,7 +6600,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(TestAccountVitalsRequest { accounts });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct TestAccountVitalsResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6243,7 +6616,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(TestAccountVitalsResponse { status, success_list, failure_list });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct TestAccountVitalsResponseSuccessListItem {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6264,7 +6639,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        TestAccountVitalsResponseSuccessListItem { domain, all_pass = "allPass", mx, spf,
+        dkim, dmarc }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct TestAccountVitalsResponseFailureListItem {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6285,7 +6665,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        TestAccountVitalsResponseFailureListItem { domain, all_pass = "allPass", mx, spf,
+        dkim, dmarc }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignAnalyticsOverviewResponse {
         /// The total number of times the emails were opened, including duplicates
@@ -6365,7 +6750,18 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        GetCampaignAnalyticsOverviewResponse { open_count, open_count_unique,
+        open_count_unique_by_step, link_click_count, link_click_count_unique,
+        link_click_count_unique_by_step, reply_count, reply_count_unique,
+        reply_count_unique_by_step, reply_count_automatic, reply_count_automatic_unique,
+        reply_count_automatic_unique_by_step, bounced_count, unsubscribed_count,
+        completed_count, emails_sent_count, contacted_count, new_leads_contacted_count,
+        total_opportunities, total_opportunity_value, total_interested,
+        total_meeting_booked, total_meeting_completed, total_closed }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct InitOauthGoogleResponse {
         /// Session ID for polling status
@@ -6382,7 +6778,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(InitOauthGoogleResponse { session_id, auth_url, expires_at });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct InitOauthMicrosoftResponse {
         /// Session ID for polling status
@@ -6399,7 +6797,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(InitOauthMicrosoftResponse { session_id, auth_url, expires_at });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetOauthSessionStatusResponse {
         /// Current status of the OAuth session
@@ -6421,6 +6821,10 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        GetOauthSessionStatusResponse { status, email, name, error, error_description }
+    );
 
     /// Current status of the OAuth session
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -6462,7 +6866,7 @@ pub mod types {
     rt::open_string_enum!(GetOauthSessionStatusResponseStatus);
 
     /// The Account to create
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateAccountRequest {
         /// Email address of the account
@@ -6516,8 +6920,20 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CreateAccountRequest(email : impl Into < String >, first_name : impl Into <
+        String >, last_name : impl Into < String >, provider_code :
+        CreateAccountRequestProviderCode, imap_username : impl Into < String >,
+        imap_password : impl Into < String >, imap_host : impl Into < String >, imap_port
+        : f64, smtp_username : impl Into < String >, smtp_password : impl Into < String
+        >, smtp_host : impl Into < String >, smtp_port : f64) { warmup, daily_limit,
+        tracking_domain_name, tracking_domain_status, enable_slow_ramp,
+        inbox_placement_test_limit, sending_gap, signature, reply_to, warmup_custom_ftag,
+        skip_cname_check }
+    );
+
     /// Warmup configuration for the account
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateAccountRequestWarmup {
         /// Email sending limit for the account
@@ -6540,8 +6956,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CreateAccountRequestWarmup { limit, advanced, warmup_custom_ftag, increment,
+        reply_rate }
+    );
+
     /// Advanced settings for the account
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateAccountRequestWarmupAdvanced {
         /// Whether the account is in warm CTD mode
@@ -6566,6 +6987,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CreateAccountRequestWarmupAdvanced { warm_ctd, open_rate, important_rate,
+        read_emulation, spam_save_rate, weekday_only }
+    );
 
     /// Daily increment for email sending limits. Set to `disabled` to turn off slow ramp.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -6666,7 +7092,7 @@ pub mod types {
     rt::open_integer_enum!(CreateAccountRequestProviderCode);
 
     /// A page of Account items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct AccountPage {
         pub items: Vec<Account>,
@@ -6678,7 +7104,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(AccountPage(items : Vec < Account >) { next_starting_after });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateAccountRequest {
         /// First name associated with the account
@@ -6720,8 +7148,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        UpdateAccountRequest { first_name, last_name, warmup, daily_limit,
+        tracking_domain_name, tracking_domain_status, enable_slow_ramp,
+        inbox_placement_test_limit, sending_gap, signature, skip_cname_check,
+        remove_tracking_domain }
+    );
+
     /// Warmup configuration for the account
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateAccountRequestWarmup {
         /// Email sending limit for the account
@@ -6744,8 +7179,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        UpdateAccountRequestWarmup { limit, advanced, warmup_custom_ftag, increment,
+        reply_rate }
+    );
+
     /// Advanced settings for the account
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateAccountRequestWarmupAdvanced {
         /// Whether the account is in warm CTD mode
@@ -6770,6 +7210,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        UpdateAccountRequestWarmupAdvanced { warm_ctd, open_rate, important_rate,
+        read_emulation, spam_save_rate, weekday_only }
+    );
 
     /// Daily increment for email sending limits. Set to `disabled` to turn off slow ramp.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -6822,7 +7267,7 @@ pub mod types {
 
     rt::open_string_enum!(UpdateAccountRequestWarmupIncrement);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnableAccountWarmupRequest {
         /// List of emails to enable warmup accounts for. The emails should be attached to accounts in your workspace.
@@ -6845,8 +7290,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        EnableAccountWarmupRequest { emails, include_all_emails, excluded_emails, filter,
+        search }
+    );
+
     /// Optional filter to apply when `include_all_emails` is `true`. Can contain tag_id or other filter criteria.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnableAccountWarmupRequestFilter {
         /// The ID of the tag to filter accounts by.
@@ -6859,6 +7309,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(EnableAccountWarmupRequestFilter { tag_id, filter });
 
     /// The filter to apply to the accounts.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -6923,7 +7375,7 @@ pub mod types {
 
     rt::open_string_enum!(EnableAccountWarmupRequestFilterFilter);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct DisableAccountWarmupRequest {
         /// List of emails to disable warmup accounts for. The emails should be attached to accounts in your workspace.
@@ -6946,8 +7398,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        DisableAccountWarmupRequest { emails, include_all_emails, excluded_emails,
+        filter, search }
+    );
+
     /// Optional filter to apply when `include_all_emails` is `true`. Can contain tag_id or other filter criteria.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct DisableAccountWarmupRequestFilter {
         /// The ID of the tag to filter accounts by.
@@ -6960,6 +7417,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(DisableAccountWarmupRequestFilter { tag_id, filter });
 
     /// The filter to apply to the accounts.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -7024,7 +7483,7 @@ pub mod types {
 
     rt::open_string_enum!(DisableAccountWarmupRequestFilterFilter);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetAccountCtdStatusResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -7040,7 +7499,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(GetAccountCtdStatusResponse { success, ssl, cname, host });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct MoveAccountsRequest {
         /// Array of email addresses of the accounts to move
@@ -7054,7 +7515,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        MoveAccountsRequest(emails : Vec < String >, source_workspace_id : impl Into <
+        String >, destination_workspace_id : impl Into < String >) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct MoveAccountsResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -7063,6 +7529,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(MoveAccountsResponse { status });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -7095,7 +7563,7 @@ pub mod types {
     rt::open_string_enum!(MoveAccountsResponseStatus);
 
     /// The Campaign to create
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateCampaignRequest {
         /// Name of the campaign
@@ -7195,8 +7663,19 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CreateCampaignRequest(name : impl Into < String >, campaign_schedule :
+        CreateCampaignRequestCampaignSchedule) { pl_value, is_evergreen, sequences,
+        email_gap, random_wait_max, text_only, first_email_text_only, email_list,
+        daily_limit, stop_on_reply, email_tag_list, link_tracking, open_tracking,
+        stop_on_auto_reply, daily_max_leads, prioritize_new_leads, auto_variant_select,
+        match_lead_esp, stop_for_company, insert_unsubscribe_header,
+        allow_risky_contacts, disable_bounce_protect, limit_emails_per_company_override,
+        cc_list, bcc_list, owned_by, ai_sdr_id, provider_routing_rules }
+    );
+
     /// Campaign schedule
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateCampaignRequestCampaignSchedule {
         /// Start date in YYYY-MM-DD format. Uses the campaign's timezone.
@@ -7211,7 +7690,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CreateCampaignRequestCampaignSchedule(schedules : Vec <
+        CreateCampaignRequestCampaignScheduleSchedulesItem >) { start_date, end_date }
+    );
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateCampaignRequestCampaignScheduleSchedulesItem {
         pub name: String,
@@ -7223,7 +7707,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CreateCampaignRequestCampaignScheduleSchedulesItem(name : impl Into < String >,
+        timing : CreateCampaignRequestCampaignScheduleSchedulesItemTiming, days :
+        CreateCampaignRequestCampaignScheduleSchedulesItemDays, timezone :
+        CreateCampaignRequestCampaignScheduleSchedulesItemTimezone) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateCampaignRequestCampaignScheduleSchedulesItemTiming {
         pub from: String,
@@ -7233,7 +7724,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CreateCampaignRequestCampaignScheduleSchedulesItemTiming(from : impl Into <
+        String >, to : impl Into < String >) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateCampaignRequestCampaignScheduleSchedulesItemDays {
         #[serde(rename = "0")]
@@ -7261,6 +7757,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CreateCampaignRequestCampaignScheduleSchedulesItemDays { _0 = "0", _1 = "1", _2 =
+        "2", _3 = "3", _4 = "4", _5 = "5", _6 = "6" }
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -7596,7 +8097,7 @@ pub mod types {
 
     rt::open_string_enum!(CreateCampaignRequestCampaignScheduleSchedulesItemTimezone);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateCampaignRequestSequencesItem {
         pub steps: Vec<CreateCampaignRequestSequencesItemStepsItem>,
@@ -7605,7 +8106,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CreateCampaignRequestSequencesItem(steps : Vec <
+        CreateCampaignRequestSequencesItemStepsItem >) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateCampaignRequestSequencesItemStepsItem {
         /// Type of step. This has to be 'email' always - it's the only supported type for now
@@ -7628,6 +8134,13 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CreateCampaignRequestSequencesItemStepsItem(r#type = "type" :
+        CreateCampaignRequestSequencesItemStepsItemType, delay : f64, variants : Vec <
+        CreateCampaignRequestSequencesItemStepsItemVariantsItem >) { delay_unit,
+        pre_delay, pre_delay_unit }
+    );
 
     /// Type of step. This has to be 'email' always - it's the only supported type for now
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -7732,7 +8245,7 @@ pub mod types {
 
     rt::open_string_enum!(CreateCampaignRequestSequencesItemStepsItemPreDelayUnit);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateCampaignRequestSequencesItemStepsItemVariantsItem {
         pub subject: String,
@@ -7745,8 +8258,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CreateCampaignRequestSequencesItemStepsItemVariantsItem(subject : impl Into <
+        String >, body : impl Into < String >) { v_disabled }
+    );
+
     /// Auto variant select settings
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateCampaignRequestAutoVariantSelect {
         pub trigger: CreateCampaignRequestAutoVariantSelectTrigger,
@@ -7754,6 +8272,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CreateCampaignRequestAutoVariantSelect(trigger :
+        CreateCampaignRequestAutoVariantSelectTrigger) {}
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -7791,7 +8314,7 @@ pub mod types {
     rt::open_string_enum!(CreateCampaignRequestAutoVariantSelectTrigger);
 
     /// Overrides the workspace-wide limit emails per company setting for this campaign.
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateCampaignRequestLimitEmailsPerCompanyOverride {
         pub mode: CreateCampaignRequestLimitEmailsPerCompanyOverrideMode,
@@ -7803,6 +8326,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CreateCampaignRequestLimitEmailsPerCompanyOverride(mode :
+        CreateCampaignRequestLimitEmailsPerCompanyOverrideMode) { daily_limit, scope }
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -7868,7 +8396,7 @@ pub mod types {
 
     rt::open_string_enum!(CreateCampaignRequestLimitEmailsPerCompanyOverrideScope);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateCampaignRequestProviderRoutingRulesItem {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -7885,6 +8413,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CreateCampaignRequestProviderRoutingRulesItem { action, recipient_esp, sender_esp
+        }
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -7995,7 +8528,7 @@ pub mod types {
     rt::open_string_enum!(CreateCampaignRequestProviderRoutingRulesItemSenderEspItem);
 
     /// A page of Campaign items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignPage {
         pub items: Vec<Campaign>,
@@ -8007,7 +8540,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(CampaignPage(items : Vec < Campaign >) { next_starting_after });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateCampaignRequest {
         /// Name of the campaign
@@ -8106,8 +8641,18 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        UpdateCampaignRequest { name, pl_value, is_evergreen, campaign_schedule,
+        sequences, email_gap, random_wait_max, text_only, first_email_text_only,
+        email_list, daily_limit, stop_on_reply, email_tag_list, link_tracking,
+        open_tracking, stop_on_auto_reply, daily_max_leads, prioritize_new_leads,
+        auto_variant_select, match_lead_esp, stop_for_company, insert_unsubscribe_header,
+        allow_risky_contacts, disable_bounce_protect, limit_emails_per_company_override,
+        cc_list, bcc_list, owned_by, provider_routing_rules }
+    );
+
     /// Campaign schedule
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateCampaignRequestCampaignSchedule {
         /// Start date in YYYY-MM-DD format. Uses the campaign's timezone.
@@ -8122,7 +8667,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        UpdateCampaignRequestCampaignSchedule(schedules : Vec <
+        UpdateCampaignRequestCampaignScheduleSchedulesItem >) { start_date, end_date }
+    );
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateCampaignRequestCampaignScheduleSchedulesItem {
         pub name: String,
@@ -8134,7 +8684,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        UpdateCampaignRequestCampaignScheduleSchedulesItem(name : impl Into < String >,
+        timing : UpdateCampaignRequestCampaignScheduleSchedulesItemTiming, days :
+        UpdateCampaignRequestCampaignScheduleSchedulesItemDays, timezone :
+        UpdateCampaignRequestCampaignScheduleSchedulesItemTimezone) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateCampaignRequestCampaignScheduleSchedulesItemTiming {
         pub from: String,
@@ -8144,7 +8701,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        UpdateCampaignRequestCampaignScheduleSchedulesItemTiming(from : impl Into <
+        String >, to : impl Into < String >) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateCampaignRequestCampaignScheduleSchedulesItemDays {
         #[serde(rename = "0")]
@@ -8172,6 +8734,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        UpdateCampaignRequestCampaignScheduleSchedulesItemDays { _0 = "0", _1 = "1", _2 =
+        "2", _3 = "3", _4 = "4", _5 = "5", _6 = "6" }
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -8507,7 +9074,7 @@ pub mod types {
 
     rt::open_string_enum!(UpdateCampaignRequestCampaignScheduleSchedulesItemTimezone);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateCampaignRequestSequencesItem {
         pub steps: Vec<UpdateCampaignRequestSequencesItemStepsItem>,
@@ -8516,7 +9083,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        UpdateCampaignRequestSequencesItem(steps : Vec <
+        UpdateCampaignRequestSequencesItemStepsItem >) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateCampaignRequestSequencesItemStepsItem {
         /// Type of step. This has to be 'email' always - it's the only supported type for now
@@ -8539,6 +9111,13 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        UpdateCampaignRequestSequencesItemStepsItem(r#type = "type" :
+        UpdateCampaignRequestSequencesItemStepsItemType, delay : f64, variants : Vec <
+        UpdateCampaignRequestSequencesItemStepsItemVariantsItem >) { delay_unit,
+        pre_delay, pre_delay_unit }
+    );
 
     /// Type of step. This has to be 'email' always - it's the only supported type for now
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -8643,7 +9222,7 @@ pub mod types {
 
     rt::open_string_enum!(UpdateCampaignRequestSequencesItemStepsItemPreDelayUnit);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateCampaignRequestSequencesItemStepsItemVariantsItem {
         pub subject: String,
@@ -8656,8 +9235,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        UpdateCampaignRequestSequencesItemStepsItemVariantsItem(subject : impl Into <
+        String >, body : impl Into < String >) { v_disabled }
+    );
+
     /// Auto variant select settings
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateCampaignRequestAutoVariantSelect {
         pub trigger: UpdateCampaignRequestAutoVariantSelectTrigger,
@@ -8665,6 +9249,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        UpdateCampaignRequestAutoVariantSelect(trigger :
+        UpdateCampaignRequestAutoVariantSelectTrigger) {}
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -8702,7 +9291,7 @@ pub mod types {
     rt::open_string_enum!(UpdateCampaignRequestAutoVariantSelectTrigger);
 
     /// Overrides the workspace-wide limit emails per company setting for this campaign.
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateCampaignRequestLimitEmailsPerCompanyOverride {
         pub mode: UpdateCampaignRequestLimitEmailsPerCompanyOverrideMode,
@@ -8714,6 +9303,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        UpdateCampaignRequestLimitEmailsPerCompanyOverride(mode :
+        UpdateCampaignRequestLimitEmailsPerCompanyOverrideMode) { daily_limit, scope }
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -8779,7 +9373,7 @@ pub mod types {
 
     rt::open_string_enum!(UpdateCampaignRequestLimitEmailsPerCompanyOverrideScope);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateCampaignRequestProviderRoutingRulesItem {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -8796,6 +9390,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        UpdateCampaignRequestProviderRoutingRulesItem { action, recipient_esp, sender_esp
+        }
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -8905,7 +9504,7 @@ pub mod types {
 
     rt::open_string_enum!(UpdateCampaignRequestProviderRoutingRulesItemSenderEspItem);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct SearchCampaignsByContactResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -8915,7 +9514,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(SearchCampaignsByContactResponse { items });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct DuplicateCampaignRequest {
         /// Campaign new name (optional). If not provided, it will default to CAMPAIGN NAME (copy).
@@ -8926,7 +9527,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(DuplicateCampaignRequest { name });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLaunchedCampaignsResponse {
         pub count: i64,
@@ -8935,7 +9538,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(CountLaunchedCampaignsResponse(count : i64) {});
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct AddCampaignVariablesRequest {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -8945,8 +9550,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(AddCampaignVariablesRequest { variables });
+
     /// Sending status data with human-readable summary. Returns null for both fields if no data is available.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignSendingStatusResponse {
         /// Raw sending status data. Some fields may be missing when campaign is out of schedule.
@@ -8960,8 +9567,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(GetCampaignSendingStatusResponse { diagnostics, summary });
+
     /// Raw sending status data. Some fields may be missing when campaign is out of schedule.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignSendingStatusResponseDiagnostics {
         /// The campaign ID
@@ -9028,6 +9637,13 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        GetCampaignSendingStatusResponseDiagnostics { campaign_id, subsequence_id,
+        last_updated, status, issue_tracking, accounts_summary, campaign_daily_limit,
+        new_lead_limit, schedule_status, send_one_by_one, follow_ups_waiting,
+        esp_routing_status, domain_limiter, leads_status }
+    );
 
     /// Status code explaining why the campaign is not sending or sending slower
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -9111,7 +9727,7 @@ pub mod types {
     rt::open_string_enum!(GetCampaignSendingStatusResponseDiagnosticsStatus);
 
     /// Tracks persistence of the current issue
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignSendingStatusResponseDiagnosticsIssueTracking {
         /// Current status code
@@ -9131,8 +9747,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetCampaignSendingStatusResponseDiagnosticsIssueTracking { current_status_code,
+        issue_first_seen_at, consecutive_loops_with_issue, last_healthy_send_at }
+    );
+
     /// Summary of sending account availability. May be missing when campaign is out of schedule.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignSendingStatusResponseDiagnosticsAccountsSummary {
         /// Total number of connected sending accounts
@@ -9151,8 +9772,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetCampaignSendingStatusResponseDiagnosticsAccountsSummary { total_connected,
+        available, unavailable }
+    );
+
     /// Breakdown of unavailable accounts by reason
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignSendingStatusResponseDiagnosticsAccountsSummaryUnavailable {
         /// Accounts that hit their configured daily sending limit
@@ -9172,8 +9798,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetCampaignSendingStatusResponseDiagnosticsAccountsSummaryUnavailable {
+        daily_limit_hit, slow_ramp_limit_hit, disconnected, global_gap_not_met }
+    );
+
     /// Campaign daily sending limit status. May be missing when campaign is out of schedule.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignSendingStatusResponseDiagnosticsCampaignDailyLimit {
         /// Configured daily sending limit
@@ -9190,8 +9821,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetCampaignSendingStatusResponseDiagnosticsCampaignDailyLimit { limit, sent,
+        limit_hit }
+    );
+
     /// New lead daily limit status. May be missing when campaign is out of schedule.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignSendingStatusResponseDiagnosticsNewLeadLimit {
         /// Whether new lead limiting is enabled
@@ -9211,8 +9847,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetCampaignSendingStatusResponseDiagnosticsNewLeadLimit { enabled, limit,
+        contacted, limit_hit }
+    );
+
     /// Campaign schedule status
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignSendingStatusResponseDiagnosticsScheduleStatus {
         /// Whether the campaign is currently within scheduled sending hours
@@ -9223,8 +9864,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetCampaignSendingStatusResponseDiagnosticsScheduleStatus { in_schedule }
+    );
+
     /// Send one-by-one settings. May be missing when campaign is out of schedule.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignSendingStatusResponseDiagnosticsSendOneByOne {
         /// Whether send one-by-one mode is enabled
@@ -9238,8 +9883,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetCampaignSendingStatusResponseDiagnosticsSendOneByOne { enabled,
+        single_account_per_wait_gap }
+    );
+
     /// Follow-up emails waiting status. May be missing when campaign is out of schedule.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignSendingStatusResponseDiagnosticsFollowUpsWaiting {
         /// Number of follow-ups waiting to be sent
@@ -9253,8 +9903,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetCampaignSendingStatusResponseDiagnosticsFollowUpsWaiting { count,
+        earliest_wait_time_seconds }
+    );
+
     /// ESP routing status. May be missing when campaign is out of schedule.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignSendingStatusResponseDiagnosticsEspRoutingStatus {
         /// Whether ESP routing is enabled
@@ -9271,8 +9926,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetCampaignSendingStatusResponseDiagnosticsEspRoutingStatus { enabled,
+        waiting_for_match, connected_esps }
+    );
+
     /// Per-domain sending limit status. May be missing when campaign is out of schedule.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignSendingStatusResponseDiagnosticsDomainLimiter {
         /// Whether domain limiting is active
@@ -9286,8 +9946,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetCampaignSendingStatusResponseDiagnosticsDomainLimiter { active,
+        domains_at_limit }
+    );
+
     /// Lead availability status. May be missing when campaign is out of schedule.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignSendingStatusResponseDiagnosticsLeadsStatus {
         /// Whether there are no leads ready to receive emails
@@ -9304,8 +9969,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetCampaignSendingStatusResponseDiagnosticsLeadsStatus { no_leads_ready,
+        account_unavailable_skips, delay_not_met_skips }
+    );
+
     /// Human-readable summary of the sending status
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignSendingStatusResponseSummary {
         /// The status code
@@ -9328,7 +9998,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        GetCampaignSendingStatusResponseSummary { status, status_message,
+        issue_started_at, last_healthy_send_at, ai_summary }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ReplyToEmailRequest {
         /// The email account that will be used to send this email. It has to be an email account connected to your workspace
@@ -9356,8 +10031,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        ReplyToEmailRequest(eaccount : impl Into < String >, reply_to_uuid : impl Into <
+        String >, subject : impl Into < String >, body : ReplyToEmailRequestBody) {
+        cc_address_email_list, bcc_address_email_list, reminder_ts, assigned_to }
+    );
+
     /// The email body. You can specify either the `html` or the `text` field, or both
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ReplyToEmailRequestBody {
         /// HTML body of the email message
@@ -9371,7 +10052,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(ReplyToEmailRequestBody { html, text });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ForwardEmailRequest {
         /// The email account that will be used to send this email. It has to be an email account connected to your workspace
@@ -9398,8 +10081,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        ForwardEmailRequest(eaccount : impl Into < String >, reply_to_uuid : impl Into <
+        String >, to_address_email_list : impl Into < String >, subject : impl Into <
+        String >, body : ForwardEmailRequestBody) { cc_address_email_list,
+        bcc_address_email_list, assigned_to }
+    );
+
     /// The email body. You can specify either the `html` or the `text` field, or both
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ForwardEmailRequestBody {
         /// HTML body of the email message
@@ -9413,8 +10103,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(ForwardEmailRequestBody { html, text });
+
     /// A page of Email items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EmailPage {
         pub items: Vec<Email>,
@@ -9426,7 +10118,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(EmailPage(items : Vec < Email >) { next_starting_after });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateEmailRequest {
         /// Indicates if the email is unread
@@ -9440,7 +10134,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(UpdateEmailRequest { is_unread, reminder_ts });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountUnreadEmailsResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -9450,7 +10146,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(CountUnreadEmailsResponse { count });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct MarkEmailThreadAsReadResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -9460,8 +10158,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(MarkEmailThreadAsReadResponse { success });
+
     /// The Email Verification to create
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct VerifyEmailRequest {
         /// The email address to verify
@@ -9474,8 +10174,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(VerifyEmailRequest(email : impl Into < String >) { webhook_url });
+
     /// The Lead List to create
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateLeadListRequest {
         /// Whether this list runs the enrichment process on every added lead or not
@@ -9491,8 +10193,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CreateLeadListRequest(name : impl Into < String >) { has_enrichment_task,
+        owned_by }
+    );
+
     /// A page of Lead List items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct LeadListPage {
         pub items: Vec<LeadList>,
@@ -9504,7 +10211,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(LeadListPage(items : Vec < LeadList >) { next_starting_after });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateLeadListRequest {
         /// Whether this list runs the enrichment process on every added lead or not
@@ -9521,7 +10230,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(UpdateLeadListRequest { has_enrichment_task, owned_by, name });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetLeadListVerificationStatsResponse {
         /// Sums up the leads by their verification status
@@ -9533,8 +10244,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetLeadListVerificationStatsResponse(stats :
+        GetLeadListVerificationStatsResponseStats, total_leads : f64) {}
+    );
+
     /// Sums up the leads by their verification status
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetLeadListVerificationStatsResponseStats {
         /// Count of verified leads
@@ -9563,8 +10279,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetLeadListVerificationStatsResponseStats { verified, invalid, risky, catch_all,
+        job_change, verification_job_pending_leadfinder, verification_job_pending_user }
+    );
+
     /// The Inbox Placement Test to create
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateInboxPlacementTestRequest {
         /// Name of the inbox placement test
@@ -9629,6 +10350,16 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CreateInboxPlacementTestRequest(name : impl Into < String >, r#type = "type" :
+        CreateInboxPlacementTestRequestType, sending_method :
+        CreateInboxPlacementTestRequestSendingMethod, email_subject : impl Into < String
+        >, email_body : impl Into < String >, emails : Vec < String >) { delivery_mode,
+        description, schedule, campaign_id, test_code, tags, text_only,
+        recipients_labels, timestamp_next_run, automations, status, not_sending_status,
+        run_immediately }
+    );
+
     /// Whether to send emails one by one or all together
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -9665,7 +10396,7 @@ pub mod types {
     rt::open_integer_enum!(CreateInboxPlacementTestRequestDeliveryMode);
 
     /// Specifies the date and time when the automated inbox placement tests will be sent.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateInboxPlacementTestRequestSchedule {
         /// Days of the week when the test will run, where keys are integers (0-6, 0 = Sunday) and values are booleans indicating active days.
@@ -9682,8 +10413,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(CreateInboxPlacementTestRequestSchedule { days, timing, timezone });
+
     /// Timing configuration for the scheduled test.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateInboxPlacementTestRequestScheduleTiming {
         /// The time of day when the test will start (24-hour format).
@@ -9693,6 +10426,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(CreateInboxPlacementTestRequestScheduleTiming { from });
 
     /// Timezone in which the schedule is set, in IANA timezone format.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -10097,7 +10832,7 @@ pub mod types {
 
     rt::open_integer_enum!(CreateInboxPlacementTestRequestSendingMethod);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateInboxPlacementTestRequestRecipientsLabelsItem {
         /// The region to send emails to
@@ -10113,7 +10848,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CreateInboxPlacementTestRequestRecipientsLabelsItem(region : impl Into < String
+        >, sub_region : impl Into < String >, r#type = "type" : impl Into < String >, esp
+        : impl Into < String >) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateInboxPlacementTestRequestAutomationsItem {
         pub when: CreateInboxPlacementTestRequestAutomationsItemWhen,
@@ -10124,7 +10865,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CreateInboxPlacementTestRequestAutomationsItem(when :
+        CreateInboxPlacementTestRequestAutomationsItemWhen, then :
+        CreateInboxPlacementTestRequestAutomationsItemThen) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateInboxPlacementTestRequestAutomationsItemWhen {
         /// Condition for automation trigger
@@ -10136,6 +10883,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CreateInboxPlacementTestRequestAutomationsItemWhen(condition :
+        CreateInboxPlacementTestRequestAutomationsItemWhenCondition) { condition_value }
+    );
 
     /// Condition for automation trigger
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -10177,7 +10929,7 @@ pub mod types {
     rt::open_string_enum!(CreateInboxPlacementTestRequestAutomationsItemWhenCondition);
 
     /// Actions to take when condition is met
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateInboxPlacementTestRequestAutomationsItemThen {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -10199,6 +10951,12 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CreateInboxPlacementTestRequestAutomationsItemThen { webhook_url,
+        pause_sending_campaigns_for, pause, enable_slow_ramp, disable_slow_ramp,
+        add_tags, remove_tags }
+    );
 
     /// Status of the inbox placement test
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -10275,7 +11033,7 @@ pub mod types {
     rt::open_string_enum!(CreateInboxPlacementTestRequestNotSendingStatus);
 
     /// A page of Inbox Placement Test items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementTestPage {
         pub items: Vec<InboxPlacementTest>,
@@ -10287,7 +11045,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        InboxPlacementTestPage(items : Vec < InboxPlacementTest >) { next_starting_after
+        }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementTestResponse {
         /// Unique identifier for the inbox placement test
@@ -10374,6 +11137,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetInboxPlacementTestResponse { id, organization_id, name, delivery_mode,
+        description, schedule, r#type = "type", sending_method, campaign_id,
+        email_subject, email_body, emails, test_code, tags, text_only, recipients,
+        recipients_labels, timestamp_created, timestamp_next_run, automations, status,
+        not_sending_status, metadata }
+    );
+
     /// Whether to send emails one by one or all together
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -10410,7 +11181,7 @@ pub mod types {
     rt::open_integer_enum!(GetInboxPlacementTestResponseDeliveryMode);
 
     /// Specifies the date and time when the automated inbox placement tests will be sent.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementTestResponseSchedule {
         /// Days of the week when the test will run, where keys are integers (0-6, 0 = Sunday) and values are booleans indicating active days.
@@ -10427,8 +11198,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(GetInboxPlacementTestResponseSchedule { days, timing, timezone });
+
     /// Timing configuration for the scheduled test.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementTestResponseScheduleTiming {
         /// The time of day when the test will start (24-hour format).
@@ -10438,6 +11211,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(GetInboxPlacementTestResponseScheduleTiming { from });
 
     /// Timezone in which the schedule is set, in IANA timezone format.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -10842,7 +11617,7 @@ pub mod types {
 
     rt::open_integer_enum!(GetInboxPlacementTestResponseSendingMethod);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementTestResponseRecipientsLabelsItem {
         /// The region to send emails to
@@ -10858,7 +11633,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        GetInboxPlacementTestResponseRecipientsLabelsItem(region : impl Into < String >,
+        sub_region : impl Into < String >, r#type = "type" : impl Into < String >, esp :
+        impl Into < String >) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementTestResponseAutomationsItem {
         pub when: GetInboxPlacementTestResponseAutomationsItemWhen,
@@ -10869,7 +11650,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        GetInboxPlacementTestResponseAutomationsItem(when :
+        GetInboxPlacementTestResponseAutomationsItemWhen, then :
+        GetInboxPlacementTestResponseAutomationsItemThen) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementTestResponseAutomationsItemWhen {
         /// Condition for automation trigger
@@ -10881,6 +11668,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        GetInboxPlacementTestResponseAutomationsItemWhen(condition :
+        GetInboxPlacementTestResponseAutomationsItemWhenCondition) { condition_value }
+    );
 
     /// Condition for automation trigger
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -10922,7 +11714,7 @@ pub mod types {
     rt::open_string_enum!(GetInboxPlacementTestResponseAutomationsItemWhenCondition);
 
     /// Actions to take when condition is met
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementTestResponseAutomationsItemThen {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -10944,6 +11736,12 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        GetInboxPlacementTestResponseAutomationsItemThen { webhook_url,
+        pause_sending_campaigns_for, pause, enable_slow_ramp, disable_slow_ramp,
+        add_tags, remove_tags }
+    );
 
     /// Status of the inbox placement test
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -11020,7 +11818,7 @@ pub mod types {
     rt::open_string_enum!(GetInboxPlacementTestResponseNotSendingStatus);
 
     /// Included only when the `with_metadata` parameter is `true`. Contains additional information about the inbox placement test as associated campaign details and tags.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementTestResponseMetadata {
         /// The campaign associated with the inbox placement test
@@ -11039,8 +11837,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(GetInboxPlacementTestResponseMetadata { campaign, tags });
+
     /// The campaign associated with the inbox placement test
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementTestResponseMetadataCampaign {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -11052,7 +11852,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(GetInboxPlacementTestResponseMetadataCampaign { id, name });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementTestResponseMetadataTagsValue {
         pub id: String,
@@ -11062,7 +11864,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        GetInboxPlacementTestResponseMetadataTagsValue(id : impl Into < String >, label :
+        impl Into < String >) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateInboxPlacementTestRequest {
         /// Name of the inbox placement test
@@ -11084,8 +11891,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(UpdateInboxPlacementTestRequest { name, schedule, automations, status });
+
     /// Specifies the date and time when the automated inbox placement tests will be sent.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateInboxPlacementTestRequestSchedule {
         /// Days of the week when the test will run, where keys are integers (0-6, 0 = Sunday) and values are booleans indicating active days.
@@ -11102,8 +11911,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(UpdateInboxPlacementTestRequestSchedule { days, timing, timezone });
+
     /// Timing configuration for the scheduled test.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateInboxPlacementTestRequestScheduleTiming {
         /// The time of day when the test will start (24-hour format).
@@ -11113,6 +11924,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(UpdateInboxPlacementTestRequestScheduleTiming { from });
 
     /// Timezone in which the schedule is set, in IANA timezone format.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -11449,7 +12262,7 @@ pub mod types {
 
     rt::open_string_enum!(UpdateInboxPlacementTestRequestScheduleTimezone);
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateInboxPlacementTestRequestAutomationsItem {
         pub when: UpdateInboxPlacementTestRequestAutomationsItemWhen,
@@ -11460,7 +12273,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        UpdateInboxPlacementTestRequestAutomationsItem(when :
+        UpdateInboxPlacementTestRequestAutomationsItemWhen, then :
+        UpdateInboxPlacementTestRequestAutomationsItemThen) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateInboxPlacementTestRequestAutomationsItemWhen {
         /// Condition for automation trigger
@@ -11472,6 +12291,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        UpdateInboxPlacementTestRequestAutomationsItemWhen(condition :
+        UpdateInboxPlacementTestRequestAutomationsItemWhenCondition) { condition_value }
+    );
 
     /// Condition for automation trigger
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -11513,7 +12337,7 @@ pub mod types {
     rt::open_string_enum!(UpdateInboxPlacementTestRequestAutomationsItemWhenCondition);
 
     /// Actions to take when condition is met
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateInboxPlacementTestRequestAutomationsItemThen {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -11535,6 +12359,12 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        UpdateInboxPlacementTestRequestAutomationsItemThen { webhook_url,
+        pause_sending_campaigns_for, pause, enable_slow_ramp, disable_slow_ramp,
+        add_tags, remove_tags }
+    );
 
     /// Status of the inbox placement test
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -11576,7 +12406,7 @@ pub mod types {
     rt::open_integer_enum!(UpdateInboxPlacementTestRequestStatus);
 
     /// A page of Inbox Placement Analytics items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementAnalyticsPage {
         pub items: Vec<InboxPlacementAnalytics>,
@@ -11588,7 +12418,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        InboxPlacementAnalyticsPage(items : Vec < InboxPlacementAnalytics >) {
+        next_starting_after }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementStatsByTestIdRequest {
         pub test_ids: Vec<rt::uuid::Uuid>,
@@ -11614,6 +12449,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        GetInboxPlacementStatsByTestIdRequest(test_ids : Vec < rt::uuid::Uuid >) {
+        date_from, date_to, recipient_geo, recipient_type, recipient_esp, sender_email }
+    );
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -11733,7 +12573,7 @@ pub mod types {
 
     rt::open_integer_enum!(GetInboxPlacementStatsByTestIdRequestRecipientEspItem);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementDeliverabilityInsightsRequest {
         pub test_id: rt::uuid::Uuid,
@@ -11763,6 +12603,12 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        GetInboxPlacementDeliverabilityInsightsRequest(test_id : rt::uuid::Uuid) {
+        date_from, date_to, previous_date_from, previous_date_to, show_previous,
+        recipient_geo, recipient_type, recipient_esp }
+    );
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -11888,7 +12734,7 @@ pub mod types {
         GetInboxPlacementDeliverabilityInsightsRequestRecipientEspItem
     );
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementStatsByDateRequest {
         pub test_id: rt::uuid::Uuid,
@@ -11914,6 +12760,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        GetInboxPlacementStatsByDateRequest(test_id : rt::uuid::Uuid) { date_from,
+        date_to, recipient_geo, recipient_type, recipient_esp, sender_email }
+    );
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -12034,7 +12885,7 @@ pub mod types {
     rt::open_integer_enum!(GetInboxPlacementStatsByDateRequestRecipientEspItem);
 
     /// A page of Inbox Placement Blacklist & SpamAssassin Report items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementBlacklistSpamAssassinReportPage {
         pub items: Vec<InboxPlacementBlacklistSpamAssassinReport>,
@@ -12046,8 +12897,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        InboxPlacementBlacklistSpamAssassinReportPage(items : Vec <
+        InboxPlacementBlacklistSpamAssassinReport >) { next_starting_after }
+    );
+
     /// The API Key to create
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateApiKeyRequest {
         pub name: String,
@@ -12056,6 +12912,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CreateApiKeyRequest(name : impl Into < String >, scopes : Vec <
+        CreateApiKeyRequestScopesItem >) {}
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -12621,7 +13482,7 @@ pub mod types {
     rt::open_string_enum!(CreateApiKeyRequestScopesItem);
 
     /// A page of API Key items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ApiKeyPage {
         pub items: Vec<ApiKey>,
@@ -12633,8 +13494,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(ApiKeyPage(items : Vec < ApiKey >) { next_starting_after });
+
     /// A page of Account Campaign Mapping items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct AccountCampaignMappingPage {
         pub items: Vec<AccountCampaignMapping>,
@@ -12646,8 +13509,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        AccountCampaignMappingPage(items : Vec < AccountCampaignMapping >) {
+        next_starting_after }
+    );
+
     /// When using `campaign`: The `email` field is required. When using `list_id`: The `email` field is optional, but at least one of the following must be provided: `email`, `first_name`, or `last_name`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateLeadRequest {
         /// Campaign ID associated with the lead
@@ -12716,6 +13584,14 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CreateLeadRequest { campaign, email, personalization, website, last_name,
+        first_name, company_name, phone, lt_interest_status, pl_value_lead, list_id,
+        assigned_to, skip_if_in_workspace, skip_if_in_campaign, skip_if_in_list,
+        blocklist_id, verify_leads_for_lead_finder, verify_leads_on_import,
+        custom_variables }
+    );
 
     /// Lead interest status. It can be either a static value (check below), or a custom status interest value
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -12812,7 +13688,7 @@ pub mod types {
 
     pub type DeleteLeadsRequest = rt::serde_json::Value;
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct DeleteLeadsResponse {
         /// Number of leads successfully deleted.
@@ -12823,7 +13699,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(DeleteLeadsResponse { count });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ListLeadsRequest {
         /// A search string to search the leads against - can be First Name, Last Name, or Email
@@ -12884,8 +13762,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        ListLeadsRequest { search, filter, campaign, list_id, in_campaign, in_list, ids,
+        queries, excluded_ids, contacts, limit, starting_after, organization_user_ids,
+        smart_view_id, is_website_visitor, distinct_contacts, enrichment_status, esg_code
+        }
+    );
+
     /// Smart view query to filter leads
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ListLeadsRequestQueriesItem {
         #[serde(rename = "actionType")]
@@ -12895,6 +13780,12 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        ListLeadsRequestQueriesItem(action_type = "actionType" :
+        ListLeadsRequestQueriesItemActionType, values :
+        ListLeadsRequestQueriesItemValues) {}
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -12940,7 +13831,7 @@ pub mod types {
 
     rt::open_string_enum!(ListLeadsRequestQueriesItemActionType);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ListLeadsRequestQueriesItemValues {
         #[serde(rename = "occurrence-days")]
@@ -12957,7 +13848,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        ListLeadsRequestQueriesItemValues { occurrence_days = "occurrence-days",
+        occurrence_count = "occurrence-count", lead_status = "lead-status" }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ListLeadsRequestQueriesItemValuesOccurrenceCount {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -12968,6 +13864,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(ListLeadsRequestQueriesItemValuesOccurrenceCount { condition, count });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -13004,7 +13902,7 @@ pub mod types {
 
     rt::open_string_enum!(ListLeadsRequestQueriesItemValuesOccurrenceCountCondition);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ListLeadsRequestQueriesItemValuesLeadStatus {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -13015,6 +13913,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(ListLeadsRequestQueriesItemValuesLeadStatus { status, condition });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -13147,7 +14047,7 @@ pub mod types {
     rt::open_string_enum!(ListLeadsRequestEsgCode);
 
     /// A page of Lead items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct LeadPage {
         pub items: Vec<Lead>,
@@ -13159,7 +14059,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(LeadPage(items : Vec < Lead >) { next_starting_after });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateLeadRequest {
         /// Personalization of the lead
@@ -13201,6 +14103,12 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        UpdateLeadRequest { personalization, website, last_name, first_name,
+        company_name, phone, lt_interest_status, pl_value_lead, assigned_to,
+        custom_variables }
+    );
 
     /// Lead interest status. It can be either a static value (check below), or a custom status interest value
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -13295,7 +14203,7 @@ pub mod types {
         }
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct MergeLeadsRequest {
         /// The ID of the lead to merge.
@@ -13307,7 +14215,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        MergeLeadsRequest(lead_id : rt::uuid::Uuid, destination_lead_id : rt::uuid::Uuid)
+        {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateLeadInterestStatusRequest {
         /// The email of the lead to update the interest status of.
@@ -13331,7 +14244,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        UpdateLeadInterestStatusRequest(lead_email : impl Into < String >, interest_value
+        : Option < f64 >) { campaign_id, ai_interest_value, disable_auto_interest,
+        list_id }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateLeadInterestStatusResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -13341,7 +14260,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(UpdateLeadInterestStatusResponse { message });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct RemoveLeadsFromSubsequenceRequest {
         /// The ID of the lead to remove from the subsequence.
@@ -13351,7 +14272,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(RemoveLeadsFromSubsequenceRequest(id : rt::uuid::Uuid) {});
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct BulkAssignLeadsRequest {
         /// The search query to filter leads by.
@@ -13388,6 +14311,12 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        BulkAssignLeadsRequest(organization_user_ids : Vec < rt::uuid::Uuid >) { search,
+        filter, campaign, list_id, in_campaign, in_list, smart_view_id, ids, limit,
+        queries }
+    );
 
     /// The filter to apply to the leads.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -13509,7 +14438,7 @@ pub mod types {
 
     rt::open_string_enum!(BulkAssignLeadsRequestFilter);
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct BulkAssignLeadsRequestQueriesItem {
         #[serde(rename = "actionType")]
@@ -13519,6 +14448,12 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        BulkAssignLeadsRequestQueriesItem(action_type = "actionType" :
+        BulkAssignLeadsRequestQueriesItemActionType, values :
+        BulkAssignLeadsRequestQueriesItemValues) {}
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -13570,7 +14505,7 @@ pub mod types {
 
     rt::open_string_enum!(BulkAssignLeadsRequestQueriesItemActionType);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct BulkAssignLeadsRequestQueriesItemValues {
         #[serde(rename = "occurrence-days")]
@@ -13589,7 +14524,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        BulkAssignLeadsRequestQueriesItemValues { occurrence_days = "occurrence-days",
+        occurrence_count = "occurrence-count", lead_status = "lead-status" }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct BulkAssignLeadsRequestQueriesItemValuesOccurrenceCount {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -13602,6 +14542,10 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        BulkAssignLeadsRequestQueriesItemValuesOccurrenceCount { condition, count }
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -13643,7 +14587,7 @@ pub mod types {
         BulkAssignLeadsRequestQueriesItemValuesOccurrenceCountCondition
     );
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct BulkAssignLeadsRequestQueriesItemValuesLeadStatus {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -13656,6 +14600,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(BulkAssignLeadsRequestQueriesItemValuesLeadStatus { status, condition });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -13691,7 +14637,7 @@ pub mod types {
 
     rt::open_string_enum!(BulkAssignLeadsRequestQueriesItemValuesLeadStatusCondition);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct BulkAssignLeadsResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -13703,7 +14649,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(BulkAssignLeadsResponse { status, message });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct MoveLeadsRequest {
         /// A search string to search the leads against - can be First Name, Last Name, or Email
@@ -13776,8 +14724,16 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        MoveLeadsRequest { search, filter, campaign, list_id, in_campaign, in_list, ids,
+        queries, excluded_ids, contacts, to_campaign_id, to_list_id,
+        ignore_resource_filter_clauses, check_duplicates_in_campaigns,
+        skip_leads_in_verification, limit, assigned_to, esp_code, esg_code, copy_leads,
+        check_duplicates, reset_interest_status }
+    );
+
     /// Smart view query to filter leads
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct MoveLeadsRequestQueriesItem {
         #[serde(rename = "actionType")]
@@ -13787,6 +14743,12 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        MoveLeadsRequestQueriesItem(action_type = "actionType" :
+        MoveLeadsRequestQueriesItemActionType, values :
+        MoveLeadsRequestQueriesItemValues) {}
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -13832,7 +14794,7 @@ pub mod types {
 
     rt::open_string_enum!(MoveLeadsRequestQueriesItemActionType);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct MoveLeadsRequestQueriesItemValues {
         #[serde(rename = "occurrence-days")]
@@ -13849,7 +14811,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        MoveLeadsRequestQueriesItemValues { occurrence_days = "occurrence-days",
+        occurrence_count = "occurrence-count", lead_status = "lead-status" }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct MoveLeadsRequestQueriesItemValuesOccurrenceCount {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -13860,6 +14827,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(MoveLeadsRequestQueriesItemValuesOccurrenceCount { condition, count });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -13896,7 +14865,7 @@ pub mod types {
 
     rt::open_string_enum!(MoveLeadsRequestQueriesItemValuesOccurrenceCountCondition);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct MoveLeadsRequestQueriesItemValuesLeadStatus {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -13907,6 +14876,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(MoveLeadsRequestQueriesItemValuesLeadStatus { status, condition });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -14066,7 +15037,7 @@ pub mod types {
 
     rt::open_string_enum!(MoveLeadsRequestEsgCode);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct MoveLeadsToSubsequenceRequest {
         pub subsequence_id: rt::uuid::Uuid,
@@ -14076,7 +15047,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        MoveLeadsToSubsequenceRequest(subsequence_id : rt::uuid::Uuid, id :
+        rt::uuid::Uuid) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct AddLeadsRequest {
         /// The unique identifier for the campaign to add leads to. Use this field OR `list_id`, but not both.
@@ -14110,7 +15086,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        AddLeadsRequest(leads : Vec < AddLeadsRequestLeadsItem >) { campaign_id, list_id,
+        blocklist_id, assigned_to, verify_leads_on_import, skip_if_in_workspace,
+        skip_if_in_campaign, skip_if_in_list }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct AddLeadsRequestLeadsItem {
         /// Email address of the lead
@@ -14155,6 +15137,12 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        AddLeadsRequestLeadsItem { email, personalization, website, last_name,
+        first_name, company_name, phone, lt_interest_status, pl_value_lead, assigned_to,
+        custom_variables }
+    );
 
     /// Lead interest status. It can be either a static value (check below), or a custom status interest value
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -14250,7 +15238,7 @@ pub mod types {
     }
 
     /// A summary of the bulk import operation.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct AddLeadsResponse {
         /// Indicates the request was processed.
@@ -14282,7 +15270,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        AddLeadsResponse(status : impl Into < String >, total_sent : i64, leads_uploaded
+        : i64, in_blocklist : i64, blocklist_used : Option < String >, duplicated_leads :
+        i64, skipped_count : i64, invalid_email_count : i64, incomplete_count : i64,
+        duplicate_email_count : i64, remaining_in_plan : Option < i64 >, created_leads :
+        Vec < AddLeadsResponseCreatedLeadsItem >) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct AddLeadsResponseCreatedLeadsItem {
         /// The index of the lead in the input array. For leads that have no email address you can use this field as the key to your input leads.
@@ -14302,8 +15298,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        AddLeadsResponseCreatedLeadsItem(index : i64, id : rt::uuid::Uuid) { email,
+        first_name, last_name, phone }
+    );
+
     /// A page of Background Job items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct BackgroundJobPage {
         pub items: Vec<BackgroundJob>,
@@ -14315,8 +15316,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(BackgroundJobPage(items : Vec < BackgroundJob >) { next_starting_after });
+
     /// The Custom Tag to create
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateCustomTagRequest {
         /// Display label for the custom tag
@@ -14329,8 +15332,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(CreateCustomTagRequest(label : impl Into < String >) { description });
+
     /// A page of Custom Tag items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CustomTagPage {
         pub items: Vec<CustomTag>,
@@ -14342,7 +15347,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(CustomTagPage(items : Vec < CustomTag >) { next_starting_after });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateCustomTagRequest {
         /// Display label for the custom tag
@@ -14356,7 +15363,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(UpdateCustomTagRequest { label, description });
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ToggleCustomTagResourceRequest {
         /// The list of tag ids to assign or unassign
@@ -14377,6 +15386,12 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        ToggleCustomTagResourceRequest(tag_ids : Vec < rt::uuid::Uuid >, resource_type :
+        ToggleCustomTagResourceRequestResourceType, resource_ids : Vec < String >, assign
+        : bool) { selected_all, filter }
+    );
 
     /// The resource type to assign or unassign the tags to
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -14489,7 +15504,7 @@ pub mod types {
 
     rt::open_string_enum!(ToggleCustomTagResourceRequestFilterString);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ToggleCustomTagResourceRequestFilterObject {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -14501,7 +15516,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(ToggleCustomTagResourceRequestFilterObject { tag_id, search });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ToggleCustomTagResourceResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -14511,8 +15528,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(ToggleCustomTagResourceResponse { success });
+
     /// A page of Custom Tag Mapping items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CustomTagMappingPage {
         pub items: Vec<CustomTagMapping>,
@@ -14524,8 +15543,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CustomTagMappingPage(items : Vec < CustomTagMapping >) { next_starting_after }
+    );
+
     /// The Block List Entry to create
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateBlockListEntryRequest {
         /// The email or domain to block
@@ -14535,8 +15558,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(CreateBlockListEntryRequest(bl_value : impl Into < String >) {});
+
     /// A page of Block List Entry items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct BlockListEntryPage {
         pub items: Vec<BlockListEntry>,
@@ -14548,7 +15573,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        BlockListEntryPage(items : Vec < BlockListEntry >) { next_starting_after }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateBlockListEntryRequest {
         /// The email or domain to block
@@ -14559,8 +15588,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(UpdateBlockListEntryRequest { bl_value });
+
     /// The Lead Label to create
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateLeadLabelRequest {
         /// Display label for the custom lead label
@@ -14577,6 +15608,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CreateLeadLabelRequest(label : impl Into < String >, interest_status_label :
+        CreateLeadLabelRequestInterestStatusLabel) { description, use_with_ai }
+    );
 
     /// Interest status label associated with this label
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -14618,7 +15654,7 @@ pub mod types {
     rt::open_string_enum!(CreateLeadLabelRequestInterestStatusLabel);
 
     /// A page of Lead Label items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct LeadLabelPage {
         pub items: Vec<LeadLabel>,
@@ -14630,7 +15666,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(LeadLabelPage(items : Vec < LeadLabel >) { next_starting_after });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateLeadLabelRequest {
         /// Display label for the custom lead label
@@ -14649,6 +15687,10 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        UpdateLeadLabelRequest { label, interest_status_label, description, use_with_ai }
+    );
 
     /// Interest status label associated with this label
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -14689,7 +15731,7 @@ pub mod types {
 
     rt::open_string_enum!(UpdateLeadLabelRequestInterestStatusLabel);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct DeleteLeadLabelRequest {
         /// The interest status to reassign leads and emails to.
@@ -14700,7 +15742,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(DeleteLeadLabelRequest { reassigned_status });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateLeadLabelAiReplyLabelRequest {
         /// The reply text to classify.
@@ -14710,7 +15754,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(CreateLeadLabelAiReplyLabelRequest(reply_text : impl Into < String >) {});
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateLeadLabelAiReplyLabelResponse {
         /// The predicted lead label.
@@ -14724,7 +15770,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(CreateLeadLabelAiReplyLabelResponse { result, custom_labels_considered });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateWorkspaceRequest {
         /// Name of the workspace
@@ -14738,7 +15786,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(UpdateWorkspaceRequest { name, org_logo_url });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateWorkspaceWhitelabelDomainRequest {
         /// The agency domain to set for the workspace
@@ -14748,7 +15798,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(CreateWorkspaceWhitelabelDomainRequest(domain : impl Into < String >) {});
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWorkspaceWhitelabelDomainResponse {
         /// Whether the domain is verified
@@ -14766,7 +15818,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(GetWorkspaceWhitelabelDomainResponse { verified, name, verification });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWorkspaceWhitelabelDomainResponseVerificationItem {
         /// The verification type
@@ -14786,7 +15840,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        GetWorkspaceWhitelabelDomainResponseVerificationItem { r#type = "type", domain,
+        value, reason }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ChangeWorkspaceOwnerRequest {
         pub email: String,
@@ -14796,7 +15855,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        ChangeWorkspaceOwnerRequest(email : impl Into < String >, sec : impl Into <
+        String >) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchRequest {
         /// Search filters to find leads.
@@ -14837,8 +15901,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        EnrichLeadsFromSupersearchRequest(search_filters :
+        EnrichLeadsFromSupersearchRequestSearchFilters, limit : i64) { search_name,
+        work_email_enrichment, fully_enriched_profile, custom_flow, resource_id,
+        resource_type, auto_update, evergreen, skip_rows_without_email, list_name }
+    );
+
     /// Search filters to find leads.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchRequestSearchFilters {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -14906,6 +15977,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        EnrichLeadsFromSupersearchRequestSearchFilters { locations, department, level,
+        employee_count = "employeeCount", revenue, news, title, name, company_name,
+        look_alike, keyword_filter, industry, sub_industry = "subIndustry", domains,
+        funding_type, skip_owned_leads, show_one_lead_per_company, location_mode }
+    );
+
     #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
@@ -14930,7 +16008,7 @@ pub mod types {
         Value(rt::serde_json::Value),
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchRequestSearchFiltersLocationsArrayItemObject {
         /// Google Maps Place ID of the lead's location (<https://developers.google.com/maps/documentation/places/web-service/place-id>)
@@ -14943,8 +16021,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        EnrichLeadsFromSupersearchRequestSearchFiltersLocationsArrayItemObject(place_id :
+        impl Into < String >) { label }
+    );
+
     /// Locations to include or exclude in the search
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchRequestSearchFiltersLocationsObject {
         /// Locations to include in the search
@@ -14962,6 +16045,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        EnrichLeadsFromSupersearchRequestSearchFiltersLocationsObject { include, exclude
+        }
+    );
+
     #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
@@ -14973,7 +16061,7 @@ pub mod types {
         Value(rt::serde_json::Value),
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchRequestSearchFiltersLocationsObjectIncludeItemObject {
         /// Google Maps Place ID of the lead's location (<https://developers.google.com/maps/documentation/places/web-service/place-id>)
@@ -14986,6 +16074,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        EnrichLeadsFromSupersearchRequestSearchFiltersLocationsObjectIncludeItemObject(place_id
+        : impl Into < String >) { label }
+    );
+
     #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
@@ -14997,7 +16090,7 @@ pub mod types {
         Value(rt::serde_json::Value),
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchRequestSearchFiltersLocationsObjectExcludeItemObject {
         /// Google Maps Place ID of the lead's location (<https://developers.google.com/maps/documentation/places/web-service/place-id>)
@@ -15009,6 +16102,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        EnrichLeadsFromSupersearchRequestSearchFiltersLocationsObjectExcludeItemObject(place_id
+        : impl Into < String >) { label }
+    );
 
     /// Department of the lead
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -15248,7 +16346,7 @@ pub mod types {
     );
 
     /// Custom employee count range
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemObject {
         /// Operation type.
@@ -15263,6 +16361,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        EnrichLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemObject(op : impl
+        Into < String >) { min, max }
+    );
 
     /// Revenue of the lead company
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -15462,7 +16565,7 @@ pub mod types {
 
     rt::open_string_enum!(EnrichLeadsFromSupersearchRequestSearchFiltersNewsItem);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchRequestSearchFiltersTitle {
         /// Titles of the lead to include in the search
@@ -15476,7 +16579,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(EnrichLeadsFromSupersearchRequestSearchFiltersTitle { include, exclude });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchRequestSearchFiltersCompanyName {
         /// Companies of the lead to include in the search
@@ -15490,7 +16595,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        EnrichLeadsFromSupersearchRequestSearchFiltersCompanyName { include, exclude }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchRequestSearchFiltersKeywordFilter {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -15502,7 +16611,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        EnrichLeadsFromSupersearchRequestSearchFiltersKeywordFilter { exclude, include }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchRequestSearchFiltersIndustry {
         /// Industries of the lead company to exclude in the search
@@ -15518,6 +16631,10 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        EnrichLeadsFromSupersearchRequestSearchFiltersIndustry { exclude, include }
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -15750,7 +16867,7 @@ pub mod types {
         EnrichLeadsFromSupersearchRequestSearchFiltersIndustryIncludeItem
     );
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchRequestSearchFiltersSubIndustry {
         /// Subindustries of the lead company to exclude in the search
@@ -15767,6 +16884,10 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        EnrichLeadsFromSupersearchRequestSearchFiltersSubIndustry { exclude, include }
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -17283,7 +18404,7 @@ pub mod types {
 
     rt::open_integer_enum!(EnrichLeadsFromSupersearchRequestResourceType);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchRequestEvergreen {
         /// Number of leads to add
@@ -17297,7 +18418,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(EnrichLeadsFromSupersearchRequestEvergreen { leads_to_add, frequency });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchResponse {
         /// Unique identifier for the enrichment
@@ -17323,7 +18446,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        EnrichLeadsFromSupersearchResponse(id : impl Into < String >, organization_id :
+        rt::uuid::Uuid, resource_id : rt::uuid::Uuid) { search_filters, limit, list_name,
+        custom_flow }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSupersearchEnrichmentResponse {
         /// ID of the resource being enriched
@@ -17353,8 +18482,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetSupersearchEnrichmentResponse(resource_id : rt::uuid::Uuid, enrichment_payload
+        : GetSupersearchEnrichmentResponseEnrichmentPayload) { in_progress, has_no_leads,
+        exists, auto_update, is_evergreen, search_filters }
+    );
+
     /// Enrichment types
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSupersearchEnrichmentResponseEnrichmentPayload {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -17386,7 +18521,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        GetSupersearchEnrichmentResponseEnrichmentPayload { work_email_enrichment,
+        fully_enriched_profile, email_verification, joblisting, technologies, news,
+        funding, ai_enrichment, custom_flow, limit, autofill }
+    );
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateSupersearchEnrichmentRequest {
         /// Unique identifier for the resource (list or campaign)
@@ -17406,6 +18547,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CreateSupersearchEnrichmentRequest(resource_id : rt::uuid::Uuid, r#type = "type"
+        : CreateSupersearchEnrichmentRequestType) { limit, filters, custom_flow }
+    );
 
     /// Enrichment type to add to the resource
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -17470,7 +18616,7 @@ pub mod types {
 
     rt::open_string_enum!(CreateSupersearchEnrichmentRequestType);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateSupersearchEnrichmentResponse {
         /// Unique identifier for the enrichment
@@ -17492,8 +18638,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CreateSupersearchEnrichmentResponse(id : impl Into < String >, organization_id :
+        rt::uuid::Uuid, resource_id : rt::uuid::Uuid) { limit, enrichment_payload }
+    );
+
     /// The enrichment configuration payload
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateSupersearchEnrichmentResponseEnrichmentPayload {
         /// Whether job listing enrichment is enabled
@@ -17515,7 +18666,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CreateSupersearchEnrichmentResponseEnrichmentPayload { joblisting,
+        email_verification, work_email_enrichment, fully_enriched_profile, custom_flow }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateSupersearchEnrichmentSettingsRequest {
         /// Whether new leads added to the resource will be automatically enriched
@@ -17532,7 +18688,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        UpdateSupersearchEnrichmentSettingsRequest { auto_update,
+        skip_rows_without_email, is_evergreen }
+    );
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateAiEnrichmentRequest {
         /// Id of the resource (list or campaign) to enrich
@@ -17579,6 +18740,14 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CreateAiEnrichmentRequest(resource_id : rt::uuid::Uuid, output_column : impl Into
+        < String >, resource_type : CreateAiEnrichmentRequestResourceType, model_version
+        : CreateAiEnrichmentRequestModelVersion) { input_columns, use_instantly_account,
+        overwrite, auto_update, skip_leads_without_email, limit, prompt, template_id,
+        status, show_state, filters }
+    );
 
     /// Type of the entity to enrich
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -17781,7 +18950,7 @@ pub mod types {
 
     rt::open_integer_enum!(CreateAiEnrichmentRequestStatus);
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateAiEnrichmentResponse {
         /// Unique identifier for the enrichment
@@ -17813,6 +18982,14 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CreateAiEnrichmentResponse(id : impl Into < String >, resource_id :
+        rt::uuid::Uuid, resource_type : CreateAiEnrichmentResponseResourceType,
+        output_column : impl Into < String >, status : f64, model_version : impl Into <
+        String >, overwrite : bool, auto_update : bool) { input_columns, limit,
+        template_id }
+    );
 
     /// Type of the resource (1 for Campaign, 2 for List)
     #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
@@ -17922,7 +19099,7 @@ pub mod types {
 
     rt::open_string_enum!(CreateAiEnrichmentResponseResourceTypeString);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct RunSupersearchEnrichmentRequest {
         /// The ID of the resource (list or campaign) to run enrichments for
@@ -17950,7 +19127,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        RunSupersearchEnrichmentRequest(resource_id : rt::uuid::Uuid) { lead_ids, limit,
+        column_name, overwrite, starting_row, count }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct RunSupersearchEnrichmentResponse {
         /// The ID of the enrichment
@@ -17967,7 +19149,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(RunSupersearchEnrichmentResponse { id, resource_id, enrichment_payload });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLeadsFromSupersearchRequest {
         /// Search filters to find leads.
@@ -17983,8 +19167,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CountLeadsFromSupersearchRequest(search_filters :
+        CountLeadsFromSupersearchRequestSearchFilters) { skip_owned_leads,
+        show_one_lead_per_company }
+    );
+
     /// Search filters to find leads.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLeadsFromSupersearchRequestSearchFilters {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -18052,6 +19242,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CountLeadsFromSupersearchRequestSearchFilters { locations, department, level,
+        employee_count = "employeeCount", revenue, news, title, name, company_name,
+        look_alike, keyword_filter, industry, sub_industry = "subIndustry", domains,
+        funding_type, skip_owned_leads, show_one_lead_per_company, location_mode }
+    );
+
     #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
@@ -18076,7 +19273,7 @@ pub mod types {
         Value(rt::serde_json::Value),
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLeadsFromSupersearchRequestSearchFiltersLocationsArrayItemObject {
         /// Google Maps Place ID of the lead's location (<https://developers.google.com/maps/documentation/places/web-service/place-id>)
@@ -18089,8 +19286,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CountLeadsFromSupersearchRequestSearchFiltersLocationsArrayItemObject(place_id :
+        impl Into < String >) { label }
+    );
+
     /// Locations to include or exclude in the search
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLeadsFromSupersearchRequestSearchFiltersLocationsObject {
         /// Locations to include in the search
@@ -18108,6 +19310,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CountLeadsFromSupersearchRequestSearchFiltersLocationsObject { include, exclude }
+    );
+
     #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
@@ -18119,7 +19325,7 @@ pub mod types {
         Value(rt::serde_json::Value),
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLeadsFromSupersearchRequestSearchFiltersLocationsObjectIncludeItemObject {
         /// Google Maps Place ID of the lead's location (<https://developers.google.com/maps/documentation/places/web-service/place-id>)
@@ -18132,6 +19338,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CountLeadsFromSupersearchRequestSearchFiltersLocationsObjectIncludeItemObject(place_id
+        : impl Into < String >) { label }
+    );
+
     #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
@@ -18143,7 +19354,7 @@ pub mod types {
         Value(rt::serde_json::Value),
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLeadsFromSupersearchRequestSearchFiltersLocationsObjectExcludeItemObject {
         /// Google Maps Place ID of the lead's location (<https://developers.google.com/maps/documentation/places/web-service/place-id>)
@@ -18155,6 +19366,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CountLeadsFromSupersearchRequestSearchFiltersLocationsObjectExcludeItemObject(place_id
+        : impl Into < String >) { label }
+    );
 
     /// Department of the lead
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -18394,7 +19610,7 @@ pub mod types {
     );
 
     /// Custom employee count range
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemObject {
         /// Operation type.
@@ -18409,6 +19625,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CountLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemObject(op : impl
+        Into < String >) { min, max }
+    );
 
     /// Revenue of the lead company
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -18608,7 +19829,7 @@ pub mod types {
 
     rt::open_string_enum!(CountLeadsFromSupersearchRequestSearchFiltersNewsItem);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLeadsFromSupersearchRequestSearchFiltersTitle {
         /// Titles of the lead to include in the search
@@ -18622,7 +19843,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(CountLeadsFromSupersearchRequestSearchFiltersTitle { include, exclude });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLeadsFromSupersearchRequestSearchFiltersCompanyName {
         /// Companies of the lead to include in the search
@@ -18636,7 +19859,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CountLeadsFromSupersearchRequestSearchFiltersCompanyName { include, exclude }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLeadsFromSupersearchRequestSearchFiltersKeywordFilter {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -18648,7 +19875,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CountLeadsFromSupersearchRequestSearchFiltersKeywordFilter { exclude, include }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLeadsFromSupersearchRequestSearchFiltersIndustry {
         /// Industries of the lead company to exclude in the search
@@ -18664,6 +19895,10 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CountLeadsFromSupersearchRequestSearchFiltersIndustry { exclude, include }
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -18896,7 +20131,7 @@ pub mod types {
         CountLeadsFromSupersearchRequestSearchFiltersIndustryIncludeItem
     );
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLeadsFromSupersearchRequestSearchFiltersSubIndustry {
         /// Subindustries of the lead company to exclude in the search
@@ -18913,6 +20148,10 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CountLeadsFromSupersearchRequestSearchFiltersSubIndustry { exclude, include }
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -20396,7 +21635,7 @@ pub mod types {
 
     rt::open_string_enum!(CountLeadsFromSupersearchRequestSearchFiltersLocationMode);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLeadsFromSupersearchResponse {
         /// Number of leads found for this specific search. A value of 0 indicates that no leads match the criteria. Values greater than 1,000,000 are returned as 1,000,000.
@@ -20407,7 +21646,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(CountLeadsFromSupersearchResponse { number_of_leads });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchRequest {
         /// Search filters to find leads.
@@ -20423,8 +21664,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        PreviewLeadsFromSupersearchRequest(search_filters :
+        PreviewLeadsFromSupersearchRequestSearchFilters) { skip_owned_leads,
+        show_one_lead_per_company }
+    );
+
     /// Search filters to find leads.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchRequestSearchFilters {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -20492,6 +21739,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        PreviewLeadsFromSupersearchRequestSearchFilters { locations, department, level,
+        employee_count = "employeeCount", revenue, news, title, name, company_name,
+        look_alike, keyword_filter, industry, sub_industry = "subIndustry", domains,
+        funding_type, skip_owned_leads, show_one_lead_per_company, location_mode }
+    );
+
     #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
@@ -20516,7 +21770,7 @@ pub mod types {
         Value(rt::serde_json::Value),
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchRequestSearchFiltersLocationsArrayItemObject {
         /// Google Maps Place ID of the lead's location (<https://developers.google.com/maps/documentation/places/web-service/place-id>)
@@ -20529,8 +21783,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        PreviewLeadsFromSupersearchRequestSearchFiltersLocationsArrayItemObject(place_id
+        : impl Into < String >) { label }
+    );
+
     /// Locations to include or exclude in the search
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchRequestSearchFiltersLocationsObject {
         /// Locations to include in the search
@@ -20552,6 +21811,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        PreviewLeadsFromSupersearchRequestSearchFiltersLocationsObject { include, exclude
+        }
+    );
+
     #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
@@ -20563,7 +21827,7 @@ pub mod types {
         Value(rt::serde_json::Value),
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchRequestSearchFiltersLocationsObjectIncludeItemObject {
         /// Google Maps Place ID of the lead's location (<https://developers.google.com/maps/documentation/places/web-service/place-id>)
@@ -20576,6 +21840,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        PreviewLeadsFromSupersearchRequestSearchFiltersLocationsObjectIncludeItemObject(place_id
+        : impl Into < String >) { label }
+    );
+
     #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
@@ -20587,7 +21856,7 @@ pub mod types {
         Value(rt::serde_json::Value),
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchRequestSearchFiltersLocationsObjectExcludeItemObject {
         /// Google Maps Place ID of the lead's location (<https://developers.google.com/maps/documentation/places/web-service/place-id>)
@@ -20599,6 +21868,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        PreviewLeadsFromSupersearchRequestSearchFiltersLocationsObjectExcludeItemObject(place_id
+        : impl Into < String >) { label }
+    );
 
     /// Department of the lead
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -20838,7 +22112,7 @@ pub mod types {
     );
 
     /// Custom employee count range
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemObject {
         /// Operation type.
@@ -20853,6 +22127,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        PreviewLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemObject(op : impl
+        Into < String >) { min, max }
+    );
 
     /// Revenue of the lead company
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -21052,7 +22331,7 @@ pub mod types {
 
     rt::open_string_enum!(PreviewLeadsFromSupersearchRequestSearchFiltersNewsItem);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchRequestSearchFiltersTitle {
         /// Titles of the lead to include in the search
@@ -21066,7 +22345,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        PreviewLeadsFromSupersearchRequestSearchFiltersTitle { include, exclude }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchRequestSearchFiltersCompanyName {
         /// Companies of the lead to include in the search
@@ -21080,7 +22363,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        PreviewLeadsFromSupersearchRequestSearchFiltersCompanyName { include, exclude }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchRequestSearchFiltersKeywordFilter {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -21092,7 +22379,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        PreviewLeadsFromSupersearchRequestSearchFiltersKeywordFilter { exclude, include }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchRequestSearchFiltersIndustry {
         /// Industries of the lead company to exclude in the search
@@ -21108,6 +22399,10 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        PreviewLeadsFromSupersearchRequestSearchFiltersIndustry { exclude, include }
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -21340,7 +22635,7 @@ pub mod types {
         PreviewLeadsFromSupersearchRequestSearchFiltersIndustryIncludeItem
     );
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchRequestSearchFiltersSubIndustry {
         /// Subindustries of the lead company to exclude in the search
@@ -21357,6 +22652,10 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        PreviewLeadsFromSupersearchRequestSearchFiltersSubIndustry { exclude, include }
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -22842,7 +24141,7 @@ pub mod types {
 
     rt::open_string_enum!(PreviewLeadsFromSupersearchRequestSearchFiltersLocationMode);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchResponse {
         /// Number of leads found for this specific search. A value of 0 indicates that no leads match the criteria. Values greater than 1,000,000 are returned as 1,000,000.
@@ -22859,7 +24158,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        PreviewLeadsFromSupersearchResponse { number_of_leads,
+        number_of_redacted_results, leads }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchResponseLeadsItem {
         /// The first name of the lead
@@ -22902,8 +24206,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        PreviewLeadsFromSupersearchResponseLeadsItem { first_name = "firstName",
+        last_name = "lastName", full_name = "fullName", job_title = "jobTitle", location,
+        linked_in = "linkedIn", company_name = "companyName", company_logo =
+        "companyLogo", company_id = "companyId" }
+    );
+
     /// The Workspace Group Member to create
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateWorkspaceGroupMemberRequest {
         /// The id of the sub workspace
@@ -22913,8 +24224,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(CreateWorkspaceGroupMemberRequest(sub_workspace_id : rt::uuid::Uuid) {});
+
     /// A page of Workspace Group Member items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct WorkspaceGroupMemberPage {
         pub items: Vec<WorkspaceGroupMember>,
@@ -22926,7 +24239,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        WorkspaceGroupMemberPage(items : Vec < WorkspaceGroupMember >) {
+        next_starting_after }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWorkspaceGroupMemberAdminResponse {
         /// The workspace name of the admin workspace. When the current workspace has no admin workspace, the workspace name will be "Undefined".
@@ -22941,8 +24259,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetWorkspaceGroupMemberAdminResponse(workspace_name : impl Into < String >,
+        has_admin_workspace : bool) { workspace_group_member_id }
+    );
+
     /// The Workspace Member to create
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateWorkspaceMemberRequest {
         /// Email address of the workspace member
@@ -22959,6 +24282,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CreateWorkspaceMemberRequest(email : impl Into < String >, role :
+        CreateWorkspaceMemberRequestRole) { user_email, permissions }
+    );
 
     /// THe role of the workspace member defining their access level. While the "owner" role is listed in the enum, it cannot be created via the API, and is only assigned to the user who creates the workspace.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -23150,7 +24478,7 @@ pub mod types {
     rt::open_string_enum!(CreateWorkspaceMemberRequestPermissionsItem);
 
     /// A page of Workspace Member items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct WorkspaceMemberPage {
         pub items: Vec<WorkspaceMember>,
@@ -23162,7 +24490,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        WorkspaceMemberPage(items : Vec < WorkspaceMember >) { next_starting_after }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateWorkspaceMemberRequest {
         /// THe role of the workspace member defining their access level. While the "owner" role is listed in the enum, it cannot be created via the API, and is only assigned to the user who creates the workspace.
@@ -23172,6 +24504,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(UpdateWorkspaceMemberRequest { role });
 
     /// THe role of the workspace member defining their access level. While the "owner" role is listed in the enum, it cannot be created via the API, and is only assigned to the user who creates the workspace.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -23221,7 +24555,7 @@ pub mod types {
     rt::open_string_enum!(UpdateWorkspaceMemberRequestRole);
 
     /// The Campaign Subsequence to create
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateSubsequenceRequest {
         /// ID of the parent campaign
@@ -23239,8 +24573,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CreateSubsequenceRequest(parent_campaign : rt::uuid::Uuid, name : impl Into <
+        String >, conditions : CreateSubsequenceRequestConditions, subsequence_schedule :
+        CreateSubsequenceRequestSubsequenceSchedule, sequences : Vec <
+        CreateSubsequenceRequestSequencesItem >) {}
+    );
+
     /// Conditions that trigger the subsequence
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateSubsequenceRequestConditions {
         /// Lead CRM statuses that trigger the subsequence.
@@ -23257,6 +24598,10 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CreateSubsequenceRequestConditions { crm_status, lead_activity, reply_contains }
+    );
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -23359,7 +24704,7 @@ pub mod types {
     rt::open_integer_enum!(CreateSubsequenceRequestConditionsLeadActivityItem);
 
     /// Schedule configuration for the subsequence
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateSubsequenceRequestSubsequenceSchedule {
         /// Start date in YYYY-MM-DD format. Uses the campaign's timezone.
@@ -23374,7 +24719,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CreateSubsequenceRequestSubsequenceSchedule(schedules : Vec <
+        CreateSubsequenceRequestSubsequenceScheduleSchedulesItem >) { start_date,
+        end_date }
+    );
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateSubsequenceRequestSubsequenceScheduleSchedulesItem {
         pub name: String,
@@ -23386,7 +24737,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CreateSubsequenceRequestSubsequenceScheduleSchedulesItem(name : impl Into <
+        String >, timing :
+        CreateSubsequenceRequestSubsequenceScheduleSchedulesItemTiming, days :
+        CreateSubsequenceRequestSubsequenceScheduleSchedulesItemDays, timezone :
+        CreateSubsequenceRequestSubsequenceScheduleSchedulesItemTimezone) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateSubsequenceRequestSubsequenceScheduleSchedulesItemTiming {
         pub from: String,
@@ -23396,7 +24755,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CreateSubsequenceRequestSubsequenceScheduleSchedulesItemTiming(from : impl Into <
+        String >, to : impl Into < String >) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateSubsequenceRequestSubsequenceScheduleSchedulesItemDays {
         #[serde(rename = "0")]
@@ -23424,6 +24788,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CreateSubsequenceRequestSubsequenceScheduleSchedulesItemDays { _0 = "0", _1 =
+        "1", _2 = "2", _3 = "3", _4 = "4", _5 = "5", _6 = "6" }
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -23762,7 +25131,7 @@ pub mod types {
         CreateSubsequenceRequestSubsequenceScheduleSchedulesItemTimezone
     );
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateSubsequenceRequestSequencesItem {
         pub steps: Vec<CreateSubsequenceRequestSequencesItemStepsItem>,
@@ -23771,7 +25140,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CreateSubsequenceRequestSequencesItem(steps : Vec <
+        CreateSubsequenceRequestSequencesItemStepsItem >) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateSubsequenceRequestSequencesItemStepsItem {
         /// Type of step. This has to be 'email' always - it's the only supported type for now
@@ -23794,6 +25168,13 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CreateSubsequenceRequestSequencesItemStepsItem(r#type = "type" :
+        CreateSubsequenceRequestSequencesItemStepsItemType, delay : f64, variants : Vec <
+        CreateSubsequenceRequestSequencesItemStepsItemVariantsItem >) { delay_unit,
+        pre_delay, pre_delay_unit }
+    );
 
     /// Type of step. This has to be 'email' always - it's the only supported type for now
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -23898,7 +25279,7 @@ pub mod types {
 
     rt::open_string_enum!(CreateSubsequenceRequestSequencesItemStepsItemPreDelayUnit);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateSubsequenceRequestSequencesItemStepsItemVariantsItem {
         pub subject: String,
@@ -23911,8 +25292,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CreateSubsequenceRequestSequencesItemStepsItemVariantsItem(subject : impl Into <
+        String >, body : impl Into < String >) { v_disabled }
+    );
+
     /// A page of Campaign Subsequence items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignSubsequencePage {
         pub items: Vec<CampaignSubsequence>,
@@ -23924,7 +25310,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CampaignSubsequencePage(items : Vec < CampaignSubsequence >) {
+        next_starting_after }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct DuplicateSubsequenceRequest {
         /// The ID of the campaign to duplicate the subsequence to.
@@ -23936,7 +25327,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        DuplicateSubsequenceRequest(parent_campaign : rt::uuid::Uuid, name : impl Into <
+        String >) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateSubsequenceRequest {
         /// Name of the subsequence
@@ -23947,8 +25343,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(UpdateSubsequenceRequest { name });
+
     /// Sending status data with human-readable summary. Returns null for both fields if no data is available.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSubsequenceSendingStatusResponse {
         /// Raw sending status data. Some fields may be missing when campaign is out of schedule.
@@ -23962,8 +25360,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(GetSubsequenceSendingStatusResponse { diagnostics, summary });
+
     /// Raw sending status data. Some fields may be missing when campaign is out of schedule.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSubsequenceSendingStatusResponseDiagnostics {
         /// The campaign ID
@@ -24032,6 +25432,13 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        GetSubsequenceSendingStatusResponseDiagnostics { campaign_id, subsequence_id,
+        last_updated, status, issue_tracking, accounts_summary, campaign_daily_limit,
+        new_lead_limit, schedule_status, send_one_by_one, follow_ups_waiting,
+        esp_routing_status, domain_limiter, leads_status }
+    );
 
     /// Status code explaining why the campaign is not sending or sending slower
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -24115,7 +25522,7 @@ pub mod types {
     rt::open_string_enum!(GetSubsequenceSendingStatusResponseDiagnosticsStatus);
 
     /// Tracks persistence of the current issue
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSubsequenceSendingStatusResponseDiagnosticsIssueTracking {
         /// Current status code
@@ -24135,8 +25542,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetSubsequenceSendingStatusResponseDiagnosticsIssueTracking {
+        current_status_code, issue_first_seen_at, consecutive_loops_with_issue,
+        last_healthy_send_at }
+    );
+
     /// Summary of sending account availability. May be missing when campaign is out of schedule.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSubsequenceSendingStatusResponseDiagnosticsAccountsSummary {
         /// Total number of connected sending accounts
@@ -24155,8 +25568,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetSubsequenceSendingStatusResponseDiagnosticsAccountsSummary { total_connected,
+        available, unavailable }
+    );
+
     /// Breakdown of unavailable accounts by reason
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSubsequenceSendingStatusResponseDiagnosticsAccountsSummaryUnavailable {
         /// Accounts that hit their configured daily sending limit
@@ -24176,8 +25594,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetSubsequenceSendingStatusResponseDiagnosticsAccountsSummaryUnavailable {
+        daily_limit_hit, slow_ramp_limit_hit, disconnected, global_gap_not_met }
+    );
+
     /// Campaign daily sending limit status. May be missing when campaign is out of schedule.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSubsequenceSendingStatusResponseDiagnosticsCampaignDailyLimit {
         /// Configured daily sending limit
@@ -24194,8 +25617,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetSubsequenceSendingStatusResponseDiagnosticsCampaignDailyLimit { limit, sent,
+        limit_hit }
+    );
+
     /// New lead daily limit status. May be missing when campaign is out of schedule.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSubsequenceSendingStatusResponseDiagnosticsNewLeadLimit {
         /// Whether new lead limiting is enabled
@@ -24215,8 +25643,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetSubsequenceSendingStatusResponseDiagnosticsNewLeadLimit { enabled, limit,
+        contacted, limit_hit }
+    );
+
     /// Campaign schedule status
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSubsequenceSendingStatusResponseDiagnosticsScheduleStatus {
         /// Whether the campaign is currently within scheduled sending hours
@@ -24227,8 +25660,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetSubsequenceSendingStatusResponseDiagnosticsScheduleStatus { in_schedule }
+    );
+
     /// Send one-by-one settings. May be missing when campaign is out of schedule.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSubsequenceSendingStatusResponseDiagnosticsSendOneByOne {
         /// Whether send one-by-one mode is enabled
@@ -24242,8 +25679,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetSubsequenceSendingStatusResponseDiagnosticsSendOneByOne { enabled,
+        single_account_per_wait_gap }
+    );
+
     /// Follow-up emails waiting status. May be missing when campaign is out of schedule.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSubsequenceSendingStatusResponseDiagnosticsFollowUpsWaiting {
         /// Number of follow-ups waiting to be sent
@@ -24257,8 +25699,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetSubsequenceSendingStatusResponseDiagnosticsFollowUpsWaiting { count,
+        earliest_wait_time_seconds }
+    );
+
     /// ESP routing status. May be missing when campaign is out of schedule.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSubsequenceSendingStatusResponseDiagnosticsEspRoutingStatus {
         /// Whether ESP routing is enabled
@@ -24275,8 +25722,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetSubsequenceSendingStatusResponseDiagnosticsEspRoutingStatus { enabled,
+        waiting_for_match, connected_esps }
+    );
+
     /// Per-domain sending limit status. May be missing when campaign is out of schedule.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSubsequenceSendingStatusResponseDiagnosticsDomainLimiter {
         /// Whether domain limiting is active
@@ -24290,8 +25742,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetSubsequenceSendingStatusResponseDiagnosticsDomainLimiter { active,
+        domains_at_limit }
+    );
+
     /// Lead availability status. May be missing when campaign is out of schedule.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSubsequenceSendingStatusResponseDiagnosticsLeadsStatus {
         /// Whether there are no leads ready to receive emails
@@ -24308,8 +25765,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetSubsequenceSendingStatusResponseDiagnosticsLeadsStatus { no_leads_ready,
+        account_unavailable_skips, delay_not_met_skips }
+    );
+
     /// Human-readable summary of the sending status
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSubsequenceSendingStatusResponseSummary {
         /// The status code
@@ -24332,8 +25794,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetSubsequenceSendingStatusResponseSummary { status, status_message,
+        issue_started_at, last_healthy_send_at, ai_summary }
+    );
+
     /// A page of Audit Log items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct AuditLogPage {
         pub items: Vec<AuditLog>,
@@ -24345,8 +25812,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(AuditLogPage(items : Vec < AuditLog >) { next_starting_after });
+
     /// A page of Webhook items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct WebhookPage {
         pub items: Vec<Webhook>,
@@ -24358,8 +25827,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(WebhookPage(items : Vec < Webhook >) { next_starting_after });
+
     /// The Webhook to create
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateWebhookRequest {
         /// Optional campaign UUID to filter events (null = all campaigns in workspace)
@@ -24383,6 +25854,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CreateWebhookRequest(target_hook_url : impl Into < String >) { campaign, name,
+        event_type, custom_interest_value, headers }
+    );
 
     /// Type of event to trigger the webhook (null for custom label events). Set to "all_events" to subscribe to all events - including custom label events
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -24474,7 +25950,7 @@ pub mod types {
 
     rt::open_string_enum!(CreateWebhookRequestEventType);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateWebhookRequest {
         /// Optional campaign UUID to filter events (null = all campaigns in workspace)
@@ -24499,6 +25975,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        UpdateWebhookRequest { campaign, name, target_hook_url, event_type,
+        custom_interest_value, headers }
+    );
 
     /// Type of event to trigger the webhook (null for custom label events). Set to "all_events" to subscribe to all events - including custom label events
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -24590,7 +26071,7 @@ pub mod types {
 
     rt::open_string_enum!(UpdateWebhookRequestEventType);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWebhookEventTypesResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -24600,7 +26081,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(GetWebhookEventTypesResponse { event_types });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWebhookEventTypesResponseEventTypesItem {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -24614,7 +26097,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        GetWebhookEventTypesResponseEventTypesItem { id, label, r#type = "type" }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct TestWebhookResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -24632,8 +26119,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        TestWebhookResponse { success, message, response_time_ms, status_code, error }
+    );
+
     /// A page of Webhook Event items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct WebhookEventPage {
         pub items: Vec<WebhookEvent>,
@@ -24645,7 +26136,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(WebhookEventPage(items : Vec < WebhookEvent >) { next_starting_after });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWebhookEventSummaryResponse {
         /// Total number of webhook events
@@ -24663,8 +26156,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetWebhookEventSummaryResponse(total_events : f64, successful_events : f64,
+        failed_events : f64, success_rate : f64, failure_rate : f64) {}
+    );
+
     /// List of webhook event KPIs grouped by date
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWebhookEventSummaryByDateResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -24674,7 +26172,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(GetWebhookEventSummaryByDateResponse { items });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWebhookEventSummaryByDateResponseItemsItem {
         /// Date of the webhook event
@@ -24692,7 +26192,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        GetWebhookEventSummaryByDateResponseItemsItem(date : rt::Date, total_events :
+        f64, successful_events : f64, failed_events : f64, success_rate : f64) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateDfyEmailAccountOrderRequest {
         /// List of domains and accounts to order
@@ -24707,7 +26212,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CreateDfyEmailAccountOrderRequest(items : Vec <
+        CreateDfyEmailAccountOrderRequestItemsItem >, order_type :
+        CreateDfyEmailAccountOrderRequestOrderType) { simulation }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateDfyEmailAccountOrderRequestItemsItem {
         /// The domain to use for the email accounts.For regular DFY accounts the only allowed domain extensions (tlds) are .com and .org.For regular DFY accounts - you can check the domain availability using the /dfy-email-account-orders/domains/check endpoint before placing an order.For pre-warmed up domains - use the /dfy-email-account-orders/domains endpoint to get a list of available domains.
@@ -24729,6 +26240,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CreateDfyEmailAccountOrderRequestItemsItem(domain : impl Into < String >) {
+        email_provider, forwarding_domain, accounts }
+    );
 
     /// The email provider to use for the email accounts. For now you can order only Google accounts, and this parameter can have only one value.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -24761,7 +26277,7 @@ pub mod types {
 
     rt::open_integer_enum!(CreateDfyEmailAccountOrderRequestItemsItemEmailProvider);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateDfyEmailAccountOrderRequestItemsItemAccountsItem {
         /// The prefix for the email address (the part before the @). For instance, if the email address is "john.doe@example.com", then the email_address_prefix is "john.doe".
@@ -24774,6 +26290,12 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CreateDfyEmailAccountOrderRequestItemsItemAccountsItem(email_address_prefix :
+        impl Into < String >, first_name : impl Into < String >, last_name : impl Into <
+        String >) {}
+    );
 
     /// The type of order to place. Please check the docs because this endpoint performs different actions based on the order type.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -24814,7 +26336,7 @@ pub mod types {
 
     rt::open_string_enum!(CreateDfyEmailAccountOrderRequestOrderType);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateDfyEmailAccountOrderResponse {
         /// Whether the order was placed or not. If true, then the order was placed successfully. If false, then the order was not placed due to an error or simulation mode was enabled.
@@ -24875,6 +26397,23 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CreateDfyEmailAccountOrderResponse(order_placed : bool, order_is_valid : bool,
+        unavailable_domains : Vec < String >, blacklist_domains : Vec < String >,
+        invalid_domains : Vec < String >, invalid_forwarding_domains : Vec < String >,
+        missing_domain_orders : Vec < String >, domains_without_accounts : Vec < String
+        >, invalid_accounts : Vec < CreateDfyEmailAccountOrderResponseInvalidAccountsItem
+        >, free_domains : Vec < String >, number_of_domains_ordered : f64,
+        number_of_accounts_ordered : f64, price_per_account_per_month : f64,
+        price_per_domain_per_year : f64, total_domains_price_per_year : f64,
+        total_accounts_price_per_month : f64, total_price_per_month : f64,
+        total_price_per_year : f64, total_price : f64, total_discount : f64,
+        payment_method_last_4_digits : impl Into < String >, payment_method_brand : impl
+        Into < String >, payment_method_name_on_card : impl Into < String >, simulation :
+        bool, order_items : Vec < CreateDfyEmailAccountOrderResponseOrderItemsItem >) {
+        order_error }
+    );
+
     /// The error that occurred if the order was not placed. If the order was placed successfully, then this field will be omitted.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -24934,7 +26473,7 @@ pub mod types {
 
     rt::open_string_enum!(CreateDfyEmailAccountOrderResponseOrderError);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateDfyEmailAccountOrderResponseInvalidAccountsItem {
         /// The domain
@@ -24952,7 +26491,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CreateDfyEmailAccountOrderResponseInvalidAccountsItem(domain : impl Into < String
+        >, first_name : impl Into < String >, last_name : impl Into < String >, email :
+        impl Into < String >, reason : impl Into < String >) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateDfyEmailAccountOrderResponseOrderItemsItem {
         /// The domain to use for the email accounts.
@@ -24977,7 +26522,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CreateDfyEmailAccountOrderResponseOrderItemsItem(domain : impl Into < String >,
+        accounts : Vec < CreateDfyEmailAccountOrderResponseOrderItemsItemAccountsItem >,
+        email_provider : f64, domain_price : f64, accounts_price : f64, total_price :
+        f64, total_discount : f64) { forwarding_domain }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateDfyEmailAccountOrderResponseOrderItemsItemAccountsItem {
         /// The email address prefix of the account.
@@ -24991,8 +26543,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CreateDfyEmailAccountOrderResponseOrderItemsItemAccountsItem(email_address_prefix
+        : impl Into < String >, first_name : impl Into < String >, last_name : impl Into
+        < String >) {}
+    );
+
     /// A page of DFY Email Account Order items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct DfyEmailAccountOrderPage {
         pub items: Vec<DfyEmailAccountOrder>,
@@ -25004,7 +26562,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        DfyEmailAccountOrderPage(items : Vec < DfyEmailAccountOrder >) {
+        next_starting_after }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSimilarDfyDomainsRequest {
         /// The domain to base the suggestions on
@@ -25016,6 +26579,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(GetSimilarDfyDomainsRequest(domain : impl Into < String >) { tlds });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -25051,7 +26616,7 @@ pub mod types {
 
     rt::open_string_enum!(GetSimilarDfyDomainsRequestTldsItem);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSimilarDfyDomainsResponse {
         /// List of similar and available domains
@@ -25062,7 +26627,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(GetSimilarDfyDomainsResponse { domains });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CheckDfyDomainsRequest {
         /// List of domains to check
@@ -25072,7 +26639,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(CheckDfyDomainsRequest(domains : Vec < String >) {});
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CheckDfyDomainsResponse {
         /// List of domains with their availability status
@@ -25083,7 +26652,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(CheckDfyDomainsResponse { results });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CheckDfyDomainsResponseResultsItem {
         /// The domain name
@@ -25097,8 +26668,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(CheckDfyDomainsResponseResultsItem { domain, available });
+
     /// This endpoint does not require any parameters in the request body.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ListPreWarmedUpDfyDomainsRequest {
         /// A list of domain extensions to filter the results by. If not provided, all available extensions will be returned.
@@ -25111,6 +26684,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(ListPreWarmedUpDfyDomainsRequest { extensions, search });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -25150,7 +26725,7 @@ pub mod types {
 
     rt::open_string_enum!(ListPreWarmedUpDfyDomainsRequestExtensionsItem);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ListPreWarmedUpDfyDomainsResponse {
         /// List of pre-warmed up domains available for order
@@ -25161,7 +26736,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(ListPreWarmedUpDfyDomainsResponse { domains });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetDfyEmailAccountOrderAccountsResponse {
         /// The list of accounts
@@ -25174,7 +26751,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        GetDfyEmailAccountOrderAccountsResponse(items : Vec <
+        GetDfyEmailAccountOrderAccountsResponseItemsItem >) { next_starting_after }
+    );
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetDfyEmailAccountOrderAccountsResponseItemsItem {
         /// The unique identifier of the email account order
@@ -25202,6 +26784,15 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        GetDfyEmailAccountOrderAccountsResponseItemsItem(id : impl Into < String >,
+        domain : impl Into < String >, email : impl Into < String >, email_provider :
+        GetDfyEmailAccountOrderAccountsResponseItemsItemEmailProvider, first_name : impl
+        Into < String >, last_name : impl Into < String >, is_pre_warmed_up : bool,
+        timestamp_cancelled : impl Into < String >, timestamp_created : impl Into <
+        String >) { password }
+    );
 
     /// The email provider
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -25236,7 +26827,7 @@ pub mod types {
         GetDfyEmailAccountOrderAccountsResponseItemsItemEmailProvider
     );
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CancelDfyEmailAccountOrderAccountsRequest {
         /// List of emails to cancel the DFY email accounts for.
@@ -25246,7 +26837,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(CancelDfyEmailAccountOrderAccountsRequest(accounts : Vec < String >) {});
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CancelDfyEmailAccountOrderAccountsResponse {
         /// The list of cancelled email accounts.
@@ -25256,7 +26849,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CancelDfyEmailAccountOrderAccountsResponse(items : Vec <
+        CancelDfyEmailAccountOrderAccountsResponseItemsItem >) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CancelDfyEmailAccountOrderAccountsResponseItemsItem {
         /// The unique identifier of the email account order
@@ -25281,6 +26879,15 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CancelDfyEmailAccountOrderAccountsResponseItemsItem(id : impl Into < String >,
+        domain : impl Into < String >, email : impl Into < String >, email_provider :
+        CancelDfyEmailAccountOrderAccountsResponseItemsItemEmailProvider, first_name :
+        impl Into < String >, last_name : impl Into < String >, is_pre_warmed_up : bool,
+        timestamp_cancelled : impl Into < String >, timestamp_created : impl Into <
+        String >) {}
+    );
 
     /// The email provider
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -25315,7 +26922,7 @@ pub mod types {
         CancelDfyEmailAccountOrderAccountsResponseItemsItemEmailProvider
     );
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWorkspaceBillingPlanDetailsResponse {
         /// The id of workspace
@@ -25331,7 +26938,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        GetWorkspaceBillingPlanDetailsResponse { organization_id, organization_name,
+        subscriptions }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWorkspaceBillingPlanDetailsResponseSubscriptions {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -25343,7 +26955,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(GetWorkspaceBillingPlanDetailsResponseSubscriptions { outreach });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWorkspaceBillingPlanDetailsResponseSubscriptionsOutreach {
         /// Plan name
@@ -25363,7 +26977,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        GetWorkspaceBillingPlanDetailsResponseSubscriptionsOutreach { plan_name,
+        addons_qty, total_lead_limit, current_lead_count }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWorkspaceBillingSubscriptionDetailsResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -25378,7 +26997,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        GetWorkspaceBillingSubscriptionDetailsResponse { subscriptions,
+        all_subs_cancelled }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWorkspaceBillingSubscriptionDetailsResponseSubscriptionsItem {
         /// The ID of the workspace
@@ -25423,6 +27047,12 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        GetWorkspaceBillingSubscriptionDetailsResponseSubscriptionsItem { workspace_id,
+        interval, quantity, product_id, product_type, plan_type, current_period_end,
+        cancel_at_time, price_in_dollars, price_id }
+    );
 
     /// The billing interval of the subscription
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -25666,7 +27296,7 @@ pub mod types {
         GetWorkspaceBillingSubscriptionDetailsResponseSubscriptionsItemPlanType
     );
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct DeleteCrmPhoneNumberResponse {
         /// Unique identifier of the deleted phone number record.
@@ -25698,7 +27328,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        DeleteCrmPhoneNumberResponse { id, timestamp_created, organization_id,
+        phone_number, country, locality, subscription_id, twilio_sid }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetAccountAnalyticsDailyResponseItem {
         /// The date of the analytics entry, in YYYY-MM-DD format
@@ -25714,7 +27349,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        GetAccountAnalyticsDailyResponseItem(date : impl Into < String >, email_account :
+        impl Into < String >, sent : i64, bounced : i64) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignAnalyticsResponseItem {
         /// The name of the campaign
@@ -25780,6 +27420,19 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        GetCampaignAnalyticsResponseItem(campaign_name : impl Into < String >,
+        campaign_id : rt::uuid::Uuid, campaign_status : f64, campaign_is_evergreen :
+        bool, leads_count : i64, contacted_count : i64, emails_sent_count : i64,
+        new_leads_contacted_count : i64, open_count : i64, reply_count : i64,
+        link_click_count : i64, bounced_count : i64, unsubscribed_count : i64,
+        completed_count : i64, total_opportunities : i64, total_opportunity_value : f64)
+        { open_count_unique, open_count_unique_by_step, reply_count_unique,
+        reply_count_unique_by_step, reply_count_automatic, reply_count_automatic_unique,
+        reply_count_automatic_unique_by_step, link_click_count_unique,
+        link_click_count_unique_by_step }
+    );
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -25897,7 +27550,7 @@ pub mod types {
 
     rt::open_integer_enum!(GetCampaignAnalyticsDailyCampaignStatus);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignAnalyticsDailyResponseItem {
         /// The date of the analytics entry, in YYYY-MM-DD format
@@ -25947,7 +27600,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        GetCampaignAnalyticsDailyResponseItem { date, sent, contacted,
+        new_leads_contacted, opened, unique_opened, replies, unique_replies,
+        replies_automatic, unique_replies_automatic, clicks, unique_clicks,
+        opportunities, unique_opportunities }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignAnalyticsStepsResponseItem {
         /// The step number. When null it means we couldn't determine the step number for the event, for instance for list leads, which are not part of a campaign.
@@ -25982,6 +27642,13 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        GetCampaignAnalyticsStepsResponseItem(step : Option < String >, variant : Option
+        < String >, sent : i64, opened : i64, unique_opened : i64, replies : i64,
+        unique_replies : i64, replies_automatic : i64, unique_replies_automatic : i64,
+        clicks : i64, unique_clicks : i64) { opportunities, unique_opportunities }
+    );
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -26306,7 +27973,7 @@ pub mod types {
 
     rt::open_string_enum!(ListInboxPlacementTestsSortOrder);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementTestEmailServiceProviderOptionsResponseItem {
         pub region: String,
@@ -26318,7 +27985,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        GetInboxPlacementTestEmailServiceProviderOptionsResponseItem(region : impl Into <
+        String >, sub_region : impl Into < String >, r#type = "type" : impl Into < String
+        >, esp : impl Into < String >) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementStatsByTestIdResponseItem {
         pub test_id: rt::uuid::Uuid,
@@ -26334,7 +28007,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        GetInboxPlacementStatsByTestIdResponseItem(test_id : rt::uuid::Uuid, count : i64,
+        spam_count : i64, spam_percent : f64, inbox_count : i64, inbox_percent : f64,
+        category_count : i64, category_percent : f64) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementDeliverabilityInsightsResponseItem {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -26371,6 +28050,13 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        GetInboxPlacementDeliverabilityInsightsResponseItem { test_id, from, to,
+        previous_from, previous_to, sender_esp, recipient_esp, spam_percentage,
+        inbox_percentage, category_percentage, prev_spam_percentage,
+        prev_inbox_percentage, prev_category_percentage }
+    );
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -26458,7 +28144,7 @@ pub mod types {
         GetInboxPlacementDeliverabilityInsightsResponseItemRecipientEsp
     );
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementStatsByDateResponseItem {
         pub timestamp_created_date: String,
@@ -26471,6 +28157,12 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        GetInboxPlacementStatsByDateResponseItem(timestamp_created_date : impl Into <
+        String >, sent_count : i64, received_count : i64, spam_count : i64, inbox_count :
+        i64, category_count : i64) {}
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -26651,7 +28343,7 @@ pub mod types {
 
     rt::open_string_enum!(ListLeadLabelsInterestStatus);
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetAiEnrichmentInProgressResponseItem {
         /// Unique identifier for the enrichment
@@ -26673,6 +28365,13 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        GetAiEnrichmentInProgressResponseItem(organization_id : rt::uuid::Uuid,
+        resource_id : rt::uuid::Uuid, resource_type :
+        GetAiEnrichmentInProgressResponseItemResourceType, output_column : impl Into <
+        String >, status : f64, auto_update : bool) { id }
+    );
 
     /// Type of the resource (1 for Campaign, 2 for List)
     #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
@@ -26859,7 +28558,7 @@ pub mod types {
 
     rt::open_string_enum!(ListWebhooksEventType);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCrmPhoneNumbersResponseItem {
         /// Unique identifier of the phone number record.
@@ -26896,6 +28595,12 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        GetCrmPhoneNumbersResponseItem { id, timestamp_created, organization_id,
+        phone_number, country, locality, subscription_id, twilio_sid, renewal_date, price
+        }
+    );
 }
 
 /// Request builders: one per operation, returned by the `Client` methods.
