@@ -21,11 +21,9 @@ async fn main() -> Result<(), instantly::Error> {
         None => (office_hours(), None),
     };
     let request = CreateCampaignRequest {
-        name: "Spring outreach".into(),
-        campaign_schedule,
         sequences,
         daily_limit: 50.0.into(),
-        ..Default::default()
+        ..CreateCampaignRequest::new("Spring outreach", campaign_schedule)
     };
     let campaign = client.create_campaign(request).send().await?;
     println!("created {} ({:?})", campaign.name, campaign.id);
@@ -42,18 +40,13 @@ fn office_hours() -> CampaignSchedule {
         _5: Some(true),
         ..Default::default()
     };
-    let timing = ScheduleTiming {
-        from: "09:00".into(),
-        to: "17:00".into(),
-        ..Default::default()
-    };
-    let schedule = Schedule {
-        name: "Office hours".into(),
+    let timing = ScheduleTiming::new("09:00", "17:00");
+    let schedule = Schedule::new(
+        "Office hours",
         timing,
-        days: weekdays,
-        timezone: Timezone::from("America/Chicago"),
-        additional_properties: Default::default(),
-    };
+        weekdays,
+        Timezone::from("America/Chicago"),
+    );
     CampaignSchedule {
         schedules: vec![schedule],
         ..Default::default()

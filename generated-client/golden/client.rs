@@ -6,7 +6,7 @@ pub mod types {
     use ::instantly_runtime::__private as rt;
 
     /// An email account that can be used to send campaigns
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Account {
         /// Email address of the account
@@ -115,8 +115,20 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        Account(email : impl Into < String >, timestamp_created : rt::chrono::DateTime <
+        rt::chrono::Utc >, timestamp_updated : rt::chrono::DateTime < rt::chrono::Utc >,
+        first_name : impl Into < String >, last_name : impl Into < String >, organization
+        : rt::uuid::Uuid, warmup_status : WarmupStatus, provider_code : ProviderCode,
+        setup_pending : bool, is_managed_account : bool) { warmup, added_by, daily_limit,
+        modified_by, tracking_domain_name, tracking_domain_status, status,
+        enable_slow_ramp, inbox_placement_test_limit, timestamp_last_used,
+        status_message, timestamp_warmup_start, warmup_pool_id, dfy_password_changed,
+        stat_warmup_score, sending_gap, signature }
+    );
+
     /// A campaign that can be sent to a list of recipients
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Campaign {
         /// Unique identifier for the campaign
@@ -250,8 +262,21 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        Campaign(id : rt::uuid::Uuid, name : impl Into < String >, status :
+        CampaignStatus, campaign_schedule : CampaignSchedule, timestamp_created : impl
+        Into < String >, timestamp_updated : impl Into < String >) { pl_value,
+        is_evergreen, sequences, email_gap, random_wait_max, text_only,
+        first_email_text_only, email_list, daily_limit, stop_on_reply, email_tag_list,
+        link_tracking, open_tracking, stop_on_auto_reply, daily_max_leads,
+        prioritize_new_leads, auto_variant_select, match_lead_esp, not_sending_status,
+        stop_for_company, core_variables, custom_variables, insert_unsubscribe_header,
+        allow_risky_contacts, disable_bounce_protect, limit_emails_per_company_override,
+        cc_list, bcc_list, organization, owned_by, ai_sdr_id, provider_routing_rules }
+    );
+
     /// A campaign email, a reply, a manually sent email, or any other email that's visible in the Unibox
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Email {
         /// A Unique identifier
@@ -370,8 +395,21 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        Email(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
+        rt::chrono::Utc >, timestamp_email : rt::chrono::DateTime < rt::chrono::Utc >,
+        message_id : impl Into < String >, subject : impl Into < String >,
+        to_address_email_list : impl Into < String >, body : Body, organization_id :
+        rt::uuid::Uuid, eaccount : impl Into < String >) { from_address_email,
+        cc_address_email_list, bcc_address_email_list, reply_to, campaign_id,
+        subsequence_id, list_id, lead, lead_id, ue_type, step, is_unread, is_auto_reply,
+        reminder_ts, ai_interest_value, ai_assisted, is_focused, i_status, thread_id,
+        content_preview, attachment_json, from_address_json, to_address_json,
+        cc_address_json, ai_agent_id }
+    );
+
     /// A single email verification
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EmailVerification {
         /// The email address to verify
@@ -405,8 +443,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        EmailVerification(email : impl Into < String >, verification_status :
+        EmailVerificationVerificationStatus) { status, catch_all, credits, credits_used }
+    );
+
     /// A list used to store leads
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct LeadList {
         /// Unique identifier for the lead list
@@ -434,8 +477,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        LeadList(id : rt::uuid::Uuid, organization_id : rt::uuid::Uuid, name : impl Into
+        < String >, timestamp_created : rt::chrono::DateTime < rt::chrono::Utc >) {
+        has_enrichment_task, owned_by }
+    );
+
     /// An inbox placement test
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementTest {
         /// Unique identifier for the inbox placement test
@@ -505,8 +554,18 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        InboxPlacementTest(id : rt::uuid::Uuid, organization_id : rt::uuid::Uuid, name :
+        impl Into < String >, r#type = "type" : InboxPlacementTestType, sending_method :
+        SendingMethod, email_subject : impl Into < String >, email_body : impl Into <
+        String >, emails : Vec < String >, recipients : Vec < String >, timestamp_created
+        : impl Into < String >) { delivery_mode, description, schedule, campaign_id,
+        test_code, tags, text_only, recipients_labels, timestamp_next_run, automations,
+        status, not_sending_status }
+    );
+
     /// Analytics data for individual emails in inbox placement tests
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementAnalytics {
         /// Unique identifier for the inbox placement analytics entry
@@ -574,10 +633,19 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        InboxPlacementAnalytics(id : rt::uuid::Uuid, timestamp_created : impl Into <
+        String >, timestamp_created_date : impl Into < String >, organization_id :
+        rt::uuid::Uuid, test_id : rt::uuid::Uuid) { is_spam, has_category, sender_email,
+        sender_esp, recipient_email, recipient_esp, recipient_geo, recipient_type,
+        spf_pass, dkim_pass, dmarc_pass, smtp_ip_blacklist_report,
+        authentication_failure_results, record_type }
+    );
+
     /// Inbox Placement Blacklist & SpamAssassin Report
     ///
     /// Report data for an inbox placement test
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct BlacklistSpamAssassinReport {
         /// Unique identifier for the inbox placement report entry
@@ -637,8 +705,17 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        BlacklistSpamAssassinReport(id : rt::uuid::Uuid, timestamp_created : impl Into <
+        String >, timestamp_created_date : impl Into < String >, organization_id :
+        rt::uuid::Uuid, test_id : rt::uuid::Uuid, domain : impl Into < String >,
+        domain_ip : impl Into < String >, spam_assassin_score : f64) {
+        domain_blacklist_count, domain_ip_blacklist_count, spam_assassin_report,
+        blacklist_report }
+    );
+
     /// API Key
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ApiKey {
         /// Read-only: set by the server, never sent in a request.
@@ -658,8 +735,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        ApiKey(id : rt::uuid::Uuid, name : impl Into < String >, scopes : Vec <
+        ApiKeyScope >, key : impl Into < String >, organization_id : rt::uuid::Uuid,
+        timestamp_created : rt::chrono::DateTime < rt::chrono::Utc >, timestamp_updated :
+        rt::chrono::DateTime < rt::chrono::Utc >) {}
+    );
+
     /// Account Campaign Mapping
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct AccountCampaignMapping {
         pub campaign_id: rt::uuid::Uuid,
@@ -676,8 +760,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        AccountCampaignMapping(campaign_id : rt::uuid::Uuid, campaign_name : impl Into <
+        String >, timestamp_created : impl Into < String >) { status }
+    );
+
     /// A lead entity representing an individual lead
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Lead {
         /// Unique identifier for the lead
@@ -902,8 +991,26 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        Lead(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
+        rt::chrono::Utc >, timestamp_updated : rt::chrono::DateTime < rt::chrono::Utc >,
+        organization : rt::uuid::Uuid, status : LeadStatus, email_open_count : i64,
+        email_reply_count : i64, email_click_count : i64, company_domain : impl Into <
+        String >, status_summary : StatusSummary) { campaign, email, personalization,
+        website, last_name, first_name, company_name, phone, payload,
+        status_summary_subseq, last_step_from, last_step_id,
+        last_step_timestamp_executed, email_opened_step, email_opened_variant,
+        email_replied_step, email_replied_variant, email_clicked_step,
+        email_clicked_variant, lt_interest_status, subsequence_id, verification_status,
+        pl_value_lead, timestamp_added_subsequence, timestamp_last_contact,
+        timestamp_last_open, timestamp_last_reply, timestamp_last_interest_change,
+        timestamp_last_click, enrichment_status, list_id, last_contacted_from,
+        uploaded_by_user, upload_method, assigned_to, is_website_visitor,
+        timestamp_last_touch, esp_code, esg_code }
+    );
+
     /// A background job that can be used to perform long-running tasks
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct BackgroundJob {
         /// Unique identifier for the background job
@@ -943,8 +1050,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        BackgroundJob(id : impl Into < String >, workspace_id : rt::uuid::Uuid, r#type =
+        "type" : BackgroundJobType, progress : f64, status : BackgroundJobStatus,
+        created_at : impl Into < String >, updated_at : impl Into < String >) { user_id,
+        entity_id, entity_type, data }
+    );
+
     /// A custom tag for organizing and categorizing accounts and campaigns. You can use them as filters in apis that list accounts and campaigns.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CustomTag {
         /// Unique identifier for the custom tag
@@ -973,8 +1087,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CustomTag(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
+        rt::chrono::Utc >, timestamp_updated : rt::chrono::DateTime < rt::chrono::Utc >,
+        organization_id : rt::uuid::Uuid, label : impl Into < String >) { description }
+    );
+
     /// This entity represents a tag being assigned to a specific campaign or email account. When an email account is assigned a tag, a new custom tag mapping entry is created, which connects the tag (tag_id field) with the email account (resource_id field). You can use it to see which tag si connected to which resource.
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CustomTagMapping {
         /// A Unique identifier
@@ -1006,8 +1126,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CustomTagMapping(id : rt::uuid::Uuid, tag_id : rt::uuid::Uuid, resource_id :
+        rt::uuid::Uuid, resource_type : CustomTagMappingResourceType, timestamp_created :
+        rt::chrono::DateTime < rt::chrono::Utc >, organization_id : rt::uuid::Uuid) {}
+    );
+
     /// A blocked email or domain
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct BlockListEntry {
         /// Unique identifier for the block list entry
@@ -1033,8 +1159,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        BlockListEntry(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
+        rt::chrono::Utc >, organization_id : rt::uuid::Uuid, bl_value : impl Into <
+        String >, is_domain : bool) {}
+    );
+
     /// A custom label for categorizing and managing leads
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct LeadLabel {
         /// Unique identifier for the custom lead label
@@ -1072,8 +1204,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        LeadLabel(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
+        rt::chrono::Utc >, created_by : rt::uuid::Uuid, organization_id : rt::uuid::Uuid,
+        label : impl Into < String >, interest_status_label : InterestStatusLabel,
+        interest_status : f64) { description, use_with_ai }
+    );
+
     /// A workspace entity representing a workspace
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Workspace {
         /// Unique identifier for the workspace
@@ -1143,8 +1282,17 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        Workspace(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
+        rt::chrono::Utc >, timestamp_updated : rt::chrono::DateTime < rt::chrono::Utc >,
+        owner : rt::uuid::Uuid, name : impl Into < String >) { plan_id,
+        add_unsub_to_block, default_opportunity_value, plan_id_leadfinder,
+        plan_id_verification, org_logo_url, org_client_domain, plan_id_crm,
+        plan_id_website_visitor, plan_id_inbox_placement }
+    );
+
     /// An enrichment can take different forms, such as email enrichment or LinkedIn enrichment. Leads may be imported from SuperSearch using the dedicated endpoint, or enriched directly within a list or campaign by attaching an enrichment to it.
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct SuperSearchEnrichment {
         /// Unique identifier for the enrichment
@@ -1186,8 +1334,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        SuperSearchEnrichment(id : impl Into < String >, organization_id :
+        rt::uuid::Uuid, resource_id : rt::uuid::Uuid, resource_type :
+        SuperSearchEnrichmentResourceType) { limit, enrichment_payload, auto_update,
+        skip_rows_without_email, in_progress, r#type = "type" }
+    );
+
     /// A member of a workspace group. You can use the endpoints within this entity to manage the members of a workspace group.
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct WorkspaceGroupMember {
         /// The unique identifier of the workspace group member
@@ -1220,8 +1375,16 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        WorkspaceGroupMember(id : rt::uuid::Uuid, admin_workspace_id : rt::uuid::Uuid,
+        sub_workspace_id : rt::uuid::Uuid, status : WorkspaceGroupMemberStatus,
+        timestamp_created : rt::chrono::DateTime < rt::chrono::Utc >, timestamp_updated :
+        rt::chrono::DateTime < rt::chrono::Utc >) { sub_workspace_name,
+        admin_workspace_name }
+    );
+
     /// A member of a workspace with associated user details
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct WorkspaceMember {
         /// Unique identifier for the workspace member
@@ -1267,8 +1430,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        WorkspaceMember(id : rt::uuid::Uuid, email : impl Into < String >, user_id :
+        rt::uuid::Uuid, role : Role, timestamp_created : rt::chrono::DateTime <
+        rt::chrono::Utc >, workspace_id : rt::uuid::Uuid, accepted : bool) { user_email,
+        name, issuer_id, permissions }
+    );
+
     /// A subsequence entity representing a follow-up sequence
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignSubsequence {
         /// Unique identifier for the subsequence
@@ -1306,8 +1476,17 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CampaignSubsequence(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime
+        < rt::chrono::Utc >, parent_campaign : rt::uuid::Uuid, workspace :
+        rt::uuid::Uuid, status : CampaignSubsequenceStatus, timestamp_leads_updated :
+        rt::chrono::DateTime < rt::chrono::Utc >, name : impl Into < String >, conditions
+        : Conditions, subsequence_schedule : CampaignSchedule, sequences : Vec < Sequence
+        >) {}
+    );
+
     /// Audit log records for tracking system activities
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct AuditLog {
         /// Read-only: set by the server, never sent in a request.
@@ -1382,8 +1561,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        AuditLog(id : rt::uuid::Uuid, timestamp : rt::chrono::DateTime < rt::chrono::Utc
+        >, organization_id : rt::uuid::Uuid, activity_type : ActivityType, ip_address :
+        impl Into < String >, from_api : bool) { user_agent, user_id, affected_count,
+        campaign_id, webhook_id, subsequence_id, list_id, audit_metadata, user_name }
+    );
+
     /// A webhook subscription for receiving event notifications
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Webhook {
         /// Unique identifier for the webhook (UUID)
@@ -1430,8 +1616,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        Webhook(id : rt::uuid::Uuid, organization : rt::uuid::Uuid, target_hook_url :
+        impl Into < String >, timestamp_created : rt::chrono::DateTime < rt::chrono::Utc
+        >) { campaign, name, event_type, custom_interest_value, headers, status,
+        timestamp_error }
+    );
+
     /// A webhook event that was sent or attempted to be sent
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct WebhookEvent {
         /// Unique identifier for the webhook event (UUID)
@@ -1511,8 +1704,17 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        WebhookEvent(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
+        rt::chrono::Utc >, timestamp_created_date : rt::Date, organization_id :
+        rt::uuid::Uuid, success : bool, retry_count : i64, will_retry : bool, webhook_url
+        : impl Into < String >) { payload, status_code, error_message,
+        timestamp_next_retry, retry_group_id, retry_successful, lead_email,
+        response_time_ms }
+    );
+
     /// A Done-For-You email account order
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct DfyEmailAccountOrder {
         /// ID of the workspace associated with the email account order
@@ -1543,8 +1745,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        DfyEmailAccountOrder(workspace_id : impl Into < String >, domain : impl Into <
+        String >, timestamp_created : rt::chrono::DateTime < rt::chrono::Utc >) {
+        forwarding_domain, is_pre_warmed_up, timestamp_cancelled }
+    );
+
     /// Custom prompt templates for creating custom prompts
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CustomPromptTemplate {
         /// Read-only: set by the server, never sent in a request.
@@ -1589,8 +1797,16 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CustomPromptTemplate(id : f64, workspace_id : rt::uuid::Uuid, created_by :
+        rt::uuid::Uuid, name : impl Into < String >, category : Category, prompt : impl
+        Into < String >, is_public : bool) { description, properties, model_version,
+        from_shared, like_count, execution_count, liked, template_type,
+        created_by_instantly, creator }
+    );
+
     /// Manages how sales users view and interact with campaign and lead lists within the sales flow.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct SalesFlow {
         /// Read-only: set by the server, never sent in a request.
@@ -1635,8 +1851,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        SalesFlow(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
+        rt::chrono::Utc >, organization_id : rt::uuid::Uuid, name : impl Into < String >,
+        queries : Vec < SalesFlowQuery >, created_by : rt::uuid::Uuid) { is_default,
+        list_id, campaign_id, list_name, campaign_name }
+    );
+
     /// A campaign email template
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EmailTemplate {
         /// A Unique identifier
@@ -1663,6 +1886,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        EmailTemplate(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
+        rt::chrono::Utc >, body : impl Into < String >, name : impl Into < String >,
+        organization : rt::uuid::Uuid) { subject }
+    );
+
     /// Workspace Billing
     pub type WorkspaceBilling = rt::JsonObject;
 
@@ -1670,7 +1899,7 @@ pub mod types {
     pub type CrmActions = rt::JsonObject;
 
     /// The body of every error answer (4xx and 5xx).
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Error {
         /// The HTTP status code.
@@ -1685,7 +1914,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        Error(status_code = "statusCode" : f64, error : impl Into < String >, message :
+        impl Into < String >) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetAccountWarmupAnalyticsRequest {
         /// List of emails to get warmup analytics for. The emails should be attached to accounts in your workspace.
@@ -1695,7 +1929,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(GetAccountWarmupAnalyticsRequest(emails : Vec < String >) {});
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetAccountWarmupAnalyticsResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1714,7 +1950,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(GetAccountWarmupAnalyticsResponse { email_date_data, aggregate_data });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct TestAccountVitalsRequest {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1724,7 +1962,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(TestAccountVitalsRequest { accounts });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct TestAccountVitalsResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1738,7 +1978,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(TestAccountVitalsResponse { status, success_list, failure_list });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignAnalyticsOverviewResponse {
         /// The total number of times the emails were opened, including duplicates
@@ -1818,7 +2060,18 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        GetCampaignAnalyticsOverviewResponse { open_count, open_count_unique,
+        open_count_unique_by_step, link_click_count, link_click_count_unique,
+        link_click_count_unique_by_step, reply_count, reply_count_unique,
+        reply_count_unique_by_step, reply_count_automatic, reply_count_automatic_unique,
+        reply_count_automatic_unique_by_step, bounced_count, unsubscribed_count,
+        completed_count, emails_sent_count, contacted_count, new_leads_contacted_count,
+        total_opportunities, total_opportunity_value, total_interested,
+        total_meeting_booked, total_meeting_completed, total_closed }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct InitOauthGoogleResponse {
         /// Session ID for polling status
@@ -1835,9 +2088,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(InitOauthGoogleResponse { session_id, auth_url, expires_at });
+
     pub type InitOauthMicrosoftResponse = InitOauthGoogleResponse;
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetOauthSessionStatusResponse {
         /// Current status of the OAuth session
@@ -1860,8 +2115,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetOauthSessionStatusResponse { status, email, name, error, error_description }
+    );
+
     /// The Account to create
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateAccountRequest {
         /// Email address of the account
@@ -1915,8 +2174,19 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CreateAccountRequest(email : impl Into < String >, first_name : impl Into <
+        String >, last_name : impl Into < String >, provider_code : ProviderCode,
+        imap_username : impl Into < String >, imap_password : impl Into < String >,
+        imap_host : impl Into < String >, imap_port : f64, smtp_username : impl Into <
+        String >, smtp_password : impl Into < String >, smtp_host : impl Into < String >,
+        smtp_port : f64) { warmup, daily_limit, tracking_domain_name,
+        tracking_domain_status, enable_slow_ramp, inbox_placement_test_limit,
+        sending_gap, signature, reply_to, warmup_custom_ftag, skip_cname_check }
+    );
+
     /// A page of Account items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct AccountPage {
         pub items: Vec<Account>,
@@ -1928,7 +2198,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(AccountPage(items : Vec < Account >) { next_starting_after });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateAccountRequest {
         /// First name associated with the account
@@ -1970,7 +2242,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        UpdateAccountRequest { first_name, last_name, warmup, daily_limit,
+        tracking_domain_name, tracking_domain_status, enable_slow_ramp,
+        inbox_placement_test_limit, sending_gap, signature, skip_cname_check,
+        remove_tracking_domain }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnableAccountWarmupRequest {
         /// List of emails to enable warmup accounts for. The emails should be attached to accounts in your workspace.
@@ -1993,9 +2272,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        EnableAccountWarmupRequest { emails, include_all_emails, excluded_emails, filter,
+        search }
+    );
+
     pub type DisableAccountWarmupRequest = EnableAccountWarmupRequest;
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetAccountCtdStatusResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2011,7 +2295,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(GetAccountCtdStatusResponse { success, ssl, cname, host });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct MoveAccountsRequest {
         /// Array of email addresses of the accounts to move
@@ -2025,7 +2311,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        MoveAccountsRequest(emails : Vec < String >, source_workspace_id : impl Into <
+        String >, destination_workspace_id : impl Into < String >) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct MoveAccountsResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2035,8 +2326,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(MoveAccountsResponse { status });
+
     /// The Campaign to create
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateCampaignRequest {
         /// Name of the campaign
@@ -2134,8 +2427,19 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CreateCampaignRequest(name : impl Into < String >, campaign_schedule :
+        CampaignSchedule) { pl_value, is_evergreen, sequences, email_gap,
+        random_wait_max, text_only, first_email_text_only, email_list, daily_limit,
+        stop_on_reply, email_tag_list, link_tracking, open_tracking, stop_on_auto_reply,
+        daily_max_leads, prioritize_new_leads, auto_variant_select, match_lead_esp,
+        stop_for_company, insert_unsubscribe_header, allow_risky_contacts,
+        disable_bounce_protect, limit_emails_per_company_override, cc_list, bcc_list,
+        owned_by, ai_sdr_id, provider_routing_rules }
+    );
+
     /// A page of Campaign items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignPage {
         pub items: Vec<Campaign>,
@@ -2147,7 +2451,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(CampaignPage(items : Vec < Campaign >) { next_starting_after });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateCampaignRequest {
         /// Name of the campaign
@@ -2244,7 +2550,17 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        UpdateCampaignRequest { name, pl_value, is_evergreen, campaign_schedule,
+        sequences, email_gap, random_wait_max, text_only, first_email_text_only,
+        email_list, daily_limit, stop_on_reply, email_tag_list, link_tracking,
+        open_tracking, stop_on_auto_reply, daily_max_leads, prioritize_new_leads,
+        auto_variant_select, match_lead_esp, stop_for_company, insert_unsubscribe_header,
+        allow_risky_contacts, disable_bounce_protect, limit_emails_per_company_override,
+        cc_list, bcc_list, owned_by, provider_routing_rules }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct SearchCampaignsByContactResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2254,7 +2570,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(SearchCampaignsByContactResponse { items });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct DuplicateCampaignRequest {
         /// Campaign new name (optional). If not provided, it will default to CAMPAIGN NAME (copy).
@@ -2265,7 +2583,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(DuplicateCampaignRequest { name });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLaunchedCampaignsResponse {
         pub count: i64,
@@ -2274,7 +2594,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(CountLaunchedCampaignsResponse(count : i64) {});
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct AddCampaignVariablesRequest {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2284,8 +2606,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(AddCampaignVariablesRequest { variables });
+
     /// Sending status data with human-readable summary. Returns null for both fields if no data is available.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetCampaignSendingStatusResponse {
         /// Raw sending status data. Some fields may be missing when campaign is out of schedule.
@@ -2299,7 +2623,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(GetCampaignSendingStatusResponse { diagnostics, summary });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ReplyToEmailRequest {
         /// The email account that will be used to send this email. It has to be an email account connected to your workspace
@@ -2327,7 +2653,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        ReplyToEmailRequest(eaccount : impl Into < String >, reply_to_uuid : impl Into <
+        String >, subject : impl Into < String >, body : Body) { cc_address_email_list,
+        bcc_address_email_list, reminder_ts, assigned_to }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ForwardEmailRequest {
         /// The email account that will be used to send this email. It has to be an email account connected to your workspace
@@ -2354,8 +2686,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        ForwardEmailRequest(eaccount : impl Into < String >, reply_to_uuid : impl Into <
+        String >, to_address_email_list : impl Into < String >, subject : impl Into <
+        String >, body : Body) { cc_address_email_list, bcc_address_email_list,
+        assigned_to }
+    );
+
     /// A page of Email items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EmailPage {
         pub items: Vec<Email>,
@@ -2367,7 +2706,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(EmailPage(items : Vec < Email >) { next_starting_after });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateEmailRequest {
         /// Indicates if the email is unread
@@ -2381,7 +2722,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(UpdateEmailRequest { is_unread, reminder_ts });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountUnreadEmailsResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2391,7 +2734,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(CountUnreadEmailsResponse { count });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct MarkEmailThreadAsReadResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2401,8 +2746,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(MarkEmailThreadAsReadResponse { success });
+
     /// The Email Verification to create
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct VerifyEmailRequest {
         /// The email address to verify
@@ -2415,8 +2762,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(VerifyEmailRequest(email : impl Into < String >) { webhook_url });
+
     /// The Lead List to create
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateLeadListRequest {
         /// Whether this list runs the enrichment process on every added lead or not
@@ -2432,8 +2781,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CreateLeadListRequest(name : impl Into < String >) { has_enrichment_task,
+        owned_by }
+    );
+
     /// A page of Lead List items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct LeadListPage {
         pub items: Vec<LeadList>,
@@ -2445,7 +2799,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(LeadListPage(items : Vec < LeadList >) { next_starting_after });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateLeadListRequest {
         /// Whether this list runs the enrichment process on every added lead or not
@@ -2462,7 +2818,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(UpdateLeadListRequest { has_enrichment_task, owned_by, name });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetLeadListVerificationStatsResponse {
         /// Sums up the leads by their verification status
@@ -2474,8 +2832,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetLeadListVerificationStatsResponse(stats : Stats, total_leads : f64) {}
+    );
+
     /// The Inbox Placement Test to create
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateInboxPlacementTestRequest {
         /// Name of the inbox placement test
@@ -2534,8 +2896,17 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CreateInboxPlacementTestRequest(name : impl Into < String >, r#type = "type" :
+        InboxPlacementTestType, sending_method : SendingMethod, email_subject : impl Into
+        < String >, email_body : impl Into < String >, emails : Vec < String >) {
+        delivery_mode, description, schedule, campaign_id, test_code, tags, text_only,
+        recipients_labels, timestamp_next_run, automations, status, not_sending_status,
+        run_immediately }
+    );
+
     /// A page of Inbox Placement Test items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementTestPage {
         pub items: Vec<InboxPlacementTest>,
@@ -2547,7 +2918,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        InboxPlacementTestPage(items : Vec < InboxPlacementTest >) { next_starting_after
+        }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementTestResponse {
         /// Unique identifier for the inbox placement test
@@ -2630,7 +3006,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        GetInboxPlacementTestResponse { id, organization_id, name, delivery_mode,
+        description, schedule, r#type = "type", sending_method, campaign_id,
+        email_subject, email_body, emails, test_code, tags, text_only, recipients,
+        recipients_labels, timestamp_created, timestamp_next_run, automations, status,
+        not_sending_status, metadata }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateInboxPlacementTestRequest {
         /// Name of the inbox placement test
@@ -2650,8 +3034,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(UpdateInboxPlacementTestRequest { name, schedule, automations, status });
+
     /// A page of Inbox Placement Analytics items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementAnalyticsPage {
         pub items: Vec<InboxPlacementAnalytics>,
@@ -2663,7 +3049,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        InboxPlacementAnalyticsPage(items : Vec < InboxPlacementAnalytics >) {
+        next_starting_after }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementStatsByTestIdRequest {
         pub test_ids: Vec<rt::uuid::Uuid>,
@@ -2684,7 +3075,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        GetInboxPlacementStatsByTestIdRequest(test_ids : Vec < rt::uuid::Uuid >) {
+        date_from, date_to, recipient_geo, recipient_type, recipient_esp, sender_email }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct DeliverabilityInsightsRequest {
         pub test_id: rt::uuid::Uuid,
@@ -2709,7 +3105,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        DeliverabilityInsightsRequest(test_id : rt::uuid::Uuid) { date_from, date_to,
+        previous_date_from, previous_date_to, show_previous, recipient_geo,
+        recipient_type, recipient_esp }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetInboxPlacementStatsByDateRequest {
         pub test_id: rt::uuid::Uuid,
@@ -2730,8 +3132,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetInboxPlacementStatsByDateRequest(test_id : rt::uuid::Uuid) { date_from,
+        date_to, recipient_geo, recipient_type, recipient_esp, sender_email }
+    );
+
     /// A page of Inbox Placement Blacklist & SpamAssassin Report items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct BlacklistSpamAssassinReportPage {
         pub items: Vec<BlacklistSpamAssassinReport>,
@@ -2743,8 +3150,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        BlacklistSpamAssassinReportPage(items : Vec < BlacklistSpamAssassinReport >) {
+        next_starting_after }
+    );
+
     /// The API Key to create
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateApiKeyRequest {
         pub name: String,
@@ -2754,8 +3166,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CreateApiKeyRequest(name : impl Into < String >, scopes : Vec < ApiKeyScope >) {}
+    );
+
     /// A page of API Key items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ApiKeyPage {
         pub items: Vec<ApiKey>,
@@ -2767,8 +3183,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(ApiKeyPage(items : Vec < ApiKey >) { next_starting_after });
+
     /// A page of Account Campaign Mapping items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct AccountCampaignMappingPage {
         pub items: Vec<AccountCampaignMapping>,
@@ -2780,8 +3198,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        AccountCampaignMappingPage(items : Vec < AccountCampaignMapping >) {
+        next_starting_after }
+    );
+
     /// When using `campaign`: The `email` field is required. When using `list_id`: The `email` field is optional, but at least one of the following must be provided: `email`, `first_name`, or `last_name`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateLeadRequest {
         /// Campaign ID associated with the lead
@@ -2848,11 +3271,19 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CreateLeadRequest { campaign, email, personalization, website, last_name,
+        first_name, company_name, phone, lt_interest_status, pl_value_lead, list_id,
+        assigned_to, skip_if_in_workspace, skip_if_in_campaign, skip_if_in_list,
+        blocklist_id, verify_leads_for_lead_finder, verify_leads_on_import,
+        custom_variables }
+    );
+
     pub type DeleteLeadsRequest = rt::serde_json::Value;
 
     pub type DeleteLeadsResponse = CountUnreadEmailsResponse;
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ListLeadsRequest {
         /// A search string to search the leads against - can be First Name, Last Name, or Email
@@ -2913,8 +3344,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        ListLeadsRequest { search, filter, campaign, list_id, in_campaign, in_list, ids,
+        queries, excluded_ids, contacts, limit, starting_after, organization_user_ids,
+        smart_view_id, is_website_visitor, distinct_contacts, enrichment_status, esg_code
+        }
+    );
+
     /// A page of Lead items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct LeadPage {
         pub items: Vec<Lead>,
@@ -2926,7 +3364,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(LeadPage(items : Vec < Lead >) { next_starting_after });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateLeadRequest {
         /// Personalization of the lead
@@ -2966,7 +3406,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        UpdateLeadRequest { personalization, website, last_name, first_name,
+        company_name, phone, lt_interest_status, pl_value_lead, assigned_to,
+        custom_variables }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct MergeLeadsRequest {
         /// The ID of the lead to merge.
@@ -2978,7 +3424,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        MergeLeadsRequest(lead_id : rt::uuid::Uuid, destination_lead_id : rt::uuid::Uuid)
+        {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateLeadInterestStatusRequest {
         /// The email of the lead to update the interest status of.
@@ -3002,7 +3453,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        UpdateLeadInterestStatusRequest(lead_email : impl Into < String >, interest_value
+        : Option < f64 >) { campaign_id, ai_interest_value, disable_auto_interest,
+        list_id }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateLeadInterestStatusResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3012,7 +3469,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(UpdateLeadInterestStatusResponse { message });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct RemoveLeadsFromSubsequenceRequest {
         /// The ID of the lead to remove from the subsequence.
@@ -3022,7 +3481,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(RemoveLeadsFromSubsequenceRequest(id : rt::uuid::Uuid) {});
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct BulkAssignLeadsRequest {
         /// The search query to filter leads by.
@@ -3060,7 +3521,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        BulkAssignLeadsRequest(organization_user_ids : Vec < rt::uuid::Uuid >) { search,
+        filter, campaign, list_id, in_campaign, in_list, smart_view_id, ids, limit,
+        queries }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct BulkAssignLeadsResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3072,7 +3539,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(BulkAssignLeadsResponse { status, message });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct MoveLeadsRequest {
         /// A search string to search the leads against - can be First Name, Last Name, or Email
@@ -3145,7 +3614,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        MoveLeadsRequest { search, filter, campaign, list_id, in_campaign, in_list, ids,
+        queries, excluded_ids, contacts, to_campaign_id, to_list_id,
+        ignore_resource_filter_clauses, check_duplicates_in_campaigns,
+        skip_leads_in_verification, limit, assigned_to, esp_code, esg_code, copy_leads,
+        check_duplicates, reset_interest_status }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct MoveLeadsToSubsequenceRequest {
         pub subsequence_id: rt::uuid::Uuid,
@@ -3155,7 +3632,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        MoveLeadsToSubsequenceRequest(subsequence_id : rt::uuid::Uuid, id :
+        rt::uuid::Uuid) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct AddLeadsRequest {
         /// The unique identifier for the campaign to add leads to. Use this field OR `list_id`, but not both.
@@ -3189,8 +3671,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        AddLeadsRequest(leads : Vec < AddLeadsRequestLead >) { campaign_id, list_id,
+        blocklist_id, assigned_to, verify_leads_on_import, skip_if_in_workspace,
+        skip_if_in_campaign, skip_if_in_list }
+    );
+
     /// A summary of the bulk import operation.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct AddLeadsResponse {
         /// Indicates the request was processed.
@@ -3222,8 +3710,16 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        AddLeadsResponse(status : impl Into < String >, total_sent : i64, leads_uploaded
+        : i64, in_blocklist : i64, blocklist_used : Option < String >, duplicated_leads :
+        i64, skipped_count : i64, invalid_email_count : i64, incomplete_count : i64,
+        duplicate_email_count : i64, remaining_in_plan : Option < i64 >, created_leads :
+        Vec < CreatedLead >) {}
+    );
+
     /// A page of Background Job items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct BackgroundJobPage {
         pub items: Vec<BackgroundJob>,
@@ -3235,8 +3731,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(BackgroundJobPage(items : Vec < BackgroundJob >) { next_starting_after });
+
     /// The Custom Tag to create
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateCustomTagRequest {
         /// Display label for the custom tag
@@ -3249,8 +3747,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(CreateCustomTagRequest(label : impl Into < String >) { description });
+
     /// A page of Custom Tag items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CustomTagPage {
         pub items: Vec<CustomTag>,
@@ -3262,7 +3762,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(CustomTagPage(items : Vec < CustomTag >) { next_starting_after });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateCustomTagRequest {
         /// Display label for the custom tag
@@ -3276,7 +3778,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(UpdateCustomTagRequest { label, description });
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ToggleCustomTagResourceRequest {
         /// The list of tag ids to assign or unassign
@@ -3298,10 +3802,16 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        ToggleCustomTagResourceRequest(tag_ids : Vec < rt::uuid::Uuid >, resource_type :
+        CustomTagMappingResourceType, resource_ids : Vec < String >, assign : bool) {
+        selected_all, filter }
+    );
+
     pub type ToggleCustomTagResourceResponse = MarkEmailThreadAsReadResponse;
 
     /// A page of Custom Tag Mapping items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CustomTagMappingPage {
         pub items: Vec<CustomTagMapping>,
@@ -3313,8 +3823,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CustomTagMappingPage(items : Vec < CustomTagMapping >) { next_starting_after }
+    );
+
     /// The Block List Entry to create
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateBlockListEntryRequest {
         /// The email or domain to block
@@ -3324,8 +3838,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(CreateBlockListEntryRequest(bl_value : impl Into < String >) {});
+
     /// A page of Block List Entry items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct BlockListEntryPage {
         pub items: Vec<BlockListEntry>,
@@ -3337,7 +3853,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        BlockListEntryPage(items : Vec < BlockListEntry >) { next_starting_after }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateBlockListEntryRequest {
         /// The email or domain to block
@@ -3348,8 +3868,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(UpdateBlockListEntryRequest { bl_value });
+
     /// The Lead Label to create
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateLeadLabelRequest {
         /// Display label for the custom lead label
@@ -3367,8 +3889,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CreateLeadLabelRequest(label : impl Into < String >, interest_status_label :
+        InterestStatusLabel) { description, use_with_ai }
+    );
+
     /// A page of Lead Label items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct LeadLabelPage {
         pub items: Vec<LeadLabel>,
@@ -3380,7 +3907,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(LeadLabelPage(items : Vec < LeadLabel >) { next_starting_after });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateLeadLabelRequest {
         /// Display label for the custom lead label
@@ -3400,7 +3929,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        UpdateLeadLabelRequest { label, interest_status_label, description, use_with_ai }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct DeleteLeadLabelRequest {
         /// The interest status to reassign leads and emails to.
@@ -3411,7 +3944,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(DeleteLeadLabelRequest { reassigned_status });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateLeadLabelAiReplyLabelRequest {
         /// The reply text to classify.
@@ -3421,7 +3956,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(CreateLeadLabelAiReplyLabelRequest(reply_text : impl Into < String >) {});
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateLeadLabelAiReplyLabelResponse {
         /// The predicted lead label.
@@ -3435,7 +3972,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(CreateLeadLabelAiReplyLabelResponse { result, custom_labels_considered });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateWorkspaceRequest {
         /// Name of the workspace
@@ -3449,7 +3988,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(UpdateWorkspaceRequest { name, org_logo_url });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateWorkspaceWhitelabelDomainRequest {
         /// The agency domain to set for the workspace
@@ -3459,7 +4000,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(CreateWorkspaceWhitelabelDomainRequest(domain : impl Into < String >) {});
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWorkspaceWhitelabelDomainResponse {
         /// Whether the domain is verified
@@ -3475,7 +4018,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(GetWorkspaceWhitelabelDomainResponse { verified, name, verification });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ChangeWorkspaceOwnerRequest {
         pub email: String,
@@ -3485,7 +4030,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        ChangeWorkspaceOwnerRequest(email : impl Into < String >, sec : impl Into <
+        String >) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchRequest {
         /// Search filters to find leads.
@@ -3526,7 +4076,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        EnrichLeadsFromSupersearchRequest(search_filters : SearchFilters, limit : i64) {
+        search_name, work_email_enrichment, fully_enriched_profile, custom_flow,
+        resource_id, resource_type, auto_update, evergreen, skip_rows_without_email,
+        list_name }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichLeadsFromSupersearchResponse {
         /// Unique identifier for the enrichment
@@ -3552,7 +4109,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        EnrichLeadsFromSupersearchResponse(id : impl Into < String >, organization_id :
+        rt::uuid::Uuid, resource_id : rt::uuid::Uuid) { search_filters, limit, list_name,
+        custom_flow }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSupersearchEnrichmentResponse {
         /// ID of the resource being enriched
@@ -3582,7 +4145,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        GetSupersearchEnrichmentResponse(resource_id : rt::uuid::Uuid, enrichment_payload
+        : EnrichmentTypes) { in_progress, has_no_leads, exists, auto_update,
+        is_evergreen, search_filters }
+    );
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateSupersearchEnrichmentRequest {
         /// Unique identifier for the resource (list or campaign)
@@ -3603,7 +4172,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CreateSupersearchEnrichmentRequest(resource_id : rt::uuid::Uuid, r#type = "type"
+        : SuperSearchEnrichmentType) { limit, filters, custom_flow }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateSupersearchEnrichmentResponse {
         /// Unique identifier for the enrichment
@@ -3623,7 +4197,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CreateSupersearchEnrichmentResponse(id : impl Into < String >, organization_id :
+        rt::uuid::Uuid, resource_id : rt::uuid::Uuid) { limit, enrichment_payload }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateEnrichmentSettingsRequest {
         /// Whether new leads added to the resource will be automatically enriched
@@ -3640,7 +4219,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        UpdateEnrichmentSettingsRequest { auto_update, skip_rows_without_email,
+        is_evergreen }
+    );
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateAiEnrichmentRequest {
         /// Id of the resource (list or campaign) to enrich
@@ -3688,7 +4272,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CreateAiEnrichmentRequest(resource_id : rt::uuid::Uuid, output_column : impl Into
+        < String >, resource_type : SuperSearchEnrichmentResourceType, model_version :
+        CreateAiEnrichmentRequestModelVersion) { input_columns, use_instantly_account,
+        overwrite, auto_update, skip_leads_without_email, limit, prompt, template_id,
+        status, show_state, filters }
+    );
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateAiEnrichmentResponse {
         /// Unique identifier for the enrichment
@@ -3721,7 +4313,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CreateAiEnrichmentResponse(id : impl Into < String >, resource_id :
+        rt::uuid::Uuid, resource_type : CreateAiEnrichmentResponseResourceType,
+        output_column : impl Into < String >, status : f64, model_version : impl Into <
+        String >, overwrite : bool, auto_update : bool) { input_columns, limit,
+        template_id }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct RunSupersearchEnrichmentRequest {
         /// The ID of the resource (list or campaign) to run enrichments for
@@ -3749,7 +4349,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        RunSupersearchEnrichmentRequest(resource_id : rt::uuid::Uuid) { lead_ids, limit,
+        column_name, overwrite, starting_row, count }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct RunSupersearchEnrichmentResponse {
         /// The ID of the enrichment
@@ -3766,7 +4371,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(RunSupersearchEnrichmentResponse { id, resource_id, enrichment_payload });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLeadsFromSupersearchRequest {
         /// Search filters to find leads.
@@ -3782,7 +4389,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CountLeadsFromSupersearchRequest(search_filters : SearchFilters) {
+        skip_owned_leads, show_one_lead_per_company }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CountLeadsFromSupersearchResponse {
         /// Number of leads found for this specific search. A value of 0 indicates that no leads match the criteria. Values greater than 1,000,000 are returned as 1,000,000.
@@ -3793,9 +4405,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(CountLeadsFromSupersearchResponse { number_of_leads });
+
     pub type PreviewLeadsFromSupersearchRequest = CountLeadsFromSupersearchRequest;
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchResponse {
         /// Number of leads found for this specific search. A value of 0 indicates that no leads match the criteria. Values greater than 1,000,000 are returned as 1,000,000.
@@ -3812,8 +4426,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        PreviewLeadsFromSupersearchResponse { number_of_leads,
+        number_of_redacted_results, leads }
+    );
+
     /// The Workspace Group Member to create
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateWorkspaceGroupMemberRequest {
         /// The id of the sub workspace
@@ -3823,8 +4442,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(CreateWorkspaceGroupMemberRequest(sub_workspace_id : rt::uuid::Uuid) {});
+
     /// A page of Workspace Group Member items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct WorkspaceGroupMemberPage {
         pub items: Vec<WorkspaceGroupMember>,
@@ -3836,7 +4457,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        WorkspaceGroupMemberPage(items : Vec < WorkspaceGroupMember >) {
+        next_starting_after }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWorkspaceGroupMemberAdminResponse {
         /// The workspace name of the admin workspace. When the current workspace has no admin workspace, the workspace name will be "Undefined".
@@ -3851,8 +4477,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetWorkspaceGroupMemberAdminResponse(workspace_name : impl Into < String >,
+        has_admin_workspace : bool) { workspace_group_member_id }
+    );
+
     /// The Workspace Member to create
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateWorkspaceMemberRequest {
         /// Email address of the workspace member
@@ -3870,8 +4501,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CreateWorkspaceMemberRequest(email : impl Into < String >, role : Role) {
+        user_email, permissions }
+    );
+
     /// A page of Workspace Member items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct WorkspaceMemberPage {
         pub items: Vec<WorkspaceMember>,
@@ -3883,7 +4519,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        WorkspaceMemberPage(items : Vec < WorkspaceMember >) { next_starting_after }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateWorkspaceMemberRequest {
         /// THe role of the workspace member defining their access level. While the "owner" role is listed in the enum, it cannot be created via the API, and is only assigned to the user who creates the workspace.
@@ -3894,8 +4534,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(UpdateWorkspaceMemberRequest { role });
+
     /// The Campaign Subsequence to create
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateSubsequenceRequest {
         /// ID of the parent campaign
@@ -3913,8 +4555,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CreateSubsequenceRequest(parent_campaign : rt::uuid::Uuid, name : impl Into <
+        String >, conditions : Conditions, subsequence_schedule : CampaignSchedule,
+        sequences : Vec < Sequence >) {}
+    );
+
     /// A page of Campaign Subsequence items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignSubsequencePage {
         pub items: Vec<CampaignSubsequence>,
@@ -3926,7 +4574,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CampaignSubsequencePage(items : Vec < CampaignSubsequence >) {
+        next_starting_after }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct DuplicateSubsequenceRequest {
         /// The ID of the campaign to duplicate the subsequence to.
@@ -3938,13 +4591,18 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        DuplicateSubsequenceRequest(parent_campaign : rt::uuid::Uuid, name : impl Into <
+        String >) {}
+    );
+
     pub type UpdateSubsequenceRequest = DuplicateCampaignRequest;
 
     /// Sending status data with human-readable summary. Returns null for both fields if no data is available.
     pub type GetSubsequenceSendingStatusResponse = GetCampaignSendingStatusResponse;
 
     /// A page of Audit Log items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct AuditLogPage {
         pub items: Vec<AuditLog>,
@@ -3956,8 +4614,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(AuditLogPage(items : Vec < AuditLog >) { next_starting_after });
+
     /// A page of Webhook items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct WebhookPage {
         pub items: Vec<Webhook>,
@@ -3969,8 +4629,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(WebhookPage(items : Vec < Webhook >) { next_starting_after });
+
     /// The Webhook to create
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateWebhookRequest {
         /// Optional campaign UUID to filter events (null = all campaigns in workspace)
@@ -3995,7 +4657,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CreateWebhookRequest(target_hook_url : impl Into < String >) { campaign, name,
+        event_type, custom_interest_value, headers }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct UpdateWebhookRequest {
         /// Optional campaign UUID to filter events (null = all campaigns in workspace)
@@ -4021,7 +4688,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        UpdateWebhookRequest { campaign, name, target_hook_url, event_type,
+        custom_interest_value, headers }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWebhookEventTypesResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4031,7 +4703,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(GetWebhookEventTypesResponse { event_types });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct TestWebhookResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4049,8 +4723,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        TestWebhookResponse { success, message, response_time_ms, status_code, error }
+    );
+
     /// A page of Webhook Event items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct WebhookEventPage {
         pub items: Vec<WebhookEvent>,
@@ -4062,7 +4740,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(WebhookEventPage(items : Vec < WebhookEvent >) { next_starting_after });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWebhookEventSummaryResponse {
         /// Total number of webhook events
@@ -4080,8 +4760,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        GetWebhookEventSummaryResponse(total_events : f64, successful_events : f64,
+        failed_events : f64, success_rate : f64, failure_rate : f64) {}
+    );
+
     /// List of webhook event KPIs grouped by date
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWebhookEventSummaryByDateResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4091,7 +4776,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(GetWebhookEventSummaryByDateResponse { items });
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateDfyEmailAccountOrderRequest {
         /// List of domains and accounts to order
@@ -4106,7 +4793,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CreateDfyEmailAccountOrderRequest(items : Vec <
+        CreateDfyEmailAccountOrderRequestItem >, order_type : OrderType) { simulation }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateDfyEmailAccountOrderResponse {
         /// Whether the order was placed or not. If true, then the order was placed successfully. If false, then the order was not placed due to an error or simulation mode was enabled.
@@ -4167,8 +4859,24 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CreateDfyEmailAccountOrderResponse(order_placed : bool, order_is_valid : bool,
+        unavailable_domains : Vec < String >, blacklist_domains : Vec < String >,
+        invalid_domains : Vec < String >, invalid_forwarding_domains : Vec < String >,
+        missing_domain_orders : Vec < String >, domains_without_accounts : Vec < String
+        >, invalid_accounts : Vec < InvalidAccount >, free_domains : Vec < String >,
+        number_of_domains_ordered : f64, number_of_accounts_ordered : f64,
+        price_per_account_per_month : f64, price_per_domain_per_year : f64,
+        total_domains_price_per_year : f64, total_accounts_price_per_month : f64,
+        total_price_per_month : f64, total_price_per_year : f64, total_price : f64,
+        total_discount : f64, payment_method_last_4_digits : impl Into < String >,
+        payment_method_brand : impl Into < String >, payment_method_name_on_card : impl
+        Into < String >, simulation : bool, order_items : Vec < OrderItem >) {
+        order_error }
+    );
+
     /// A page of DFY Email Account Order items. Stop on an empty `items` or a missing `next_starting_after`.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct DfyEmailAccountOrderPage {
         pub items: Vec<DfyEmailAccountOrder>,
@@ -4180,7 +4888,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        DfyEmailAccountOrderPage(items : Vec < DfyEmailAccountOrder >) {
+        next_starting_after }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSimilarDfyDomainsRequest {
         /// The domain to base the suggestions on
@@ -4193,7 +4906,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(GetSimilarDfyDomainsRequest(domain : impl Into < String >) { tlds });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetSimilarDfyDomainsResponse {
         /// List of similar and available domains
@@ -4204,7 +4919,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(GetSimilarDfyDomainsResponse { domains });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CheckDfyDomainsRequest {
         /// List of domains to check
@@ -4214,7 +4931,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(CheckDfyDomainsRequest(domains : Vec < String >) {});
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CheckDfyDomainsResponse {
         /// List of domains with their availability status
@@ -4225,8 +4944,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(CheckDfyDomainsResponse { results });
+
     /// This endpoint does not require any parameters in the request body.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ListPreWarmedUpDfyDomainsRequest {
         /// A list of domain extensions to filter the results by. If not provided, all available extensions will be returned.
@@ -4240,9 +4961,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(ListPreWarmedUpDfyDomainsRequest { extensions, search });
+
     pub type ListPreWarmedUpDfyDomainsResponse = GetSimilarDfyDomainsResponse;
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetDfyEmailAccountOrderAccountsResponse {
         /// The list of accounts
@@ -4255,7 +4978,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        GetDfyEmailAccountOrderAccountsResponse(items : Vec < DfyOrderAccount >) {
+        next_starting_after }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CancelDfyAccountsRequest {
         /// List of emails to cancel the DFY email accounts for.
@@ -4265,7 +4993,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(CancelDfyAccountsRequest(accounts : Vec < String >) {});
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CancelDfyAccountsResponse {
         /// The list of cancelled email accounts.
@@ -4275,7 +5005,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(CancelDfyAccountsResponse(items : Vec < CancelledDfyAccount >) {});
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWorkspaceBillingPlanDetailsResponse {
         /// The id of workspace
@@ -4291,7 +5023,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        GetWorkspaceBillingPlanDetailsResponse { organization_id, organization_name,
+        subscriptions }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct SubscriptionDetailsResponse {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4304,7 +5041,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(SubscriptionDetailsResponse { subscriptions, all_subs_cancelled });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct DeleteCrmPhoneNumberResponse {
         /// Unique identifier of the deleted phone number record.
@@ -4335,6 +5074,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        DeleteCrmPhoneNumberResponse { id, timestamp_created, organization_id,
+        phone_number, country, locality, subscription_id, twilio_sid }
+    );
 
     /// Current warmup status of the account
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -4431,7 +5175,7 @@ pub mod types {
     rt::open_integer_enum!(ProviderCode);
 
     /// Warmup configuration for the account
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct AccountWarmup {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4449,7 +5193,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        AccountWarmup { limit, advanced, warmup_custom_ftag, increment, reply_rate }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Advanced {
         /// Whether the account is in warm CTD mode
@@ -4474,6 +5222,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        Advanced { warm_ctd, open_rate, important_rate, read_emulation, spam_save_rate,
+        weekday_only }
+    );
 
     /// Current status of the account
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -4527,7 +5280,7 @@ pub mod types {
     rt::open_integer_enum!(AccountStatus);
 
     /// Status message for the account
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct StatusMessage {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4545,6 +5298,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        StatusMessage { code, command, response, e_message, response_code =
+        "responseCode" }
+    );
 
     /// Campaign Status
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -4606,7 +5364,7 @@ pub mod types {
     rt::open_integer_enum!(CampaignStatus);
 
     /// Campaign schedule
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignSchedule {
         pub schedules: Vec<Schedule>,
@@ -4621,7 +5379,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(CampaignSchedule(schedules : Vec < Schedule >) { start_date, end_date });
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Schedule {
         pub name: String,
@@ -4633,7 +5393,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        Schedule(name : impl Into < String >, timing : ScheduleTiming, days :
+        ScheduleDays, timezone : Timezone) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ScheduleTiming {
         pub from: String,
@@ -4643,7 +5408,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        ScheduleTiming(from : impl Into < String >, to : impl Into < String >) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ScheduleDays {
         #[serde(rename = "0")]
@@ -4671,6 +5440,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        ScheduleDays { _0 = "0", _1 = "1", _2 = "2", _3 = "3", _4 = "4", _5 = "5", _6 =
+        "6" }
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -5006,7 +5780,7 @@ pub mod types {
 
     rt::open_string_enum!(Timezone);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Sequence {
         pub steps: Vec<SequenceStep>,
@@ -5015,7 +5789,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(Sequence(steps : Vec < SequenceStep >) {});
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct SequenceStep {
         /// Type of step. This has to be 'email' always - it's the only supported type for now
@@ -5036,6 +5812,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        SequenceStep(r#type = "type" : SequenceStepType, delay : f64, variants : Vec <
+        StepVariant >) { delay_unit, pre_delay, pre_delay_unit }
+    );
 
     /// Type of step. This has to be 'email' always - it's the only supported type for now
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -5068,7 +5849,7 @@ pub mod types {
 
     rt::open_string_enum!(SequenceStepType);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct StepVariant {
         pub subject: String,
@@ -5080,6 +5861,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        StepVariant(subject : impl Into < String >, body : impl Into < String >) {
+        v_disabled }
+    );
 
     /// The unit of time for the delay value (minutes, hours, or days). Defaults to days for backward compatibility.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -5118,7 +5904,7 @@ pub mod types {
     rt::open_string_enum!(DelayUnit);
 
     /// Auto variant select settings
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct AutoVariantSelect {
         pub trigger: Trigger,
@@ -5126,6 +5912,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(AutoVariantSelect(trigger : Trigger) {});
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -5210,7 +5998,7 @@ pub mod types {
     rt::open_integer_enum!(CampaignNotSendingStatus);
 
     /// Overrides the workspace-wide limit emails per company setting for this campaign.
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct LimitEmailsPerCompanyOverride {
         pub mode: LimitEmailsPerCompanyOverrideMode,
@@ -5222,6 +6010,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        LimitEmailsPerCompanyOverride(mode : LimitEmailsPerCompanyOverrideMode) {
+        daily_limit, scope }
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -5287,7 +6080,7 @@ pub mod types {
 
     rt::open_string_enum!(LimitEmailsPerCompanyOverrideScope);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ProviderRoutingRule {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5300,6 +6093,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(ProviderRoutingRule { action, recipient_esp, sender_esp });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -5372,7 +6167,7 @@ pub mod types {
     rt::open_string_enum!(RecipientEspItem);
 
     /// An object containing the email body in HTML and text format
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Body {
         /// Text content of the email
@@ -5385,6 +6180,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(Body { text, html });
 
     /// Email type based on the life cycle of the email
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -5430,7 +6227,7 @@ pub mod types {
     rt::open_integer_enum!(UeType);
 
     /// Attachment metadata for the email. This field is null when there are no attachments.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct AttachmentJson {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5440,7 +6237,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(AttachmentJson { files });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct File {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5457,6 +6256,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(File { filename, size, r#type = "type", url, error });
 
     /// The verification status.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -5696,7 +6497,7 @@ pub mod types {
     rt::open_integer_enum!(DeliveryMode);
 
     /// Specifies the date and time when the automated inbox placement tests will be sent.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementTestSchedule {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5710,7 +6511,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(InboxPlacementTestSchedule { days, timing, timezone });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementTestScheduleDays {
         #[serde(rename = "2")]
@@ -5724,7 +6527,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(InboxPlacementTestScheduleDays { _2 = "2", _3 = "3" });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementTestScheduleTiming {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5734,7 +6539,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(InboxPlacementTestScheduleTiming { from });
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Automation {
         pub when: When,
@@ -5745,7 +6552,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(Automation(when : When, then : Then) {});
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct When {
         /// Condition for automation trigger
@@ -5757,6 +6566,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(When(condition : WhenCondition) { condition_value });
 
     /// Condition for automation trigger
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -5798,7 +6609,7 @@ pub mod types {
     rt::open_string_enum!(WhenCondition);
 
     /// Actions to take when condition is met
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Then {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5820,6 +6631,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        Then { webhook_url, pause_sending_campaigns_for, pause, enable_slow_ramp,
+        disable_slow_ramp, add_tags, remove_tags }
+    );
 
     /// Status of the inbox placement test
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -6052,7 +6868,7 @@ pub mod types {
     rt::open_integer_enum!(RecordType);
 
     /// Detailed SpamAssassin analysis report
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct SpamAssassinReport {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6066,8 +6882,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(SpamAssassinReport { is_spam, report, spam_score });
+
     /// Detailed blacklist report for the domain or IP
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct BlacklistReport {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6086,6 +6904,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        BlacklistReport { address, blacklisted_count, details, ip, is_blacklisted,
+        is_domain }
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -6702,7 +7525,7 @@ pub mod types {
     rt::open_integer_enum!(LeadStatus);
 
     /// Status summary of the lead
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct StatusSummary {
         #[serde(rename = "lastStep")]
@@ -6715,8 +7538,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(StatusSummary { last_step = "lastStep", domain_complete });
+
     /// Subsequence status summary of the lead
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct StatusSummarySubseq {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6731,6 +7556,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        StatusSummarySubseq { from, step_id = "stepID", timestamp_executed =
+        "timestampExecuted" }
+    );
 
     /// Lead interest status. It can be either a static value (check below), or a custom status interest value
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -7254,7 +8084,7 @@ pub mod types {
     rt::open_string_enum!(InterestStatusLabel);
 
     /// Plan ID for verification service
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct PlanIdVerification {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -7267,6 +8097,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(PlanIdVerification { quantity, product_id, timestamp_updated });
 
     /// Type of the entity to enrich leads into
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -7451,7 +8283,7 @@ pub mod types {
 
     rt::open_string_enum!(Role);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Name {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -7462,6 +8294,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(Name { first, last });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -7665,7 +8499,7 @@ pub mod types {
     rt::open_integer_enum!(CampaignSubsequenceStatus);
 
     /// Conditions that trigger the subsequence
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Conditions {
         /// Lead CRM statuses that trigger the subsequence.
@@ -7680,6 +8514,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(Conditions { crm_status, lead_activity, reply_contains });
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -7901,7 +8737,7 @@ pub mod types {
     rt::open_string_enum!(WebhookEventType);
 
     /// Optional HTTP headers to include when delivering webhook payloads (key-value pairs)
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Headers {
         #[serde(rename = "Authorization")]
@@ -7911,6 +8747,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(Headers { authorization = "Authorization" });
 
     /// Prompt Custom template category
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -8108,7 +8946,7 @@ pub mod types {
 
     rt::open_string_enum!(TemplateType);
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct SalesFlowQuery {
         #[serde(rename = "actionType")]
@@ -8119,7 +8957,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        SalesFlowQuery(action_type = "actionType" : ActionType, values :
+        SalesFlowQueryValues) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct SalesFlowQueryValues {
         #[serde(rename = "occurrence-days")]
@@ -8136,7 +8979,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        SalesFlowQueryValues { occurrence_days = "occurrence-days", occurrence_count =
+        "occurrence-count", lead_status = "lead-status" }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct OccurrenceCount {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -8148,7 +8996,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(OccurrenceCount { condition, count });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ValuesLeadStatus {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -8160,7 +9010,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(ValuesLeadStatus { status, condition });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EmailDateDataValueValue {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -8176,7 +9028,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(EmailDateDataValueValue { sent, landed_inbox, landed_spam, received });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct AggregateDataValue {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -8196,7 +9050,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        AggregateDataValue { sent, received, landed_inbox, landed_spam,
+        health_score_label, health_score }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct SuccessListItem {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -8216,6 +9075,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(SuccessListItem { domain, all_pass = "allPass", mx, spf, dkim, dmarc });
 
     /// Current status of the OAuth session
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -8257,7 +9118,7 @@ pub mod types {
     rt::open_string_enum!(GetOauthSessionStatusResponseStatus);
 
     /// Warmup configuration for the account
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateAccountRequestWarmup {
         /// Email sending limit for the account
@@ -8279,6 +9140,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CreateAccountRequestWarmup { limit, advanced, warmup_custom_ftag, increment,
+        reply_rate }
+    );
 
     /// Daily increment for email sending limits. Set to `disabled` to turn off slow ramp.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -8332,7 +9198,7 @@ pub mod types {
     rt::open_string_enum!(Increment);
 
     /// Optional filter to apply when `include_all_emails` is `true`. Can contain tag_id or other filter criteria.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnableAccountWarmupRequestFilter {
         /// The ID of the tag to filter accounts by.
@@ -8345,6 +9211,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(EnableAccountWarmupRequestFilter { tag_id, filter });
 
     /// The filter to apply to the accounts.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -8443,7 +9311,7 @@ pub mod types {
     rt::open_string_enum!(MoveAccountsResponseStatus);
 
     /// Raw sending status data. Some fields may be missing when campaign is out of schedule.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Diagnostics {
         /// The campaign ID
@@ -8492,6 +9360,13 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        Diagnostics { campaign_id, subsequence_id, last_updated, status, issue_tracking,
+        accounts_summary, campaign_daily_limit, new_lead_limit, schedule_status,
+        send_one_by_one, follow_ups_waiting, esp_routing_status, domain_limiter,
+        leads_status }
+    );
 
     /// Status code explaining why the campaign is not sending or sending slower
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -8575,7 +9450,7 @@ pub mod types {
     rt::open_string_enum!(DiagnosticsStatus);
 
     /// Tracks persistence of the current issue
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct IssueTracking {
         /// Current status code
@@ -8595,8 +9470,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        IssueTracking { current_status_code, issue_first_seen_at,
+        consecutive_loops_with_issue, last_healthy_send_at }
+    );
+
     /// Summary of sending account availability. May be missing when campaign is out of schedule.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct AccountsSummary {
         /// Total number of connected sending accounts
@@ -8613,8 +9493,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(AccountsSummary { total_connected, available, unavailable });
+
     /// Breakdown of unavailable accounts by reason
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Unavailable {
         /// Accounts that hit their configured daily sending limit
@@ -8634,8 +9516,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        Unavailable { daily_limit_hit, slow_ramp_limit_hit, disconnected,
+        global_gap_not_met }
+    );
+
     /// Campaign daily sending limit status. May be missing when campaign is out of schedule.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignDailyLimit {
         /// Configured daily sending limit
@@ -8652,8 +9539,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(CampaignDailyLimit { limit, sent, limit_hit });
+
     /// New lead daily limit status. May be missing when campaign is out of schedule.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct NewLeadLimit {
         /// Whether new lead limiting is enabled
@@ -8673,8 +9562,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(NewLeadLimit { enabled, limit, contacted, limit_hit });
+
     /// Campaign schedule status
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ScheduleStatus {
         /// Whether the campaign is currently within scheduled sending hours
@@ -8685,8 +9576,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(ScheduleStatus { in_schedule });
+
     /// Send one-by-one settings. May be missing when campaign is out of schedule.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct SendOneByOne {
         /// Whether send one-by-one mode is enabled
@@ -8700,8 +9593,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(SendOneByOne { enabled, single_account_per_wait_gap });
+
     /// Follow-up emails waiting status. May be missing when campaign is out of schedule.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct FollowUpsWaiting {
         /// Number of follow-ups waiting to be sent
@@ -8715,8 +9610,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(FollowUpsWaiting { count, earliest_wait_time_seconds });
+
     /// ESP routing status. May be missing when campaign is out of schedule.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EspRoutingStatus {
         /// Whether ESP routing is enabled
@@ -8733,8 +9630,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(EspRoutingStatus { enabled, waiting_for_match, connected_esps });
+
     /// Per-domain sending limit status. May be missing when campaign is out of schedule.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct DomainLimiter {
         /// Whether domain limiting is active
@@ -8748,8 +9647,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(DomainLimiter { active, domains_at_limit });
+
     /// Lead availability status. May be missing when campaign is out of schedule.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct LeadsStatus {
         /// Whether there are no leads ready to receive emails
@@ -8766,8 +9667,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        LeadsStatus { no_leads_ready, account_unavailable_skips, delay_not_met_skips }
+    );
+
     /// Human-readable summary of the sending status
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Summary {
         /// The status code
@@ -8790,8 +9695,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        Summary { status, status_message, issue_started_at, last_healthy_send_at,
+        ai_summary }
+    );
+
     /// Sums up the leads by their verification status
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Stats {
         /// Count of verified leads
@@ -8820,8 +9730,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        Stats { verified, invalid, risky, catch_all, job_change,
+        verification_job_pending_leadfinder, verification_job_pending_user }
+    );
+
     /// Specifies the date and time when the automated inbox placement tests will be sent.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateInboxPlacementTestRequestSchedule {
         /// Days of the week when the test will run, where keys are integers (0-6, 0 = Sunday) and values are booleans indicating active days.
@@ -8838,7 +9753,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(CreateInboxPlacementTestRequestSchedule { days, timing, timezone });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct RecipientsLabel {
         /// The region to send emails to
@@ -8854,8 +9771,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        RecipientsLabel(region : impl Into < String >, sub_region : impl Into < String >,
+        r#type = "type" : impl Into < String >, esp : impl Into < String >) {}
+    );
+
     /// Included only when the `with_metadata` parameter is `true`. Contains additional information about the inbox placement test as associated campaign details and tags.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Metadata {
         /// The campaign associated with the inbox placement test
@@ -8869,8 +9791,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(Metadata { campaign, tags });
+
     /// The campaign associated with the inbox placement test
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct MetadataCampaign {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -8882,7 +9806,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(MetadataCampaign { id, name });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct TagsValue {
         pub id: String,
@@ -8891,6 +9817,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(TagsValue(id : impl Into < String >, label : impl Into < String >) {});
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
@@ -9338,7 +10266,7 @@ pub mod types {
 
     rt::open_integer_enum!(MoveLeadsRequestEspCode);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct AddLeadsRequestLead {
         /// Email address of the lead
@@ -9381,7 +10309,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        AddLeadsRequestLead { email, personalization, website, last_name, first_name,
+        company_name, phone, lt_interest_status, pl_value_lead, assigned_to,
+        custom_variables }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreatedLead {
         /// The index of the lead in the input array. For leads that have no email address you can use this field as the key to your input leads.
@@ -9401,6 +10335,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        CreatedLead(index : i64, id : rt::uuid::Uuid) { email, first_name, last_name,
+        phone }
+    );
+
     /// The filter to apply to the resources. These are only used when `selected_all` is true.
     #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
@@ -9413,7 +10352,7 @@ pub mod types {
 
     pub type FilterString = FilterFilter;
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct FilterObject {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -9425,7 +10364,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(FilterObject { tag_id, search });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct VerificationItem {
         /// The verification type
@@ -9445,8 +10386,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(VerificationItem { r#type = "type", domain, value, reason });
+
     /// Search filters to find leads.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct SearchFilters {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -9498,6 +10441,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        SearchFilters { locations, department, level, employee_count = "employeeCount",
+        revenue, news, title, name, company_name, look_alike, keyword_filter, industry,
+        sub_industry = "subIndustry", domains, funding_type, skip_owned_leads,
+        show_one_lead_per_company, location_mode }
+    );
+
     #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
@@ -9516,7 +10466,7 @@ pub mod types {
         LocationCity(LocationCity),
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct LocationPlaceId {
         /// Google Maps Place ID of the lead's location (<https://developers.google.com/maps/documentation/places/web-service/place-id>)
@@ -9529,10 +10479,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(LocationPlaceId(place_id : impl Into < String >) { label });
+
     pub type LocationCity = rt::serde_json::Value;
 
     /// Locations to include or exclude in the search
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct LocationsObject {
         /// Locations to include in the search
@@ -9545,6 +10497,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(LocationsObject { include, exclude });
 
     /// Department of the lead
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -9777,7 +10731,7 @@ pub mod types {
     rt::open_string_enum!(EmployeeCountItemString);
 
     /// Custom employee count range
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EmployeeCountItemObject {
         /// Operation type.
@@ -9792,6 +10746,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(EmployeeCountItemObject(op : impl Into < String >) { min, max });
 
     /// Revenue of the lead company
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -9991,7 +10947,7 @@ pub mod types {
 
     rt::open_string_enum!(NewsItem);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Title {
         /// Titles of the lead to include in the search
@@ -10005,7 +10961,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(Title { include, exclude });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct KeywordFilter {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -10017,7 +10975,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(KeywordFilter { exclude, include });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Industry {
         /// Industries of the lead company to exclude in the search
@@ -10029,6 +10989,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(Industry { exclude, include });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -10142,7 +11104,7 @@ pub mod types {
 
     rt::open_string_enum!(IndustryExcludeItem);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct SubIndustry {
         /// Subindustries of the lead company to exclude in the search
@@ -10155,6 +11117,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(SubIndustry { exclude, include });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -10970,7 +11934,7 @@ pub mod types {
 
     rt::open_string_enum!(LocationMode);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Evergreen {
         /// Number of leads to add
@@ -10984,8 +11948,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(Evergreen { leads_to_add, frequency });
+
     /// Enrichment types
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichmentTypes {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -11017,8 +11983,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        EnrichmentTypes { work_email_enrichment, fully_enriched_profile,
+        email_verification, joblisting, technologies, news, funding, ai_enrichment,
+        custom_flow, limit, autofill }
+    );
+
     /// The enrichment configuration payload
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct EnrichmentConfiguration {
         /// Whether job listing enrichment is enabled
@@ -11039,6 +12011,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        EnrichmentConfiguration { joblisting, email_verification, work_email_enrichment,
+        fully_enriched_profile, custom_flow }
+    );
 
     /// Version of the AI model to use for enrichment. Different models have different capabilities, costs, and token limits.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -11274,7 +12251,7 @@ pub mod types {
 
     rt::open_string_enum!(ResourceTypeString);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct PreviewLeadsFromSupersearchResponseLead {
         /// The first name of the lead
@@ -11317,7 +12294,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        PreviewLeadsFromSupersearchResponseLead { first_name = "firstName", last_name =
+        "lastName", full_name = "fullName", job_title = "jobTitle", location, linked_in =
+        "linkedIn", company_name = "companyName", company_logo = "companyLogo",
+        company_id = "companyId" }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWebhookEventTypesResponseEventType {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -11331,7 +12315,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(GetWebhookEventTypesResponseEventType { id, label, r#type = "type" });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct GetWebhookEventSummaryByDateResponseItem {
         /// Date of the webhook event
@@ -11349,7 +12335,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        GetWebhookEventSummaryByDateResponseItem(date : rt::Date, total_events : f64,
+        successful_events : f64, failed_events : f64, success_rate : f64) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CreateDfyEmailAccountOrderRequestItem {
         /// The domain to use for the email accounts.For regular DFY accounts the only allowed domain extensions (tlds) are .com and .org.For regular DFY accounts - you can check the domain availability using the /dfy-email-account-orders/domains/check endpoint before placing an order.For pre-warmed up domains - use the /dfy-email-account-orders/domains endpoint to get a list of available domains.
@@ -11367,6 +12358,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CreateDfyEmailAccountOrderRequestItem(domain : impl Into < String >) {
+        email_provider, forwarding_domain, accounts }
+    );
 
     /// The email provider to use for the email accounts. For now you can order only Google accounts, and this parameter can have only one value.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -11399,7 +12395,7 @@ pub mod types {
 
     rt::open_integer_enum!(EmailProvider);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ItemAccount {
         /// The prefix for the email address (the part before the @). For instance, if the email address is "john.doe@example.com", then the email_address_prefix is "john.doe".
@@ -11412,6 +12408,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        ItemAccount(email_address_prefix : impl Into < String >, first_name : impl Into <
+        String >, last_name : impl Into < String >) {}
+    );
 
     /// The type of order to place. Please check the docs because this endpoint performs different actions based on the order type.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -11511,7 +12512,7 @@ pub mod types {
 
     rt::open_string_enum!(OrderError);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct InvalidAccount {
         /// The domain
@@ -11529,7 +12530,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        InvalidAccount(domain : impl Into < String >, first_name : impl Into < String >,
+        last_name : impl Into < String >, email : impl Into < String >, reason : impl
+        Into < String >) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct OrderItem {
         /// The domain to use for the email accounts.
@@ -11553,6 +12560,12 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        OrderItem(domain : impl Into < String >, accounts : Vec < ItemAccount >,
+        email_provider : f64, domain_price : f64, accounts_price : f64, total_price :
+        f64, total_discount : f64) { forwarding_domain }
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -11588,7 +12601,7 @@ pub mod types {
 
     rt::open_string_enum!(Tld);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct ResultType {
         /// The domain name
@@ -11601,6 +12614,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(ResultType { domain, available });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -11640,7 +12655,7 @@ pub mod types {
 
     rt::open_string_enum!(Extension);
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct DfyOrderAccount {
         /// The unique identifier of the email account order
@@ -11669,7 +12684,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        DfyOrderAccount(id : impl Into < String >, domain : impl Into < String >, email :
+        impl Into < String >, email_provider : EmailProvider, first_name : impl Into <
+        String >, last_name : impl Into < String >, is_pre_warmed_up : bool,
+        timestamp_cancelled : impl Into < String >, timestamp_created : impl Into <
+        String >) { password }
+    );
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CancelledDfyAccount {
         /// The unique identifier of the email account order
@@ -11695,7 +12718,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CancelledDfyAccount(id : impl Into < String >, domain : impl Into < String >,
+        email : impl Into < String >, email_provider : EmailProvider, first_name : impl
+        Into < String >, last_name : impl Into < String >, is_pre_warmed_up : bool,
+        timestamp_cancelled : impl Into < String >, timestamp_created : impl Into <
+        String >) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Subscriptions {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -11705,7 +12736,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(Subscriptions { outreach });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Outreach {
         /// Plan name
@@ -11725,7 +12758,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(Outreach { plan_name, addons_qty, total_lead_limit, current_lead_count });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Subscription {
         /// The ID of the workspace
@@ -11762,6 +12797,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        Subscription { workspace_id, interval, quantity, product_id, product_type,
+        plan_type, current_period_end, cancel_at_time, price_in_dollars, price_id }
+    );
 
     /// The billing interval of the subscription
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -11993,7 +13033,7 @@ pub mod types {
 
     rt::open_string_enum!(PlanType);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct AccountAnalyticsDailyItem {
         /// The date of the analytics entry, in YYYY-MM-DD format
@@ -12009,7 +13049,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        AccountAnalyticsDailyItem(date : impl Into < String >, email_account : impl Into
+        < String >, sent : i64, bounced : i64) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignAnalytic {
         /// The name of the campaign
@@ -12076,7 +13121,20 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CampaignAnalytic(campaign_name : impl Into < String >, campaign_id :
+        rt::uuid::Uuid, campaign_status : f64, campaign_is_evergreen : bool, leads_count
+        : i64, contacted_count : i64, emails_sent_count : i64, new_leads_contacted_count
+        : i64, open_count : i64, reply_count : i64, link_click_count : i64, bounced_count
+        : i64, unsubscribed_count : i64, completed_count : i64, total_opportunities :
+        i64, total_opportunity_value : f64) { open_count_unique,
+        open_count_unique_by_step, reply_count_unique, reply_count_unique_by_step,
+        reply_count_automatic, reply_count_automatic_unique,
+        reply_count_automatic_unique_by_step, link_click_count_unique,
+        link_click_count_unique_by_step }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignAnalyticsDailyItem {
         /// The date of the analytics entry, in YYYY-MM-DD format
@@ -12126,7 +13184,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        CampaignAnalyticsDailyItem { date, sent, contacted, new_leads_contacted, opened,
+        unique_opened, replies, unique_replies, replies_automatic,
+        unique_replies_automatic, clicks, unique_clicks, opportunities,
+        unique_opportunities }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignAnalyticsStep {
         /// The step number. When null it means we couldn't determine the step number for the event, for instance for list leads, which are not part of a campaign.
@@ -12161,6 +13226,13 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CampaignAnalyticsStep(step : Option < String >, variant : Option < String >, sent
+        : i64, opened : i64, unique_opened : i64, replies : i64, unique_replies : i64,
+        replies_automatic : i64, unique_replies_automatic : i64, clicks : i64,
+        unique_clicks : i64) { opportunities, unique_opportunities }
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -12232,7 +13304,7 @@ pub mod types {
 
     rt::open_string_enum!(EmailType);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementStatsByTestIdItem {
         pub test_id: rt::uuid::Uuid,
@@ -12248,7 +13320,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        InboxPlacementStatsByTestIdItem(test_id : rt::uuid::Uuid, count : i64, spam_count
+        : i64, spam_percent : f64, inbox_count : i64, inbox_percent : f64, category_count
+        : i64, category_percent : f64) {}
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementDeliverabilityInsight {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -12282,7 +13360,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(
+        InboxPlacementDeliverabilityInsight { test_id, from, to, previous_from,
+        previous_to, sender_esp, recipient_esp, spam_percentage, inbox_percentage,
+        category_percentage, prev_spam_percentage, prev_inbox_percentage,
+        prev_category_percentage }
+    );
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct InboxPlacementStatsByDateItem {
         pub timestamp_created_date: String,
@@ -12295,6 +13380,12 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        InboxPlacementStatsByDateItem(timestamp_created_date : impl Into < String >,
+        sent_count : i64, received_count : i64, spam_count : i64, inbox_count : i64,
+        category_count : i64) {}
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -12364,7 +13455,7 @@ pub mod types {
 
     rt::open_string_enum!(SortOrder);
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct AiEnrichmentInProgressItem {
         /// Unique identifier for the enrichment
@@ -12386,6 +13477,12 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        AiEnrichmentInProgressItem(organization_id : rt::uuid::Uuid, resource_id :
+        rt::uuid::Uuid, resource_type : CreateAiEnrichmentResponseResourceType,
+        output_column : impl Into < String >, status : f64, auto_update : bool) { id }
+    );
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -12464,7 +13561,7 @@ pub mod types {
 
     rt::open_string_enum!(ListWebhooksEventType);
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CrmPhoneNumber {
         /// Unique identifier of the phone number record.
@@ -12501,6 +13598,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        CrmPhoneNumber { id, timestamp_created, organization_id, phone_number, country,
+        locality, subscription_id, twilio_sid, renewal_date, price }
+    );
 }
 
 /// Request builders: one per operation, returned by the `Client` methods.

@@ -20,7 +20,7 @@
 //! - [`QueryParam`]: how values become query-string pairs.
 //! - [`dispatch`]: calling operations by name with JSON arguments (generated `dispatch` modules).
 //!
-//! What only generated code calls (request assembly, query and path encoding, open-enum and
+//! What only generated code calls (request assembly, query and path encoding, open-enum, model and
 //! page-stream helpers) lives in the hidden `__private` module, which generated code imports as
 //! `rt`; it is not part of the public API.
 
@@ -33,6 +33,7 @@ mod date;
 pub mod dispatch;
 mod enums;
 mod error;
+mod model;
 mod nullable;
 mod observe;
 mod options;
@@ -89,6 +90,7 @@ pub mod __private {
 
     pub use crate::client::client_from_env;
     pub use crate::enums::{deserialize_enum_integer, deserialize_enum_string};
+    pub use crate::model::{model_extra, model_field, model_required};
     pub use crate::page::{IntoCursor, IntoItems, Page, page_stream};
     pub use crate::path::encode_path_segment;
     pub use crate::query::QueryPairs;
@@ -98,6 +100,8 @@ pub mod __private {
 
     /// What every generated `Client` has beside its operations.
     pub use crate::__client as client;
+    /// The constructor and `Deserialize` of every generated struct.
+    pub use crate::__model as model;
     /// The per-request methods of every request builder.
     pub use crate::__request_options as request_options;
     /// The wire traits of every generated open enum.

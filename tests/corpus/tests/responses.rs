@@ -56,7 +56,7 @@ async fn bodies_of_different_types_arrive_as_their_variant() {
     let client = client(&server).await;
     let body = types::PostDeploymentsBody {
         r#ref: Some("main".to_owned()),
-        additional_properties: Default::default(),
+        ..Default::default()
     };
     let response = client.post_deployments(body).send().await.unwrap();
     assert!(

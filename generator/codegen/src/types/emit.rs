@@ -95,6 +95,7 @@ pub(crate) fn emit_def(ctx: &Ctx<'_>, index: usize, def: &TypeDef) -> TokenStrea
         TypeKind::Struct { fields, extra } => {
             let default = def.default.then(|| quote!(Default,));
             let extra_derives = &ctx.extra_derives;
+            let field_list = fields;
             let fields = fields.iter().map(|field| emit_field(ctx, field));
             let extra_name = names::ident(EXTRA_FIELD);
             let extra_ty = match extra {
@@ -104,9 +105,10 @@ pub(crate) fn emit_def(ctx: &Ctx<'_>, index: usize, def: &TypeDef) -> TokenStrea
                     quote!(::std::collections::BTreeMap<String, #value>)
                 }
             };
+            let model = emit_model(ctx, &name, field_list);
             quote! {
                 #docs
-                #[derive(Debug, Clone, PartialEq, #default #rt::Serialize, #rt::Deserialize #(, #extra_derives)*)]
+                #[derive(Debug, Clone, PartialEq, #default #rt::Serialize #(, #extra_derives)*)]
                 #[serde(crate = #serde_crate)]
                 pub struct #name {
                     #( #fields )*
@@ -114,6 +116,8 @@ pub(crate) fn emit_def(ctx: &Ctx<'_>, index: usize, def: &TypeDef) -> TokenStrea
                     #[serde(flatten)]
                     pub #extra_name: #extra_ty,
                 }
+
+                #model
             }
         }
         TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. } => {
@@ -199,6 +203,40 @@ fn variants_of(kind: &TypeKind) -> &[super::UnionVariant] {
     match kind {
         TypeKind::Union { variants } => variants,
         _ => &[],
+    }
+}
+
+/// The struct's constructor and `Deserialize` (`rt::model!`): the required fields as the
+/// constructor's parameters, then the optional ones, each with its JSON name when that is not
+/// its Rust name.
+fn emit_model(ctx: &Ctx<'_>, name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
+    let rt = &ctx.rt;
+    let here = TokenStream::new();
+    let key = |field: &Field| {
+        let ident = names::ident(&field.rust_name);
+        let json_name = &field.json_name;
+        match field.rust_name == field.json_name {
+            true => quote!(#ident),
+            false => quote!(#ident = #json_name),
+        }
+    };
+    let required: Vec<TokenStream> = fields
+        .iter()
+        .filter(|field| field.required)
+        .map(|field| {
+            let key = key(field);
+            // A text parameter takes anything that becomes a `String` (`"literal"` included).
+            let ty = match (&field.ty, field.nullable, field.boxed) {
+                (TypeExpr::String, false, false) => quote!(impl Into<String>),
+                _ => ctx.field_ty(field, &here),
+            };
+            quote!(#key: #ty)
+        })
+        .collect();
+    let optional = fields.iter().filter(|field| !field.required).map(key);
+    let parameters = (!required.is_empty()).then(|| quote!((#(#required),*)));
+    quote! {
+        #rt::model!(#name #parameters { #(#optional),* });
     }
 }
 

@@ -5,7 +5,7 @@ pub mod types {
     #[allow(unused_imports)]
     use ::instantly_runtime::__private as rt;
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Base {
         pub id: String,
@@ -14,7 +14,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(Base(id : impl Into < String >) {});
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Named {
         pub id: String,
@@ -25,6 +27,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(Named(id : impl Into < String >, name : impl Into < String >) { note });
 }
 
 /// Request builders: one per operation, returned by the `Client` methods.

@@ -5,7 +5,7 @@ pub mod types {
     #[allow(unused_imports)]
     use ::instantly_runtime::__private as rt;
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Campaign {
         pub name: String,
@@ -18,6 +18,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(Campaign(name : impl Into < String >) { status, schedule });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -52,7 +54,7 @@ pub mod types {
     rt::open_string_enum!(CampaignStatus);
 
     /// A sending window.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Window {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -64,7 +66,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(Window { from, to });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Tree {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -75,6 +79,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(Tree { label, children });
 
     pub type Folder = Tree;
 }

@@ -5,7 +5,7 @@ pub mod types {
     #[allow(unused_imports)]
     use ::instantly_runtime::__private as rt;
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Options {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -17,7 +17,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(Options { limit, nested });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Nested {
         pub inner: Box<Options>,
@@ -26,7 +28,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
+    rt::model!(Nested(inner : Box < Options >) {});
+
+    #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct NeedsColour {
         pub name: String,
@@ -35,6 +39,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(NeedsColour(name : impl Into < String >, colour : Colour) {});
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]

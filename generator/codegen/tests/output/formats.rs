@@ -5,7 +5,7 @@ pub mod types {
     #[allow(unused_imports)]
     use ::instantly_runtime::__private as rt;
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Scalars {
         pub day: rt::Date,
@@ -21,6 +21,12 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        Scalars(day : rt::Date, at : rt::chrono::DateTime < rt::chrono::Utc >, id :
+        rt::uuid::Uuid, small : i32, big : i64, ratio : f32, precise : f64, flag : bool,
+        email : impl Into < String >) {}
+    );
 }
 
 /// Request builders: one per operation, returned by the `Client` methods.

@@ -7,7 +7,7 @@ pub mod types {
 
     pub type Counts = ::std::collections::BTreeMap<String, i32>;
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Settings {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -18,6 +18,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(Settings { labels, anything });
 }
 
 /// Request builders: one per operation, returned by the `Client` methods.

@@ -5,7 +5,7 @@ pub mod types {
     #[allow(unused_imports)]
     use ::instantly_runtime::__private as rt;
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Presence {
         pub required_plain: String,
@@ -18,6 +18,11 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(
+        Presence(required_plain : impl Into < String >, required_nullable : Option <
+        String >) { optional_plain, optional_nullable }
+    );
 }
 
 /// Request builders: one per operation, returned by the `Client` methods.

@@ -44,7 +44,7 @@ pub mod types {
         Loose(Loose),
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Loose {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -54,7 +54,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    rt::model!(Loose { a });
+
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Strict {
         pub a: String,
@@ -63,6 +65,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(Strict(a : impl Into < String >, b : impl Into < String >) {});
 }
 
 /// Request builders: one per operation, returned by the `Client` methods.

@@ -5,7 +5,7 @@ pub mod types {
     #[allow(unused_imports)]
     use ::instantly_runtime::__private as rt;
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Campaign {
         /// Read-only: set by the server, never sent in a request.
@@ -19,8 +19,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
+    rt::model!(
+        Campaign(id : rt::uuid::Uuid, name : impl Into < String >) { timestamp_created }
+    );
+
     /// The writable fields only: what a request may send.
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct CampaignInput {
         pub name: String,
@@ -28,6 +32,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(CampaignInput(name : impl Into < String >) {});
 }
 
 /// Request builders: one per operation, returned by the `Client` methods.

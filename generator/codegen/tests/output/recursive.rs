@@ -5,7 +5,7 @@ pub mod types {
     #[allow(unused_imports)]
     use ::instantly_runtime::__private as rt;
 
-    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize, rt::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
     pub struct Lead {
         pub name: String,
@@ -17,6 +17,8 @@ pub mod types {
         #[serde(flatten)]
         pub additional_properties: rt::JsonObject,
     }
+
+    rt::model!(Lead(name : impl Into < String >) { manager, reports });
 }
 
 /// Request builders: one per operation, returned by the `Client` methods.
