@@ -110,9 +110,12 @@ fn innermost(all: Vec<Place>) -> Vec<Place> {
         .collect()
 }
 
+/// A place with its schema as it is now.
+type PlacedSchema = (Place, Map<String, Value>);
+
 /// Groups places by shape, in document order.
 fn cluster(document: &Value, places: Vec<Place>) -> Vec<Cluster> {
-    let mut by_shape: IndexMap<String, Vec<(Place, Map<String, Value>)>> = IndexMap::new();
+    let mut by_shape: IndexMap<String, Vec<PlacedSchema>> = IndexMap::new();
     for place in places {
         let Some(schema) = document.pointer(&place.pointer).and_then(Value::as_object) else {
             continue;
@@ -144,7 +147,7 @@ fn cluster(document: &Value, places: Vec<Place>) -> Vec<Cluster> {
 /// variants) disagree. A place without descriptions joins the described cluster that is the
 /// only one, or the only one with a place of the same name; else the undescribed stay
 /// together.
-fn enum_clusters(group: Vec<(Place, Map<String, Value>)>) -> Vec<Cluster> {
+fn enum_clusters(group: Vec<PlacedSchema>) -> Vec<Cluster> {
     let mut described: Vec<Cluster> = Vec::new();
     let mut undescribed: Vec<Place> = Vec::new();
     for (place, schema) in group {
