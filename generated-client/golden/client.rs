@@ -4952,7 +4952,7 @@ pub mod types {
     pub struct ListPreWarmedUpDfyDomainsRequest {
         /// A list of domain extensions to filter the results by. If not provided, all available extensions will be returned.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub extensions: Option<Vec<Extension>>,
+        pub extensions: Option<Vec<Tld>>,
         /// A search string to filter the domains by. This can be a partial or full domain name.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub search: Option<String>,
@@ -12574,6 +12574,8 @@ pub mod types {
         Com,
         /// .org domain
         Org,
+        /// .co domain
+        Co,
         /// A value the document does not list, kept as received.
         Unknown(String),
     }
@@ -12584,6 +12586,7 @@ pub mod types {
             match self {
                 Self::Com => "com",
                 Self::Org => "org",
+                Self::Co => "co",
                 Self::Unknown(value) => value,
             }
         }
@@ -12594,6 +12597,7 @@ pub mod types {
             match value {
                 "com" => Self::Com,
                 "org" => Self::Org,
+                "co" => Self::Co,
                 other => Self::Unknown(other.to_owned()),
             }
         }
@@ -12616,44 +12620,6 @@ pub mod types {
     }
 
     rt::model!(ResultType { domain, available });
-
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Extension {
-        /// .com domain
-        Com,
-        /// .org domain
-        Org,
-        /// .co domain
-        Co,
-        /// A value the document does not list, kept as received.
-        Unknown(String),
-    }
-
-    impl Extension {
-        /// The value as sent on the wire.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Com => "com",
-                Self::Org => "org",
-                Self::Co => "co",
-                Self::Unknown(value) => value,
-            }
-        }
-    }
-
-    impl From<&str> for Extension {
-        fn from(value: &str) -> Self {
-            match value {
-                "com" => Self::Com,
-                "org" => Self::Org,
-                "co" => Self::Co,
-                other => Self::Unknown(other.to_owned()),
-            }
-        }
-    }
-
-    rt::open_string_enum!(Extension);
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]

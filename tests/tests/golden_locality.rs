@@ -1,13 +1,18 @@
-//! A new property on the page changes only that property's lines in the generated client.
+//! A new property on the page changes only that property's lines in the generated client, once
+//! however many places share its shape.
 
 use instantly_spec::normalize::document::normalize;
 use instantly_spec::normalize::yaml::to_yaml;
 use instantly_tests::read;
+use serde_json::{Value, json};
 
 fn client_for(page: &str) -> String {
-    let facts = read("spec/operations.yaml");
+    client_for_inputs(page, &read("spec/operations.yaml"))
+}
+
+fn client_for_inputs(page: &str, facts: &str) -> String {
     let overrides = read("spec/overrides.yaml");
-    let document = normalize(page, &facts, &overrides).unwrap_or_else(|error| panic!("{error}"));
+    let document = normalize(page, facts, &overrides).unwrap_or_else(|error| panic!("{error}"));
     instantly_codegen::generate_file(
         &to_yaml(&document.document),
         &instantly_codegen::Settings::instantly(),
@@ -28,9 +33,25 @@ fn a_new_property_adds_only_its_field_and_docs() {
         "archived\nnull or boolean\n\nWhether the list is archived\n\nExample:\nfalse\n";
     let edited = page.replacen(anchor, &format!("{anchor}{new_property}"), 1);
 
-    let before = client_for(&page);
-    let after = client_for(&edited);
-    let diff = similar::TextDiff::from_lines(&before, &after);
+    let blocks = inserted_blocks(&client_for(&page), &client_for(&edited));
+    // The entity only (request bodies come from the reference's facts, not from copies of the
+    // entity): one field, with its docs and serde attributes.
+    assert_eq!(blocks.len(), 1, "{blocks:#?}");
+    for block in &blocks {
+        assert!(
+            block.contains("pub archived:"),
+            "unexpected change:\n{block}"
+        );
+        assert!(
+            block.contains("/// Whether the list is archived"),
+            "no docs:\n{block}"
+        );
+    }
+}
+
+/// The blocks of lines `after` adds to `before`; a removed line fails the test.
+fn inserted_blocks(before: &str, after: &str) -> Vec<String> {
+    let diff = similar::TextDiff::from_lines(before, after);
     let mut blocks: Vec<String> = Vec::new();
     let mut in_block = false;
     for change in diff.iter_all_changes() {
@@ -46,17 +67,76 @@ fn a_new_property_adds_only_its_field_and_docs() {
             similar::ChangeTag::Equal => in_block = false,
         }
     }
-    // The entity only (request bodies come from the reference's facts, not from copies of the
-    // entity): one field, with its docs and serde attributes.
-    assert_eq!(blocks.len(), 1, "{blocks:#?}");
-    for block in &blocks {
-        assert!(
-            block.contains("pub archived:"),
-            "unexpected change:\n{block}"
+    blocks
+}
+
+/// The schedule entry is one shape in five places: the Campaign and Campaign Subsequence
+/// entities of the page, and the create/update bodies of the reference's facts. A property the
+/// reference adds to it everywhere is one field of one type (`Schedule`), not five.
+#[test]
+fn a_property_of_a_shared_shape_adds_its_lines_once() {
+    let page = read("spec/instantly-api-v2.txt");
+    let mut edited = page.clone();
+    for prefix in ["campaign_schedule", "subsequence_schedule"] {
+        let anchor =
+            format!("{prefix}.schedules[].name\nstring\nrequired\nExample:\n\"My Schedule\"\n");
+        assert_eq!(
+            page.matches(&anchor).count(),
+            1,
+            "the anchor of {prefix} moved"
         );
-        assert!(
-            block.contains("/// Whether the list is archived"),
-            "no docs:\n{block}"
+        let property = format!(
+            "{prefix}.schedules[].paused\nboolean\n\nWhether the schedule is paused\n\nExample:\nfalse\n"
         );
+        edited = edited.replacen(&anchor, &format!("{anchor}{property}"), 1);
     }
+    let facts = read("spec/operations.yaml");
+    let mut parsed: Value = serde_norway::from_str(&facts).unwrap();
+    let added = add_to_schedules(&mut parsed);
+    assert_eq!(
+        added, 3,
+        "create/update campaign and create subsequence bodies"
+    );
+    let edited_facts = serde_norway::to_string(&parsed).unwrap();
+
+    let blocks = inserted_blocks(
+        &client_for_inputs(&page, &facts),
+        &client_for_inputs(&edited, &edited_facts),
+    );
+    assert_eq!(blocks.len(), 1, "{blocks:#?}");
+    assert!(blocks[0].contains("pub paused:"), "{}", blocks[0]);
+    assert!(
+        blocks[0].contains("/// Whether the schedule is paused"),
+        "{}",
+        blocks[0]
+    );
+}
+
+/// Adds `paused` to every `schedules[]` object of the facts' request bodies; returns how many.
+fn add_to_schedules(node: &mut Value) -> usize {
+    let mut added = 0;
+    if let Some(properties) = node
+        .pointer_mut("/properties/schedules/items/properties")
+        .and_then(Value::as_object_mut)
+    {
+        properties.insert(
+            "paused".into(),
+            json!({"type": "boolean", "description": "Whether the schedule is paused"}),
+        );
+        added += 1;
+    }
+    match node {
+        Value::Object(object) => {
+            for value in object.values_mut() {
+                added += add_to_schedules(value);
+            }
+        }
+        Value::Array(values) => {
+            for value in values {
+                added += add_to_schedules(value);
+            }
+        }
+        _ => {}
+    }
+    added
 }

@@ -46,11 +46,11 @@ const COMPARES_MAPPING_STATUS: &str = r#"pub fn use_it(
 }
 "#;
 
-const MATCHES_ACCOUNT_STATUS: &str = r#"pub fn use_it(account: &instantly::types::Account) -> &'static str {
-    match account.status {
-        Some(instantly::types::AccountStatus::Active) => "active",
-        Some(instantly::types::AccountStatus::SendingError) => "sending error",
-        Some(instantly::types::AccountStatus::Unknown(_)) => "unknown",
+const MATCHES_WARMUP_STATUS: &str = r#"pub fn use_it(account: &instantly::types::Account) -> &'static str {
+    match account.warmup_status {
+        instantly::types::WarmupStatus::Active => "active",
+        instantly::types::WarmupStatus::PermanentSuspension => "suspended",
+        instantly::types::WarmupStatus::Unknown(_) => "unknown",
         _ => "other",
     }
 }
@@ -128,22 +128,21 @@ pub const FIXTURES: [Fixture; 10] = [
         level: Level::Compatible,
         snippet: None,
     },
-    // Campaign `status` gains `5 Archived`. The value alone is compatible (enums are open), but
-    // the status enum was one type with Account Campaign Mapping's and the campaign query
-    // parameters': the new value splits it, and their type is renamed.
+    // Campaign `status` gains `5 Archived`. The status enum is one type with Account Campaign
+    // Mapping's and the campaign query parameters': it gains the variant and stays shared.
     Fixture {
         name: "enum_value_added",
         edit: enum_value_added,
-        level: Level::Breaking,
+        level: Level::Compatible,
         snippet: Some(COMPARES_MAPPING_STATUS),
     },
-    // Account `status` loses `-3 Sending Error` (an enum the facts do not list, so the page is
-    // all there is).
+    // Account `warmup_status` loses `-3 Permanent Suspension` (an enum only the page lists and no
+    // other place shares: a value removed from a shared enum stays while another place lists it).
     Fixture {
         name: "enum_value_removed",
         edit: enum_value_removed,
         level: Level::Breaking,
-        snippet: Some(MATCHES_ACCOUNT_STATUS),
+        snippet: Some(MATCHES_WARMUP_STATUS),
     },
     // The Lead List tag lists one more operation, `GET /api/v2/lead-lists/{id}/duplicates`.
     Fixture {
@@ -242,8 +241,8 @@ fn enum_value_added(page: &str) -> String {
 fn enum_value_removed(page: &str) -> String {
     replace_once(
         page,
-        "Soft Bounce Error\n\n\n-3\t\n\nSending Error\n\nExample:\n1\nenable_slow_ramp\n",
-        "Soft Bounce Error\n\nExample:\n1\nenable_slow_ramp\n",
+        "Spam Folder Unknown\n\n\n-3\t\n\nPermanent Suspension\n\nExample:\n1\nprovider_code\n",
+        "Spam Folder Unknown\n\nExample:\n1\nprovider_code\n",
     )
 }
 

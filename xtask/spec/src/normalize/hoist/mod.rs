@@ -3,14 +3,15 @@
 //!
 //! Places are hoisted innermost first, one depth per round, so when a place is compared its
 //! inner types are already references and two places compare equal exactly when their
-//! generated types would. The places of one shape form a cluster (enums with the same values
-//! split where their value descriptions disagree, since those name the variants); a cluster
+//! generated types would. The places of one shape form a cluster (enums form families by their
+//! values and descriptions: [`enums`]); a cluster
 //! that holds a component keeps that component, others get a new one made from their first
 //! place. Each place keeps its own words and flags next to the reference
 //! (`allOf: [$ref]` + `description`, `nullable`, …, or a bare `$ref` when it has none). Hoisted
 //! components carry `x-source` (their first place's) and `x-hoisted-from` (the places, as
 //! pointers into the document before hoisting). Names follow [`names`].
 
+mod enums;
 mod names;
 mod places;
 mod shape;
@@ -21,9 +22,10 @@ use indexmap::IndexMap;
 use instantly_codegen::extensions::{EnumDescriptions, Extension, HoistedFrom};
 use serde_json::{Map, Value, json};
 
+use self::enums::enum_clusters;
 use self::names::{Claim, assign};
 use self::places::{Place, escape, places};
-use self::shape::{described_values, shape_key, split};
+use self::shape::{shape_key, split};
 use super::key_order::move_example_to_end;
 use crate::diagnostics::Warnings;
 
@@ -88,10 +90,12 @@ struct Hoisted {
 }
 
 /// Places of one shape, first place first.
-struct Cluster {
+pub(super) struct Cluster {
     places: Vec<Place>,
     /// For enums: each value's description, merged over the places.
     descriptions: Option<BTreeMap<String, String>>,
+    /// For enums: every value of the places, in order of first appearance.
+    values: Option<Vec<Value>>,
 }
 
 impl Cluster {
@@ -111,7 +115,7 @@ fn innermost(all: Vec<Place>) -> Vec<Place> {
 }
 
 /// A place with its schema as it is now.
-type PlacedSchema = (Place, Map<String, Value>);
+pub(super) type PlacedSchema = (Place, Map<String, Value>);
 
 /// Groups places by shape, in document order.
 fn cluster(document: &Value, places: Vec<Place>) -> Vec<Cluster> {
@@ -120,7 +124,11 @@ fn cluster(document: &Value, places: Vec<Place>) -> Vec<Cluster> {
         let Some(schema) = document.pointer(&place.pointer).and_then(Value::as_object) else {
             continue;
         };
-        let key = shape_key(&Value::Object(schema.clone()), true);
+        // Enums of one type are split into families by their values (`enums.rs`).
+        let key = match schema.get("enum") {
+            Some(_) => format!("enum {:?} {:?}", schema.get("type"), schema.get("format")),
+            None => shape_key(&Value::Object(schema.clone()), true),
+        };
         by_shape
             .entry(key)
             .or_default()
@@ -137,73 +145,11 @@ fn cluster(document: &Value, places: Vec<Place>) -> Vec<Cluster> {
             clusters.push(Cluster {
                 places: group.into_iter().map(|(place, _)| place).collect(),
                 descriptions: None,
+                values: None,
             });
         }
     }
     clusters
-}
-
-/// Enums with the same values are one type unless their value descriptions (which name the
-/// variants) disagree. A place without descriptions joins the described cluster that is the
-/// only one, or the only one with a place of the same name; else the undescribed stay
-/// together.
-fn enum_clusters(group: Vec<PlacedSchema>) -> Vec<Cluster> {
-    let mut described: Vec<Cluster> = Vec::new();
-    let mut undescribed: Vec<Place> = Vec::new();
-    for (place, schema) in group {
-        let values = described_values(&schema).unwrap_or_default();
-        let descriptions: BTreeMap<String, String> = values
-            .into_iter()
-            .filter_map(|(value, description)| Some((value.to_string(), description?)))
-            .collect();
-        if descriptions.is_empty() {
-            undescribed.push(place);
-            continue;
-        }
-        let compatible = described.iter_mut().find(|cluster| {
-            cluster.descriptions.as_ref().is_some_and(|known| {
-                descriptions
-                    .iter()
-                    .all(|(value, text)| known.get(value).is_none_or(|known| known == text))
-            })
-        });
-        match compatible {
-            Some(cluster) => {
-                if let Some(known) = cluster.descriptions.as_mut() {
-                    for (value, text) in descriptions {
-                        known.entry(value).or_insert(text);
-                    }
-                }
-                cluster.places.push(place);
-            }
-            None => described.push(Cluster {
-                places: vec![place],
-                descriptions: Some(descriptions),
-            }),
-        }
-    }
-    let mut rest = Vec::new();
-    for place in undescribed {
-        let named: Vec<usize> = (0..described.len())
-            .filter(|&i| described[i].places.iter().any(|p| p.leaf == place.leaf))
-            .collect();
-        let home = match (described.len(), named.as_slice()) {
-            (1, _) => Some(0),
-            (_, [only]) => Some(*only),
-            _ => None,
-        };
-        match home {
-            Some(index) => described[index].places.push(place),
-            None => rest.push(place),
-        }
-    }
-    if !rest.is_empty() {
-        described.push(Cluster {
-            places: rest,
-            descriptions: None,
-        });
-    }
-    described
 }
 
 /// Makes every place of `cluster` refer to one component; returns how many places changed.
@@ -239,7 +185,7 @@ fn hoist(document: &mut Value, mut cluster: Cluster, hoisted: &mut Vec<Hoisted>)
         .collect();
     for place in &replaced {
         if let Some(node) = document.pointer_mut(&place.pointer) {
-            refer(node, &reference);
+            refer(node, &reference, cluster.values.as_deref());
         }
     }
     let pointers: Vec<String> = replaced.iter().map(|p| format!("#{}", p.pointer)).collect();
@@ -267,6 +213,9 @@ fn new_component(document: &Value, cluster: &Cluster, first: &Place) -> Option<V
         component.insert("description".into(), description.clone());
     }
     component.extend(shape);
+    if let Some(values) = &cluster.values {
+        component.insert("enum".into(), Value::Array(values.clone()));
+    }
     if let (Some(merged), Some(values)) = (&cluster.descriptions, component.get("enum")) {
         let descriptions: Vec<Option<String>> = values
             .as_array()
@@ -302,12 +251,19 @@ fn insert_component(document: &mut Value, name: &str, component: Value) {
     }
 }
 
-/// Replaces a place's schema by a reference, keeping what belongs to the place.
-fn refer(node: &mut Value, reference: &str) {
+/// Replaces a place's schema by a reference, keeping what belongs to the place: its words and
+/// flags, and its own values when it lists fewer than the enum family it shares (the page's
+/// list stays in the document, and the place admits only those).
+fn refer(node: &mut Value, reference: &str, family: Option<&[Value]>) {
     let Some(schema) = node.as_object() else {
         return;
     };
-    let (mut site, _) = split(schema);
+    let (mut site, shape) = split(schema);
+    if let (Some(family), Some(Value::Array(own))) = (family, shape.get("enum"))
+        && own.len() < family.len()
+    {
+        site.insert("enum".into(), Value::Array(own.clone()));
+    }
     if site.is_empty() {
         *node = json!({ "$ref": reference });
         return;

@@ -233,8 +233,12 @@ fn record_name(operation: &str) -> String {
     }
 }
 
-/// Whether the generator makes a named type of the schema.
+/// Whether the generator makes a named type of the schema. A place that refers to a hoisted
+/// type (`allOf: [$ref]`) is not one, even when it lists its own enum values beside it.
 pub fn is_type_schema(schema: &Value) -> bool {
+    if is_reference_wrapper(schema) {
+        return false;
+    }
     let has = |key: &str| schema.get(key).is_some();
     let several = |key: &str| {
         schema
@@ -247,6 +251,13 @@ pub fn is_type_schema(schema: &Value) -> bool {
         .and_then(Value::as_object)
         .is_some_and(|properties| !properties.is_empty());
     has_properties || has("enum") || several("oneOf") || several("anyOf")
+}
+
+fn is_reference_wrapper(schema: &Value) -> bool {
+    schema.get("properties").is_none()
+        && schema.get("allOf").and_then(Value::as_array).is_some_and(
+            |members| matches!(members.as_slice(), [only] if only.get("$ref").is_some()),
+        )
 }
 
 fn is_null_only(schema: &Value) -> bool {
