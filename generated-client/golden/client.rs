@@ -115,17 +115,36 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        Account(email : impl Into < String >, timestamp_created : rt::chrono::DateTime <
-        rt::chrono::Utc >, timestamp_updated : rt::chrono::DateTime < rt::chrono::Utc >,
-        first_name : impl Into < String >, last_name : impl Into < String >, organization
-        : rt::uuid::Uuid, warmup_status : AccountWarmupStatus, provider_code :
-        AccountProviderCode, setup_pending : bool, is_managed_account : bool) { warmup,
-        added_by, daily_limit, modified_by, tracking_domain_name, tracking_domain_status,
-        status, enable_slow_ramp, inbox_placement_test_limit, timestamp_last_used,
-        status_message, timestamp_warmup_start, warmup_pool_id, dfy_password_changed,
-        stat_warmup_score, sending_gap, signature }
-    );
+    rt::model!(Account(
+        email: impl Into<String>,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_updated: rt::chrono::DateTime<rt::chrono::Utc>,
+        first_name: impl Into<String>,
+        last_name: impl Into<String>,
+        organization: rt::uuid::Uuid,
+        warmup_status: AccountWarmupStatus,
+        provider_code: AccountProviderCode,
+        setup_pending: bool,
+        is_managed_account: bool,
+    ) {
+        warmup,
+        added_by,
+        daily_limit,
+        modified_by,
+        tracking_domain_name,
+        tracking_domain_status,
+        status,
+        enable_slow_ramp,
+        inbox_placement_test_limit,
+        timestamp_last_used,
+        status_message,
+        timestamp_warmup_start,
+        warmup_pool_id,
+        dfy_password_changed,
+        stat_warmup_score,
+        sending_gap,
+        signature,
+    });
 
     /// Current warmup status of the account
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -240,9 +259,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        AccountWarmup { limit, advanced, warmup_custom_ftag, increment, reply_rate }
-    );
+    rt::model!(AccountWarmup {
+        limit,
+        advanced,
+        warmup_custom_ftag,
+        increment,
+        reply_rate,
+    });
 
     /// Current status of the account
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -315,10 +338,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        AccountStatusMessage { code, command, response, e_message, response_code =
-        "responseCode" }
-    );
+    rt::model!(AccountStatusMessage {
+        code,
+        command,
+        response,
+        e_message,
+        response_code = "responseCode",
+    });
 
     /// A campaign that can be sent to a list of recipients
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -453,18 +479,47 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        Campaign(id : rt::uuid::Uuid, name : impl Into < String >, status :
-        CampaignStatus, campaign_schedule : CampaignCampaignSchedule, timestamp_created :
-        impl Into < String >, timestamp_updated : impl Into < String >) { pl_value,
-        is_evergreen, sequences, email_gap, random_wait_max, text_only,
-        first_email_text_only, email_list, daily_limit, stop_on_reply, email_tag_list,
-        link_tracking, open_tracking, stop_on_auto_reply, daily_max_leads,
-        prioritize_new_leads, auto_variant_select, match_lead_esp, not_sending_status,
-        stop_for_company, core_variables, custom_variables, insert_unsubscribe_header,
-        allow_risky_contacts, disable_bounce_protect, limit_emails_per_company_override,
-        cc_list, bcc_list, organization, owned_by, ai_sdr_id, provider_routing_rules }
-    );
+    rt::model!(Campaign(
+        id: rt::uuid::Uuid,
+        name: impl Into<String>,
+        status: CampaignStatus,
+        campaign_schedule: CampaignCampaignSchedule,
+        timestamp_created: impl Into<String>,
+        timestamp_updated: impl Into<String>,
+    ) {
+        pl_value,
+        is_evergreen,
+        sequences,
+        email_gap,
+        random_wait_max,
+        text_only,
+        first_email_text_only,
+        email_list,
+        daily_limit,
+        stop_on_reply,
+        email_tag_list,
+        link_tracking,
+        open_tracking,
+        stop_on_auto_reply,
+        daily_max_leads,
+        prioritize_new_leads,
+        auto_variant_select,
+        match_lead_esp,
+        not_sending_status,
+        stop_for_company,
+        core_variables,
+        custom_variables,
+        insert_unsubscribe_header,
+        allow_risky_contacts,
+        disable_bounce_protect,
+        limit_emails_per_company_override,
+        cc_list,
+        bcc_list,
+        organization,
+        owned_by,
+        ai_sdr_id,
+        provider_routing_rules,
+    });
 
     /// Campaign Status
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -541,10 +596,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CampaignCampaignSchedule(schedules : Vec < CampaignCampaignScheduleSchedulesItem
-        >) { start_date, end_date }
-    );
+    rt::model!(CampaignCampaignSchedule(
+        schedules: Vec<CampaignCampaignScheduleSchedulesItem>,
+    ) {
+        start_date,
+        end_date,
+    });
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -558,12 +615,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CampaignCampaignScheduleSchedulesItem(name : impl Into < String >, timing :
-        CampaignCampaignScheduleSchedulesItemTiming, days :
-        CampaignCampaignScheduleSchedulesItemDays, timezone :
-        CampaignCampaignScheduleSchedulesItemTimezone) {}
-    );
+    rt::model!(CampaignCampaignScheduleSchedulesItem(
+        name: impl Into<String>,
+        timing: CampaignCampaignScheduleSchedulesItemTiming,
+        days: CampaignCampaignScheduleSchedulesItemDays,
+        timezone: CampaignCampaignScheduleSchedulesItemTimezone,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -575,10 +632,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CampaignCampaignScheduleSchedulesItemTiming(from : impl Into < String >, to :
-        impl Into < String >) {}
-    );
+    rt::model!(CampaignCampaignScheduleSchedulesItemTiming(
+        from: impl Into<String>,
+        to: impl Into<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -609,10 +666,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CampaignCampaignScheduleSchedulesItemDays { _0 = "0", _1 = "1", _2 = "2", _3 =
-        "3", _4 = "4", _5 = "5", _6 = "6" }
-    );
+    rt::model!(CampaignCampaignScheduleSchedulesItemDays {
+        _0 = "0",
+        _1 = "1",
+        _2 = "2",
+        _3 = "3",
+        _4 = "4",
+        _5 = "5",
+        _6 = "6",
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -1115,18 +1177,43 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        Email(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
-        rt::chrono::Utc >, timestamp_email : rt::chrono::DateTime < rt::chrono::Utc >,
-        message_id : impl Into < String >, subject : impl Into < String >,
-        to_address_email_list : impl Into < String >, body : EmailBody, organization_id :
-        rt::uuid::Uuid, eaccount : impl Into < String >) { from_address_email,
-        cc_address_email_list, bcc_address_email_list, reply_to, campaign_id,
-        subsequence_id, list_id, lead, lead_id, ue_type, step, is_unread, is_auto_reply,
-        reminder_ts, ai_interest_value, ai_assisted, is_focused, i_status, thread_id,
-        content_preview, attachment_json, from_address_json, to_address_json,
-        cc_address_json, ai_agent_id }
-    );
+    rt::model!(Email(
+        id: rt::uuid::Uuid,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_email: rt::chrono::DateTime<rt::chrono::Utc>,
+        message_id: impl Into<String>,
+        subject: impl Into<String>,
+        to_address_email_list: impl Into<String>,
+        body: EmailBody,
+        organization_id: rt::uuid::Uuid,
+        eaccount: impl Into<String>,
+    ) {
+        from_address_email,
+        cc_address_email_list,
+        bcc_address_email_list,
+        reply_to,
+        campaign_id,
+        subsequence_id,
+        list_id,
+        lead,
+        lead_id,
+        ue_type,
+        step,
+        is_unread,
+        is_auto_reply,
+        reminder_ts,
+        ai_interest_value,
+        ai_assisted,
+        is_focused,
+        i_status,
+        thread_id,
+        content_preview,
+        attachment_json,
+        from_address_json,
+        to_address_json,
+        cc_address_json,
+        ai_agent_id,
+    });
 
     /// An object containing the email body in HTML and text format
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -1143,7 +1230,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(EmailBody { text, html });
+    rt::model!(EmailBody {
+        text,
+        html,
+    });
 
     /// Email type based on the life cycle of the email
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -1199,7 +1289,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(EmailAttachmentJson { files });
+    rt::model!(EmailAttachmentJson {
+        files,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -1219,9 +1311,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        EmailAttachmentJsonFilesItem { filename, size, r#type = "type", url, error }
-    );
+    rt::model!(EmailAttachmentJsonFilesItem {
+        filename,
+        size,
+        r#type = "type",
+        url,
+        error,
+    });
 
     /// A single email verification
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -1258,10 +1354,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        EmailVerification(email : impl Into < String >, verification_status :
-        EmailVerificationVerificationStatus) { status, catch_all, credits, credits_used }
-    );
+    rt::model!(EmailVerification(
+        email: impl Into<String>,
+        verification_status: EmailVerificationVerificationStatus,
+    ) {
+        status,
+        catch_all,
+        credits,
+        credits_used,
+    });
 
     /// The verification status.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -1428,11 +1529,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        LeadList(id : rt::uuid::Uuid, organization_id : rt::uuid::Uuid, name : impl Into
-        < String >, timestamp_created : rt::chrono::DateTime < rt::chrono::Utc >) {
-        has_enrichment_task, owned_by }
-    );
+    rt::model!(LeadList(
+        id: rt::uuid::Uuid,
+        organization_id: rt::uuid::Uuid,
+        name: impl Into<String>,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+    ) {
+        has_enrichment_task,
+        owned_by,
+    });
 
     /// An inbox placement test
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -1505,15 +1610,31 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        InboxPlacementTest(id : rt::uuid::Uuid, organization_id : rt::uuid::Uuid, name :
-        impl Into < String >, r#type = "type" : InboxPlacementTestType, sending_method :
-        InboxPlacementTestSendingMethod, email_subject : impl Into < String >, email_body
-        : impl Into < String >, emails : Vec < String >, recipients : Vec < String >,
-        timestamp_created : impl Into < String >) { delivery_mode, description, schedule,
-        campaign_id, test_code, tags, text_only, recipients_labels, timestamp_next_run,
-        automations, status, not_sending_status }
-    );
+    rt::model!(InboxPlacementTest(
+        id: rt::uuid::Uuid,
+        organization_id: rt::uuid::Uuid,
+        name: impl Into<String>,
+        r#type = "type": InboxPlacementTestType,
+        sending_method: InboxPlacementTestSendingMethod,
+        email_subject: impl Into<String>,
+        email_body: impl Into<String>,
+        emails: Vec<String>,
+        recipients: Vec<String>,
+        timestamp_created: impl Into<String>,
+    ) {
+        delivery_mode,
+        description,
+        schedule,
+        campaign_id,
+        test_code,
+        tags,
+        text_only,
+        recipients_labels,
+        timestamp_next_run,
+        automations,
+        status,
+        not_sending_status,
+    });
 
     /// Whether the inbox placement test is a one-time test or an automated test
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -1633,7 +1754,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(InboxPlacementTestSchedule { days, timing, timezone });
+    rt::model!(InboxPlacementTestSchedule {
+        days,
+        timing,
+        timezone,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -1649,7 +1774,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(InboxPlacementTestScheduleDays { _2 = "2", _3 = "3" });
+    rt::model!(InboxPlacementTestScheduleDays {
+        _2 = "2",
+        _3 = "3",
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -1661,7 +1789,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(InboxPlacementTestScheduleTiming { from });
+    rt::model!(InboxPlacementTestScheduleTiming {
+        from,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -2140,14 +2270,28 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        InboxPlacementAnalytics(id : rt::uuid::Uuid, timestamp_created : impl Into <
-        String >, timestamp_created_date : impl Into < String >, organization_id :
-        rt::uuid::Uuid, test_id : rt::uuid::Uuid) { is_spam, has_category, sender_email,
-        sender_esp, recipient_email, recipient_esp, recipient_geo, recipient_type,
-        spf_pass, dkim_pass, dmarc_pass, smtp_ip_blacklist_report,
-        authentication_failure_results, record_type }
-    );
+    rt::model!(InboxPlacementAnalytics(
+        id: rt::uuid::Uuid,
+        timestamp_created: impl Into<String>,
+        timestamp_created_date: impl Into<String>,
+        organization_id: rt::uuid::Uuid,
+        test_id: rt::uuid::Uuid,
+    ) {
+        is_spam,
+        has_category,
+        sender_email,
+        sender_esp,
+        recipient_email,
+        recipient_esp,
+        recipient_geo,
+        recipient_type,
+        spf_pass,
+        dkim_pass,
+        dmarc_pass,
+        smtp_ip_blacklist_report,
+        authentication_failure_results,
+        record_type,
+    });
 
     /// The sender ESP (Email Service Provider). Only present when record_type is 2 (received).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -2413,14 +2557,21 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        InboxPlacementBlacklistSpamAssassinReport(id : rt::uuid::Uuid, timestamp_created
-        : impl Into < String >, timestamp_created_date : impl Into < String >,
-        organization_id : rt::uuid::Uuid, test_id : rt::uuid::Uuid, domain : impl Into <
-        String >, domain_ip : impl Into < String >, spam_assassin_score : f64) {
-        domain_blacklist_count, domain_ip_blacklist_count, spam_assassin_report,
-        blacklist_report }
-    );
+    rt::model!(InboxPlacementBlacklistSpamAssassinReport(
+        id: rt::uuid::Uuid,
+        timestamp_created: impl Into<String>,
+        timestamp_created_date: impl Into<String>,
+        organization_id: rt::uuid::Uuid,
+        test_id: rt::uuid::Uuid,
+        domain: impl Into<String>,
+        domain_ip: impl Into<String>,
+        spam_assassin_score: f64,
+    ) {
+        domain_blacklist_count,
+        domain_ip_blacklist_count,
+        spam_assassin_report,
+        blacklist_report,
+    });
 
     /// Detailed SpamAssassin analysis report
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -2437,10 +2588,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        InboxPlacementBlacklistSpamAssassinReportSpamAssassinReport { is_spam, report,
-        spam_score }
-    );
+    rt::model!(InboxPlacementBlacklistSpamAssassinReportSpamAssassinReport {
+        is_spam,
+        report,
+        spam_score,
+    });
 
     /// Detailed blacklist report for the domain or IP
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -2463,10 +2615,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        InboxPlacementBlacklistSpamAssassinReportBlacklistReport { address,
-        blacklisted_count, details, ip, is_blacklisted, is_domain }
-    );
+    rt::model!(InboxPlacementBlacklistSpamAssassinReportBlacklistReport {
+        address,
+        blacklisted_count,
+        details,
+        ip,
+        is_blacklisted,
+        is_domain,
+    });
 
     /// API Key
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -2489,12 +2645,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        ApiKey(id : rt::uuid::Uuid, name : impl Into < String >, scopes : Vec <
-        ApiKeyScopesItem >, key : impl Into < String >, organization_id : rt::uuid::Uuid,
-        timestamp_created : rt::chrono::DateTime < rt::chrono::Utc >, timestamp_updated :
-        rt::chrono::DateTime < rt::chrono::Utc >) {}
-    );
+    rt::model!(ApiKey(
+        id: rt::uuid::Uuid,
+        name: impl Into<String>,
+        scopes: Vec<ApiKeyScopesItem>,
+        key: impl Into<String>,
+        organization_id: rt::uuid::Uuid,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_updated: rt::chrono::DateTime<rt::chrono::Utc>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -3077,10 +3236,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        AccountCampaignMapping(campaign_id : rt::uuid::Uuid, campaign_name : impl Into <
-        String >, timestamp_created : impl Into < String >) { status }
-    );
+    rt::model!(AccountCampaignMapping(
+        campaign_id: rt::uuid::Uuid,
+        campaign_name: impl Into<String>,
+        timestamp_created: impl Into<String>,
+    ) {
+        status,
+    });
 
     /// Campaign Status
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -3367,23 +3529,58 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        Lead(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
-        rt::chrono::Utc >, timestamp_updated : rt::chrono::DateTime < rt::chrono::Utc >,
-        organization : rt::uuid::Uuid, status : LeadStatus, email_open_count : i64,
-        email_reply_count : i64, email_click_count : i64, company_domain : impl Into <
-        String >, status_summary : LeadStatusSummary) { campaign, email, personalization,
-        website, last_name, first_name, company_name, phone, payload,
-        status_summary_subseq, last_step_from, last_step_id,
-        last_step_timestamp_executed, email_opened_step, email_opened_variant,
-        email_replied_step, email_replied_variant, email_clicked_step,
-        email_clicked_variant, lt_interest_status, subsequence_id, verification_status,
-        pl_value_lead, timestamp_added_subsequence, timestamp_last_contact,
-        timestamp_last_open, timestamp_last_reply, timestamp_last_interest_change,
-        timestamp_last_click, enrichment_status, list_id, last_contacted_from,
-        uploaded_by_user, upload_method, assigned_to, is_website_visitor,
-        timestamp_last_touch, esp_code, esg_code }
-    );
+    rt::model!(Lead(
+        id: rt::uuid::Uuid,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_updated: rt::chrono::DateTime<rt::chrono::Utc>,
+        organization: rt::uuid::Uuid,
+        status: LeadStatus,
+        email_open_count: i64,
+        email_reply_count: i64,
+        email_click_count: i64,
+        company_domain: impl Into<String>,
+        status_summary: LeadStatusSummary,
+    ) {
+        campaign,
+        email,
+        personalization,
+        website,
+        last_name,
+        first_name,
+        company_name,
+        phone,
+        payload,
+        status_summary_subseq,
+        last_step_from,
+        last_step_id,
+        last_step_timestamp_executed,
+        email_opened_step,
+        email_opened_variant,
+        email_replied_step,
+        email_replied_variant,
+        email_clicked_step,
+        email_clicked_variant,
+        lt_interest_status,
+        subsequence_id,
+        verification_status,
+        pl_value_lead,
+        timestamp_added_subsequence,
+        timestamp_last_contact,
+        timestamp_last_open,
+        timestamp_last_reply,
+        timestamp_last_interest_change,
+        timestamp_last_click,
+        enrichment_status,
+        list_id,
+        last_contacted_from,
+        uploaded_by_user,
+        upload_method,
+        assigned_to,
+        is_website_visitor,
+        timestamp_last_touch,
+        esp_code,
+        esg_code,
+    });
 
     /// Status of the lead
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -3450,7 +3647,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(LeadStatusSummary { last_step = "lastStep", domain_complete });
+    rt::model!(LeadStatusSummary {
+        last_step = "lastStep",
+        domain_complete,
+    });
 
     /// Subsequence status summary of the lead
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -3469,10 +3669,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        LeadStatusSummarySubseq { from, step_id = "stepID", timestamp_executed =
-        "timestampExecuted" }
-    );
+    rt::model!(LeadStatusSummarySubseq {
+        from,
+        step_id = "stepID",
+        timestamp_executed = "timestampExecuted",
+    });
 
     /// Lead interest status. It can be either a static value (check below), or a custom status interest value
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -3833,12 +4034,20 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        BackgroundJob(id : impl Into < String >, workspace_id : rt::uuid::Uuid, r#type =
-        "type" : BackgroundJobType, progress : f64, status : BackgroundJobStatus,
-        created_at : impl Into < String >, updated_at : impl Into < String >) { user_id,
-        entity_id, entity_type, data }
-    );
+    rt::model!(BackgroundJob(
+        id: impl Into<String>,
+        workspace_id: rt::uuid::Uuid,
+        r#type = "type": BackgroundJobType,
+        progress: f64,
+        status: BackgroundJobStatus,
+        created_at: impl Into<String>,
+        updated_at: impl Into<String>,
+    ) {
+        user_id,
+        entity_id,
+        entity_type,
+        data,
+    });
 
     /// Type of background job
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -3999,11 +4208,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CustomTag(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
-        rt::chrono::Utc >, timestamp_updated : rt::chrono::DateTime < rt::chrono::Utc >,
-        organization_id : rt::uuid::Uuid, label : impl Into < String >) { description }
-    );
+    rt::model!(CustomTag(
+        id: rt::uuid::Uuid,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_updated: rt::chrono::DateTime<rt::chrono::Utc>,
+        organization_id: rt::uuid::Uuid,
+        label: impl Into<String>,
+    ) {
+        description,
+    });
 
     /// This entity represents a tag being assigned to a specific campaign or email account. When an email account is assigned a tag, a new custom tag mapping entry is created, which connects the tag (tag_id field) with the email account (resource_id field). You can use it to see which tag si connected to which resource.
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -4038,11 +4251,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CustomTagMapping(id : rt::uuid::Uuid, tag_id : rt::uuid::Uuid, resource_id :
-        rt::uuid::Uuid, resource_type : CustomTagMappingResourceType, timestamp_created :
-        rt::chrono::DateTime < rt::chrono::Utc >, organization_id : rt::uuid::Uuid) {}
-    );
+    rt::model!(CustomTagMapping(
+        id: rt::uuid::Uuid,
+        tag_id: rt::uuid::Uuid,
+        resource_id: rt::uuid::Uuid,
+        resource_type: CustomTagMappingResourceType,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        organization_id: rt::uuid::Uuid,
+    ) {});
 
     /// Resource type of custom tag, can be 1 for campaigns or 2 for accounts
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -4106,11 +4322,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        BlockListEntry(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
-        rt::chrono::Utc >, organization_id : rt::uuid::Uuid, bl_value : impl Into <
-        String >, is_domain : bool) {}
-    );
+    rt::model!(BlockListEntry(
+        id: rt::uuid::Uuid,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        organization_id: rt::uuid::Uuid,
+        bl_value: impl Into<String>,
+        is_domain: bool,
+    ) {});
 
     /// A custom label for categorizing and managing leads
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -4151,12 +4369,18 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        LeadLabel(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
-        rt::chrono::Utc >, created_by : rt::uuid::Uuid, organization_id : rt::uuid::Uuid,
-        label : impl Into < String >, interest_status_label :
-        LeadLabelInterestStatusLabel, interest_status : f64) { description, use_with_ai }
-    );
+    rt::model!(LeadLabel(
+        id: rt::uuid::Uuid,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        created_by: rt::uuid::Uuid,
+        organization_id: rt::uuid::Uuid,
+        label: impl Into<String>,
+        interest_status_label: LeadLabelInterestStatusLabel,
+        interest_status: f64,
+    ) {
+        description,
+        use_with_ai,
+    });
 
     /// Interest status label associated with this label
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -4268,14 +4492,24 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        Workspace(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
-        rt::chrono::Utc >, timestamp_updated : rt::chrono::DateTime < rt::chrono::Utc >,
-        owner : rt::uuid::Uuid, name : impl Into < String >) { plan_id,
-        add_unsub_to_block, default_opportunity_value, plan_id_leadfinder,
-        plan_id_verification, org_logo_url, org_client_domain, plan_id_crm,
-        plan_id_website_visitor, plan_id_inbox_placement }
-    );
+    rt::model!(Workspace(
+        id: rt::uuid::Uuid,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_updated: rt::chrono::DateTime<rt::chrono::Utc>,
+        owner: rt::uuid::Uuid,
+        name: impl Into<String>,
+    ) {
+        plan_id,
+        add_unsub_to_block,
+        default_opportunity_value,
+        plan_id_leadfinder,
+        plan_id_verification,
+        org_logo_url,
+        org_client_domain,
+        plan_id_crm,
+        plan_id_website_visitor,
+        plan_id_inbox_placement,
+    });
 
     /// Plan ID for verification service
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -4292,7 +4526,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(WorkspacePlanIdVerification { quantity, product_id, timestamp_updated });
+    rt::model!(WorkspacePlanIdVerification {
+        quantity,
+        product_id,
+        timestamp_updated,
+    });
 
     /// An enrichment can take different forms, such as email enrichment or LinkedIn enrichment. Leads may be imported from SuperSearch using the dedicated endpoint, or enriched directly within a list or campaign by attaching an enrichment to it.
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -4337,12 +4575,19 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        SuperSearchEnrichment(id : impl Into < String >, organization_id :
-        rt::uuid::Uuid, resource_id : rt::uuid::Uuid, resource_type :
-        SuperSearchEnrichmentResourceType) { limit, enrichment_payload, auto_update,
-        skip_rows_without_email, in_progress, r#type = "type" }
-    );
+    rt::model!(SuperSearchEnrichment(
+        id: impl Into<String>,
+        organization_id: rt::uuid::Uuid,
+        resource_id: rt::uuid::Uuid,
+        resource_type: SuperSearchEnrichmentResourceType,
+    ) {
+        limit,
+        enrichment_payload,
+        auto_update,
+        skip_rows_without_email,
+        in_progress,
+        r#type = "type",
+    });
 
     /// Type of the entity to enrich leads into
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -4476,13 +4721,17 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        WorkspaceGroupMember(id : rt::uuid::Uuid, admin_workspace_id : rt::uuid::Uuid,
-        sub_workspace_id : rt::uuid::Uuid, status : WorkspaceGroupMemberStatus,
-        timestamp_created : rt::chrono::DateTime < rt::chrono::Utc >, timestamp_updated :
-        rt::chrono::DateTime < rt::chrono::Utc >) { sub_workspace_name,
-        admin_workspace_name }
-    );
+    rt::model!(WorkspaceGroupMember(
+        id: rt::uuid::Uuid,
+        admin_workspace_id: rt::uuid::Uuid,
+        sub_workspace_id: rt::uuid::Uuid,
+        status: WorkspaceGroupMemberStatus,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_updated: rt::chrono::DateTime<rt::chrono::Utc>,
+    ) {
+        sub_workspace_name,
+        admin_workspace_name,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -4569,12 +4818,20 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        WorkspaceMember(id : rt::uuid::Uuid, email : impl Into < String >, user_id :
-        rt::uuid::Uuid, role : WorkspaceMemberRole, timestamp_created :
-        rt::chrono::DateTime < rt::chrono::Utc >, workspace_id : rt::uuid::Uuid, accepted
-        : bool) { user_email, name, issuer_id, permissions }
-    );
+    rt::model!(WorkspaceMember(
+        id: rt::uuid::Uuid,
+        email: impl Into<String>,
+        user_id: rt::uuid::Uuid,
+        role: WorkspaceMemberRole,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        workspace_id: rt::uuid::Uuid,
+        accepted: bool,
+    ) {
+        user_email,
+        name,
+        issuer_id,
+        permissions,
+    });
 
     /// THe role of the workspace member defining their access level. While the "owner" role is listed in the enum, it cannot be created via the API, and is only assigned to the user who creates the workspace.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -4635,7 +4892,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(WorkspaceMemberName { first, last });
+    rt::model!(WorkspaceMemberName {
+        first,
+        last,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -4818,15 +5078,18 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CampaignSubsequence(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime
-        < rt::chrono::Utc >, parent_campaign : rt::uuid::Uuid, workspace :
-        rt::uuid::Uuid, status : CampaignSubsequenceStatus, timestamp_leads_updated :
-        rt::chrono::DateTime < rt::chrono::Utc >, name : impl Into < String >, conditions
-        : CampaignSubsequenceConditions, subsequence_schedule :
-        CampaignSubsequenceSubsequenceSchedule, sequences : Vec <
-        CampaignSubsequenceSequencesItem >) {}
-    );
+    rt::model!(CampaignSubsequence(
+        id: rt::uuid::Uuid,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        parent_campaign: rt::uuid::Uuid,
+        workspace: rt::uuid::Uuid,
+        status: CampaignSubsequenceStatus,
+        timestamp_leads_updated: rt::chrono::DateTime<rt::chrono::Utc>,
+        name: impl Into<String>,
+        conditions: CampaignSubsequenceConditions,
+        subsequence_schedule: CampaignSubsequenceSubsequenceSchedule,
+        sequences: Vec<CampaignSubsequenceSequencesItem>,
+    ) {});
 
     /// Status of the subsequence
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -4904,9 +5167,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CampaignSubsequenceConditions { crm_status, lead_activity, reply_contains }
-    );
+    rt::model!(CampaignSubsequenceConditions {
+        crm_status,
+        lead_activity,
+        reply_contains,
+    });
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -5024,10 +5289,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CampaignSubsequenceSubsequenceSchedule(schedules : Vec <
-        CampaignSubsequenceSubsequenceScheduleSchedulesItem >) { start_date, end_date }
-    );
+    rt::model!(CampaignSubsequenceSubsequenceSchedule(
+        schedules: Vec<CampaignSubsequenceSubsequenceScheduleSchedulesItem>,
+    ) {
+        start_date,
+        end_date,
+    });
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -5041,12 +5308,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CampaignSubsequenceSubsequenceScheduleSchedulesItem(name : impl Into < String >,
-        timing : CampaignSubsequenceSubsequenceScheduleSchedulesItemTiming, days :
-        CampaignSubsequenceSubsequenceScheduleSchedulesItemDays, timezone :
-        CampaignSubsequenceSubsequenceScheduleSchedulesItemTimezone) {}
-    );
+    rt::model!(CampaignSubsequenceSubsequenceScheduleSchedulesItem(
+        name: impl Into<String>,
+        timing: CampaignSubsequenceSubsequenceScheduleSchedulesItemTiming,
+        days: CampaignSubsequenceSubsequenceScheduleSchedulesItemDays,
+        timezone: CampaignSubsequenceSubsequenceScheduleSchedulesItemTimezone,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -5058,10 +5325,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CampaignSubsequenceSubsequenceScheduleSchedulesItemTiming(from : impl Into <
-        String >, to : impl Into < String >) {}
-    );
+    rt::model!(CampaignSubsequenceSubsequenceScheduleSchedulesItemTiming(
+        from: impl Into<String>,
+        to: impl Into<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -5092,10 +5359,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CampaignSubsequenceSubsequenceScheduleSchedulesItemDays { _0 = "0", _1 = "1", _2
-        = "2", _3 = "3", _4 = "4", _5 = "5", _6 = "6" }
-    );
+    rt::model!(CampaignSubsequenceSubsequenceScheduleSchedulesItemDays {
+        _0 = "0",
+        _1 = "1",
+        _2 = "2",
+        _3 = "3",
+        _4 = "4",
+        _5 = "5",
+        _6 = "6",
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -5440,10 +5712,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CampaignSubsequenceSequencesItem(steps : Vec <
-        CampaignSubsequenceSequencesItemStepsItem >) {}
-    );
+    rt::model!(CampaignSubsequenceSequencesItem(
+        steps: Vec<CampaignSubsequenceSequencesItemStepsItem>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -5469,12 +5740,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CampaignSubsequenceSequencesItemStepsItem(r#type = "type" :
-        CampaignSubsequenceSequencesItemStepsItemType, delay : f64, variants : Vec <
-        CampaignSubsequenceSequencesItemStepsItemVariantsItem >) { delay_unit, pre_delay,
-        pre_delay_unit }
-    );
+    rt::model!(CampaignSubsequenceSequencesItemStepsItem(
+        r#type = "type": CampaignSubsequenceSequencesItemStepsItemType,
+        delay: f64,
+        variants: Vec<CampaignSubsequenceSequencesItemStepsItemVariantsItem>,
+    ) {
+        delay_unit,
+        pre_delay,
+        pre_delay_unit,
+    });
 
     /// Type of step. This has to be 'email' always - it's the only supported type for now
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -5520,10 +5794,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CampaignSubsequenceSequencesItemStepsItemVariantsItem(subject : impl Into <
-        String >, body : impl Into < String >) { v_disabled }
-    );
+    rt::model!(CampaignSubsequenceSequencesItemStepsItemVariantsItem(
+        subject: impl Into<String>,
+        body: impl Into<String>,
+    ) {
+        v_disabled,
+    });
 
     /// The unit of time for the delay value (minutes, hours, or days). Defaults to days for backward compatibility.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -5673,13 +5949,24 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        AuditLog(id : rt::uuid::Uuid, timestamp : rt::chrono::DateTime < rt::chrono::Utc
-        >, organization_id : rt::uuid::Uuid, activity_type : AuditLogActivityType,
-        ip_address : impl Into < String >, from_api : bool) { user_agent, user_id,
-        affected_count, campaign_id, webhook_id, subsequence_id, list_id, audit_metadata,
-        user_name }
-    );
+    rt::model!(AuditLog(
+        id: rt::uuid::Uuid,
+        timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
+        organization_id: rt::uuid::Uuid,
+        activity_type: AuditLogActivityType,
+        ip_address: impl Into<String>,
+        from_api: bool,
+    ) {
+        user_agent,
+        user_id,
+        affected_count,
+        campaign_id,
+        webhook_id,
+        subsequence_id,
+        list_id,
+        audit_metadata,
+        user_name,
+    });
 
     /// Type of activity performed
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -5820,12 +6107,20 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        Webhook(id : rt::uuid::Uuid, organization : rt::uuid::Uuid, target_hook_url :
-        impl Into < String >, timestamp_created : rt::chrono::DateTime < rt::chrono::Utc
-        >) { campaign, name, event_type, custom_interest_value, headers, status,
-        timestamp_error }
-    );
+    rt::model!(Webhook(
+        id: rt::uuid::Uuid,
+        organization: rt::uuid::Uuid,
+        target_hook_url: impl Into<String>,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+    ) {
+        campaign,
+        name,
+        event_type,
+        custom_interest_value,
+        headers,
+        status,
+        timestamp_error,
+    });
 
     /// Type of event to trigger the webhook (null for custom label events). Set to "all_events" to subscribe to all events - including custom label events
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -5929,7 +6224,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(WebhookHeaders { authorization = "Authorization" });
+    rt::model!(WebhookHeaders {
+        authorization = "Authorization",
+    });
 
     /// A webhook event that was sent or attempted to be sent
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -6012,14 +6309,25 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        WebhookEvent(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
-        rt::chrono::Utc >, timestamp_created_date : rt::Date, organization_id :
-        rt::uuid::Uuid, success : bool, retry_count : i64, will_retry : bool, webhook_url
-        : impl Into < String >) { payload, status_code, error_message,
-        timestamp_next_retry, retry_group_id, retry_successful, lead_email,
-        response_time_ms }
-    );
+    rt::model!(WebhookEvent(
+        id: rt::uuid::Uuid,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_created_date: rt::Date,
+        organization_id: rt::uuid::Uuid,
+        success: bool,
+        retry_count: i64,
+        will_retry: bool,
+        webhook_url: impl Into<String>,
+    ) {
+        payload,
+        status_code,
+        error_message,
+        timestamp_next_retry,
+        retry_group_id,
+        retry_successful,
+        lead_email,
+        response_time_ms,
+    });
 
     /// A Done-For-You email account order
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -6053,11 +6361,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        DfyEmailAccountOrder(workspace_id : impl Into < String >, domain : impl Into <
-        String >, timestamp_created : rt::chrono::DateTime < rt::chrono::Utc >) {
-        forwarding_domain, is_pre_warmed_up, timestamp_cancelled }
-    );
+    rt::model!(DfyEmailAccountOrder(
+        workspace_id: impl Into<String>,
+        domain: impl Into<String>,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+    ) {
+        forwarding_domain,
+        is_pre_warmed_up,
+        timestamp_cancelled,
+    });
 
     /// Custom prompt templates for creating custom prompts
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -6105,13 +6417,26 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CustomPromptTemplate(id : f64, workspace_id : rt::uuid::Uuid, created_by :
-        rt::uuid::Uuid, name : impl Into < String >, category :
-        CustomPromptTemplateCategory, prompt : impl Into < String >, is_public : bool) {
-        description, properties, model_version, from_shared, like_count, execution_count,
-        liked, template_type, created_by_instantly, creator }
-    );
+    rt::model!(CustomPromptTemplate(
+        id: f64,
+        workspace_id: rt::uuid::Uuid,
+        created_by: rt::uuid::Uuid,
+        name: impl Into<String>,
+        category: CustomPromptTemplateCategory,
+        prompt: impl Into<String>,
+        is_public: bool,
+    ) {
+        description,
+        properties,
+        model_version,
+        from_shared,
+        like_count,
+        execution_count,
+        liked,
+        template_type,
+        created_by_instantly,
+        creator,
+    });
 
     /// Prompt Custom template category
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -6355,12 +6680,20 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        SalesFlow(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
-        rt::chrono::Utc >, organization_id : rt::uuid::Uuid, name : impl Into < String >,
-        queries : Vec < SalesFlowQueriesItem >, created_by : rt::uuid::Uuid) {
-        is_default, list_id, campaign_id, list_name, campaign_name }
-    );
+    rt::model!(SalesFlow(
+        id: rt::uuid::Uuid,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        organization_id: rt::uuid::Uuid,
+        name: impl Into<String>,
+        queries: Vec<SalesFlowQueriesItem>,
+        created_by: rt::uuid::Uuid,
+    ) {
+        is_default,
+        list_id,
+        campaign_id,
+        list_name,
+        campaign_name,
+    });
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -6373,10 +6706,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        SalesFlowQueriesItem(action_type = "actionType" : SalesFlowQueriesItemActionType,
-        values : SalesFlowQueriesItemValues) {}
-    );
+    rt::model!(SalesFlowQueriesItem(
+        action_type = "actionType": SalesFlowQueriesItemActionType,
+        values: SalesFlowQueriesItemValues,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -6439,10 +6772,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        SalesFlowQueriesItemValues { occurrence_days = "occurrence-days",
-        occurrence_count = "occurrence-count", lead_status = "lead-status" }
-    );
+    rt::model!(SalesFlowQueriesItemValues {
+        occurrence_days = "occurrence-days",
+        occurrence_count = "occurrence-count",
+        lead_status = "lead-status",
+    });
 
     /// A campaign email template
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -6472,11 +6806,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        EmailTemplate(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
-        rt::chrono::Utc >, body : impl Into < String >, name : impl Into < String >,
-        organization : rt::uuid::Uuid) { subject }
-    );
+    rt::model!(EmailTemplate(
+        id: rt::uuid::Uuid,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        body: impl Into<String>,
+        name: impl Into<String>,
+        organization: rt::uuid::Uuid,
+    ) {
+        subject,
+    });
 
     /// Workspace Billing
     pub type WorkspaceBilling = rt::JsonObject;
@@ -6500,10 +6838,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        Error(status_code = "statusCode" : f64, error : impl Into < String >, message :
-        impl Into < String >) {}
-    );
+    rt::model!(Error(
+        status_code = "statusCode": f64,
+        error: impl Into<String>,
+        message: impl Into<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -6515,7 +6854,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(GetAccountWarmupAnalyticsRequest(emails : Vec < String >) {});
+    rt::model!(GetAccountWarmupAnalyticsRequest(
+        emails: Vec<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -6542,7 +6883,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(GetAccountWarmupAnalyticsResponse { email_date_data, aggregate_data });
+    rt::model!(GetAccountWarmupAnalyticsResponse {
+        email_date_data,
+        aggregate_data,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -6560,10 +6904,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetAccountWarmupAnalyticsResponseEmailDateDataValueValue { sent, landed_inbox,
-        landed_spam, received }
-    );
+    rt::model!(GetAccountWarmupAnalyticsResponseEmailDateDataValueValue {
+        sent,
+        landed_inbox,
+        landed_spam,
+        received,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -6585,10 +6931,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetAccountWarmupAnalyticsResponseAggregateDataValue { sent, received,
-        landed_inbox, landed_spam, health_score_label, health_score }
-    );
+    rt::model!(GetAccountWarmupAnalyticsResponseAggregateDataValue {
+        sent,
+        received,
+        landed_inbox,
+        landed_spam,
+        health_score_label,
+        health_score,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -6600,7 +6950,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(TestAccountVitalsRequest { accounts });
+    rt::model!(TestAccountVitalsRequest {
+        accounts,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -6616,7 +6968,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(TestAccountVitalsResponse { status, success_list, failure_list });
+    rt::model!(TestAccountVitalsResponse {
+        status,
+        success_list,
+        failure_list,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -6639,10 +6995,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        TestAccountVitalsResponseSuccessListItem { domain, all_pass = "allPass", mx, spf,
-        dkim, dmarc }
-    );
+    rt::model!(TestAccountVitalsResponseSuccessListItem {
+        domain,
+        all_pass = "allPass",
+        mx,
+        spf,
+        dkim,
+        dmarc,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -6665,10 +7025,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        TestAccountVitalsResponseFailureListItem { domain, all_pass = "allPass", mx, spf,
-        dkim, dmarc }
-    );
+    rt::model!(TestAccountVitalsResponseFailureListItem {
+        domain,
+        all_pass = "allPass",
+        mx,
+        spf,
+        dkim,
+        dmarc,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -6750,16 +7114,32 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetCampaignAnalyticsOverviewResponse { open_count, open_count_unique,
-        open_count_unique_by_step, link_click_count, link_click_count_unique,
-        link_click_count_unique_by_step, reply_count, reply_count_unique,
-        reply_count_unique_by_step, reply_count_automatic, reply_count_automatic_unique,
-        reply_count_automatic_unique_by_step, bounced_count, unsubscribed_count,
-        completed_count, emails_sent_count, contacted_count, new_leads_contacted_count,
-        total_opportunities, total_opportunity_value, total_interested,
-        total_meeting_booked, total_meeting_completed, total_closed }
-    );
+    rt::model!(GetCampaignAnalyticsOverviewResponse {
+        open_count,
+        open_count_unique,
+        open_count_unique_by_step,
+        link_click_count,
+        link_click_count_unique,
+        link_click_count_unique_by_step,
+        reply_count,
+        reply_count_unique,
+        reply_count_unique_by_step,
+        reply_count_automatic,
+        reply_count_automatic_unique,
+        reply_count_automatic_unique_by_step,
+        bounced_count,
+        unsubscribed_count,
+        completed_count,
+        emails_sent_count,
+        contacted_count,
+        new_leads_contacted_count,
+        total_opportunities,
+        total_opportunity_value,
+        total_interested,
+        total_meeting_booked,
+        total_meeting_completed,
+        total_closed,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -6778,7 +7158,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(InitOauthGoogleResponse { session_id, auth_url, expires_at });
+    rt::model!(InitOauthGoogleResponse {
+        session_id,
+        auth_url,
+        expires_at,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -6797,7 +7181,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(InitOauthMicrosoftResponse { session_id, auth_url, expires_at });
+    rt::model!(InitOauthMicrosoftResponse {
+        session_id,
+        auth_url,
+        expires_at,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -6822,9 +7210,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetOauthSessionStatusResponse { status, email, name, error, error_description }
-    );
+    rt::model!(GetOauthSessionStatusResponse {
+        status,
+        email,
+        name,
+        error,
+        error_description,
+    });
 
     /// Current status of the OAuth session
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -6920,17 +7312,32 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateAccountRequest(email : impl Into < String >, first_name : impl Into <
-        String >, last_name : impl Into < String >, provider_code :
-        CreateAccountRequestProviderCode, imap_username : impl Into < String >,
-        imap_password : impl Into < String >, imap_host : impl Into < String >, imap_port
-        : f64, smtp_username : impl Into < String >, smtp_password : impl Into < String
-        >, smtp_host : impl Into < String >, smtp_port : f64) { warmup, daily_limit,
-        tracking_domain_name, tracking_domain_status, enable_slow_ramp,
-        inbox_placement_test_limit, sending_gap, signature, reply_to, warmup_custom_ftag,
-        skip_cname_check }
-    );
+    rt::model!(CreateAccountRequest(
+        email: impl Into<String>,
+        first_name: impl Into<String>,
+        last_name: impl Into<String>,
+        provider_code: CreateAccountRequestProviderCode,
+        imap_username: impl Into<String>,
+        imap_password: impl Into<String>,
+        imap_host: impl Into<String>,
+        imap_port: f64,
+        smtp_username: impl Into<String>,
+        smtp_password: impl Into<String>,
+        smtp_host: impl Into<String>,
+        smtp_port: f64,
+    ) {
+        warmup,
+        daily_limit,
+        tracking_domain_name,
+        tracking_domain_status,
+        enable_slow_ramp,
+        inbox_placement_test_limit,
+        sending_gap,
+        signature,
+        reply_to,
+        warmup_custom_ftag,
+        skip_cname_check,
+    });
 
     /// Warmup configuration for the account
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -6956,10 +7363,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateAccountRequestWarmup { limit, advanced, warmup_custom_ftag, increment,
-        reply_rate }
-    );
+    rt::model!(CreateAccountRequestWarmup {
+        limit,
+        advanced,
+        warmup_custom_ftag,
+        increment,
+        reply_rate,
+    });
 
     /// Advanced settings for the account
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -6988,10 +7398,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateAccountRequestWarmupAdvanced { warm_ctd, open_rate, important_rate,
-        read_emulation, spam_save_rate, weekday_only }
-    );
+    rt::model!(CreateAccountRequestWarmupAdvanced {
+        warm_ctd,
+        open_rate,
+        important_rate,
+        read_emulation,
+        spam_save_rate,
+        weekday_only,
+    });
 
     /// Daily increment for email sending limits. Set to `disabled` to turn off slow ramp.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -7104,7 +7518,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(AccountPage(items : Vec < Account >) { next_starting_after });
+    rt::model!(AccountPage(
+        items: Vec<Account>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -7148,12 +7566,20 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        UpdateAccountRequest { first_name, last_name, warmup, daily_limit,
-        tracking_domain_name, tracking_domain_status, enable_slow_ramp,
-        inbox_placement_test_limit, sending_gap, signature, skip_cname_check,
-        remove_tracking_domain }
-    );
+    rt::model!(UpdateAccountRequest {
+        first_name,
+        last_name,
+        warmup,
+        daily_limit,
+        tracking_domain_name,
+        tracking_domain_status,
+        enable_slow_ramp,
+        inbox_placement_test_limit,
+        sending_gap,
+        signature,
+        skip_cname_check,
+        remove_tracking_domain,
+    });
 
     /// Warmup configuration for the account
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -7179,10 +7605,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        UpdateAccountRequestWarmup { limit, advanced, warmup_custom_ftag, increment,
-        reply_rate }
-    );
+    rt::model!(UpdateAccountRequestWarmup {
+        limit,
+        advanced,
+        warmup_custom_ftag,
+        increment,
+        reply_rate,
+    });
 
     /// Advanced settings for the account
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -7211,10 +7640,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        UpdateAccountRequestWarmupAdvanced { warm_ctd, open_rate, important_rate,
-        read_emulation, spam_save_rate, weekday_only }
-    );
+    rt::model!(UpdateAccountRequestWarmupAdvanced {
+        warm_ctd,
+        open_rate,
+        important_rate,
+        read_emulation,
+        spam_save_rate,
+        weekday_only,
+    });
 
     /// Daily increment for email sending limits. Set to `disabled` to turn off slow ramp.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -7290,10 +7723,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        EnableAccountWarmupRequest { emails, include_all_emails, excluded_emails, filter,
-        search }
-    );
+    rt::model!(EnableAccountWarmupRequest {
+        emails,
+        include_all_emails,
+        excluded_emails,
+        filter,
+        search,
+    });
 
     /// Optional filter to apply when `include_all_emails` is `true`. Can contain tag_id or other filter criteria.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -7310,7 +7746,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(EnableAccountWarmupRequestFilter { tag_id, filter });
+    rt::model!(EnableAccountWarmupRequestFilter {
+        tag_id,
+        filter,
+    });
 
     /// The filter to apply to the accounts.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -7398,10 +7837,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        DisableAccountWarmupRequest { emails, include_all_emails, excluded_emails,
-        filter, search }
-    );
+    rt::model!(DisableAccountWarmupRequest {
+        emails,
+        include_all_emails,
+        excluded_emails,
+        filter,
+        search,
+    });
 
     /// Optional filter to apply when `include_all_emails` is `true`. Can contain tag_id or other filter criteria.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -7418,7 +7860,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(DisableAccountWarmupRequestFilter { tag_id, filter });
+    rt::model!(DisableAccountWarmupRequestFilter {
+        tag_id,
+        filter,
+    });
 
     /// The filter to apply to the accounts.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -7499,7 +7944,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(GetAccountCtdStatusResponse { success, ssl, cname, host });
+    rt::model!(GetAccountCtdStatusResponse {
+        success,
+        ssl,
+        cname,
+        host,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -7515,10 +7965,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        MoveAccountsRequest(emails : Vec < String >, source_workspace_id : impl Into <
-        String >, destination_workspace_id : impl Into < String >) {}
-    );
+    rt::model!(MoveAccountsRequest(
+        emails: Vec<String>,
+        source_workspace_id: impl Into<String>,
+        destination_workspace_id: impl Into<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -7530,7 +7981,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(MoveAccountsResponse { status });
+    rt::model!(MoveAccountsResponse {
+        status,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -7663,16 +8116,39 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateCampaignRequest(name : impl Into < String >, campaign_schedule :
-        CreateCampaignRequestCampaignSchedule) { pl_value, is_evergreen, sequences,
-        email_gap, random_wait_max, text_only, first_email_text_only, email_list,
-        daily_limit, stop_on_reply, email_tag_list, link_tracking, open_tracking,
-        stop_on_auto_reply, daily_max_leads, prioritize_new_leads, auto_variant_select,
-        match_lead_esp, stop_for_company, insert_unsubscribe_header,
-        allow_risky_contacts, disable_bounce_protect, limit_emails_per_company_override,
-        cc_list, bcc_list, owned_by, ai_sdr_id, provider_routing_rules }
-    );
+    rt::model!(CreateCampaignRequest(
+        name: impl Into<String>,
+        campaign_schedule: CreateCampaignRequestCampaignSchedule,
+    ) {
+        pl_value,
+        is_evergreen,
+        sequences,
+        email_gap,
+        random_wait_max,
+        text_only,
+        first_email_text_only,
+        email_list,
+        daily_limit,
+        stop_on_reply,
+        email_tag_list,
+        link_tracking,
+        open_tracking,
+        stop_on_auto_reply,
+        daily_max_leads,
+        prioritize_new_leads,
+        auto_variant_select,
+        match_lead_esp,
+        stop_for_company,
+        insert_unsubscribe_header,
+        allow_risky_contacts,
+        disable_bounce_protect,
+        limit_emails_per_company_override,
+        cc_list,
+        bcc_list,
+        owned_by,
+        ai_sdr_id,
+        provider_routing_rules,
+    });
 
     /// Campaign schedule
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -7690,10 +8166,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateCampaignRequestCampaignSchedule(schedules : Vec <
-        CreateCampaignRequestCampaignScheduleSchedulesItem >) { start_date, end_date }
-    );
+    rt::model!(CreateCampaignRequestCampaignSchedule(
+        schedules: Vec<CreateCampaignRequestCampaignScheduleSchedulesItem>,
+    ) {
+        start_date,
+        end_date,
+    });
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -7707,12 +8185,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateCampaignRequestCampaignScheduleSchedulesItem(name : impl Into < String >,
-        timing : CreateCampaignRequestCampaignScheduleSchedulesItemTiming, days :
-        CreateCampaignRequestCampaignScheduleSchedulesItemDays, timezone :
-        CreateCampaignRequestCampaignScheduleSchedulesItemTimezone) {}
-    );
+    rt::model!(CreateCampaignRequestCampaignScheduleSchedulesItem(
+        name: impl Into<String>,
+        timing: CreateCampaignRequestCampaignScheduleSchedulesItemTiming,
+        days: CreateCampaignRequestCampaignScheduleSchedulesItemDays,
+        timezone: CreateCampaignRequestCampaignScheduleSchedulesItemTimezone,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -7724,10 +8202,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateCampaignRequestCampaignScheduleSchedulesItemTiming(from : impl Into <
-        String >, to : impl Into < String >) {}
-    );
+    rt::model!(CreateCampaignRequestCampaignScheduleSchedulesItemTiming(
+        from: impl Into<String>,
+        to: impl Into<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -7758,10 +8236,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateCampaignRequestCampaignScheduleSchedulesItemDays { _0 = "0", _1 = "1", _2 =
-        "2", _3 = "3", _4 = "4", _5 = "5", _6 = "6" }
-    );
+    rt::model!(CreateCampaignRequestCampaignScheduleSchedulesItemDays {
+        _0 = "0",
+        _1 = "1",
+        _2 = "2",
+        _3 = "3",
+        _4 = "4",
+        _5 = "5",
+        _6 = "6",
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -8106,10 +8589,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateCampaignRequestSequencesItem(steps : Vec <
-        CreateCampaignRequestSequencesItemStepsItem >) {}
-    );
+    rt::model!(CreateCampaignRequestSequencesItem(
+        steps: Vec<CreateCampaignRequestSequencesItemStepsItem>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -8135,12 +8617,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateCampaignRequestSequencesItemStepsItem(r#type = "type" :
-        CreateCampaignRequestSequencesItemStepsItemType, delay : f64, variants : Vec <
-        CreateCampaignRequestSequencesItemStepsItemVariantsItem >) { delay_unit,
-        pre_delay, pre_delay_unit }
-    );
+    rt::model!(CreateCampaignRequestSequencesItemStepsItem(
+        r#type = "type": CreateCampaignRequestSequencesItemStepsItemType,
+        delay: f64,
+        variants: Vec<CreateCampaignRequestSequencesItemStepsItemVariantsItem>,
+    ) {
+        delay_unit,
+        pre_delay,
+        pre_delay_unit,
+    });
 
     /// Type of step. This has to be 'email' always - it's the only supported type for now
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -8258,10 +8743,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateCampaignRequestSequencesItemStepsItemVariantsItem(subject : impl Into <
-        String >, body : impl Into < String >) { v_disabled }
-    );
+    rt::model!(CreateCampaignRequestSequencesItemStepsItemVariantsItem(
+        subject: impl Into<String>,
+        body: impl Into<String>,
+    ) {
+        v_disabled,
+    });
 
     /// Auto variant select settings
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -8273,10 +8760,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateCampaignRequestAutoVariantSelect(trigger :
-        CreateCampaignRequestAutoVariantSelectTrigger) {}
-    );
+    rt::model!(CreateCampaignRequestAutoVariantSelect(
+        trigger: CreateCampaignRequestAutoVariantSelectTrigger,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -8327,10 +8813,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateCampaignRequestLimitEmailsPerCompanyOverride(mode :
-        CreateCampaignRequestLimitEmailsPerCompanyOverrideMode) { daily_limit, scope }
-    );
+    rt::model!(CreateCampaignRequestLimitEmailsPerCompanyOverride(
+        mode: CreateCampaignRequestLimitEmailsPerCompanyOverrideMode,
+    ) {
+        daily_limit,
+        scope,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -8414,10 +8902,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateCampaignRequestProviderRoutingRulesItem { action, recipient_esp, sender_esp
-        }
-    );
+    rt::model!(CreateCampaignRequestProviderRoutingRulesItem {
+        action,
+        recipient_esp,
+        sender_esp,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -8540,7 +9029,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CampaignPage(items : Vec < Campaign >) { next_starting_after });
+    rt::model!(CampaignPage(
+        items: Vec<Campaign>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -8641,15 +9134,37 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        UpdateCampaignRequest { name, pl_value, is_evergreen, campaign_schedule,
-        sequences, email_gap, random_wait_max, text_only, first_email_text_only,
-        email_list, daily_limit, stop_on_reply, email_tag_list, link_tracking,
-        open_tracking, stop_on_auto_reply, daily_max_leads, prioritize_new_leads,
-        auto_variant_select, match_lead_esp, stop_for_company, insert_unsubscribe_header,
-        allow_risky_contacts, disable_bounce_protect, limit_emails_per_company_override,
-        cc_list, bcc_list, owned_by, provider_routing_rules }
-    );
+    rt::model!(UpdateCampaignRequest {
+        name,
+        pl_value,
+        is_evergreen,
+        campaign_schedule,
+        sequences,
+        email_gap,
+        random_wait_max,
+        text_only,
+        first_email_text_only,
+        email_list,
+        daily_limit,
+        stop_on_reply,
+        email_tag_list,
+        link_tracking,
+        open_tracking,
+        stop_on_auto_reply,
+        daily_max_leads,
+        prioritize_new_leads,
+        auto_variant_select,
+        match_lead_esp,
+        stop_for_company,
+        insert_unsubscribe_header,
+        allow_risky_contacts,
+        disable_bounce_protect,
+        limit_emails_per_company_override,
+        cc_list,
+        bcc_list,
+        owned_by,
+        provider_routing_rules,
+    });
 
     /// Campaign schedule
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -8667,10 +9182,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        UpdateCampaignRequestCampaignSchedule(schedules : Vec <
-        UpdateCampaignRequestCampaignScheduleSchedulesItem >) { start_date, end_date }
-    );
+    rt::model!(UpdateCampaignRequestCampaignSchedule(
+        schedules: Vec<UpdateCampaignRequestCampaignScheduleSchedulesItem>,
+    ) {
+        start_date,
+        end_date,
+    });
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -8684,12 +9201,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        UpdateCampaignRequestCampaignScheduleSchedulesItem(name : impl Into < String >,
-        timing : UpdateCampaignRequestCampaignScheduleSchedulesItemTiming, days :
-        UpdateCampaignRequestCampaignScheduleSchedulesItemDays, timezone :
-        UpdateCampaignRequestCampaignScheduleSchedulesItemTimezone) {}
-    );
+    rt::model!(UpdateCampaignRequestCampaignScheduleSchedulesItem(
+        name: impl Into<String>,
+        timing: UpdateCampaignRequestCampaignScheduleSchedulesItemTiming,
+        days: UpdateCampaignRequestCampaignScheduleSchedulesItemDays,
+        timezone: UpdateCampaignRequestCampaignScheduleSchedulesItemTimezone,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -8701,10 +9218,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        UpdateCampaignRequestCampaignScheduleSchedulesItemTiming(from : impl Into <
-        String >, to : impl Into < String >) {}
-    );
+    rt::model!(UpdateCampaignRequestCampaignScheduleSchedulesItemTiming(
+        from: impl Into<String>,
+        to: impl Into<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -8735,10 +9252,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        UpdateCampaignRequestCampaignScheduleSchedulesItemDays { _0 = "0", _1 = "1", _2 =
-        "2", _3 = "3", _4 = "4", _5 = "5", _6 = "6" }
-    );
+    rt::model!(UpdateCampaignRequestCampaignScheduleSchedulesItemDays {
+        _0 = "0",
+        _1 = "1",
+        _2 = "2",
+        _3 = "3",
+        _4 = "4",
+        _5 = "5",
+        _6 = "6",
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -9083,10 +9605,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        UpdateCampaignRequestSequencesItem(steps : Vec <
-        UpdateCampaignRequestSequencesItemStepsItem >) {}
-    );
+    rt::model!(UpdateCampaignRequestSequencesItem(
+        steps: Vec<UpdateCampaignRequestSequencesItemStepsItem>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -9112,12 +9633,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        UpdateCampaignRequestSequencesItemStepsItem(r#type = "type" :
-        UpdateCampaignRequestSequencesItemStepsItemType, delay : f64, variants : Vec <
-        UpdateCampaignRequestSequencesItemStepsItemVariantsItem >) { delay_unit,
-        pre_delay, pre_delay_unit }
-    );
+    rt::model!(UpdateCampaignRequestSequencesItemStepsItem(
+        r#type = "type": UpdateCampaignRequestSequencesItemStepsItemType,
+        delay: f64,
+        variants: Vec<UpdateCampaignRequestSequencesItemStepsItemVariantsItem>,
+    ) {
+        delay_unit,
+        pre_delay,
+        pre_delay_unit,
+    });
 
     /// Type of step. This has to be 'email' always - it's the only supported type for now
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -9235,10 +9759,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        UpdateCampaignRequestSequencesItemStepsItemVariantsItem(subject : impl Into <
-        String >, body : impl Into < String >) { v_disabled }
-    );
+    rt::model!(UpdateCampaignRequestSequencesItemStepsItemVariantsItem(
+        subject: impl Into<String>,
+        body: impl Into<String>,
+    ) {
+        v_disabled,
+    });
 
     /// Auto variant select settings
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -9250,10 +9776,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        UpdateCampaignRequestAutoVariantSelect(trigger :
-        UpdateCampaignRequestAutoVariantSelectTrigger) {}
-    );
+    rt::model!(UpdateCampaignRequestAutoVariantSelect(
+        trigger: UpdateCampaignRequestAutoVariantSelectTrigger,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -9304,10 +9829,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        UpdateCampaignRequestLimitEmailsPerCompanyOverride(mode :
-        UpdateCampaignRequestLimitEmailsPerCompanyOverrideMode) { daily_limit, scope }
-    );
+    rt::model!(UpdateCampaignRequestLimitEmailsPerCompanyOverride(
+        mode: UpdateCampaignRequestLimitEmailsPerCompanyOverrideMode,
+    ) {
+        daily_limit,
+        scope,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -9391,10 +9918,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        UpdateCampaignRequestProviderRoutingRulesItem { action, recipient_esp, sender_esp
-        }
-    );
+    rt::model!(UpdateCampaignRequestProviderRoutingRulesItem {
+        action,
+        recipient_esp,
+        sender_esp,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -9514,7 +10042,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(SearchCampaignsByContactResponse { items });
+    rt::model!(SearchCampaignsByContactResponse {
+        items,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -9527,7 +10057,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(DuplicateCampaignRequest { name });
+    rt::model!(DuplicateCampaignRequest {
+        name,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -9538,7 +10070,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CountLaunchedCampaignsResponse(count : i64) {});
+    rt::model!(CountLaunchedCampaignsResponse(
+        count: i64,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -9550,7 +10084,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(AddCampaignVariablesRequest { variables });
+    rt::model!(AddCampaignVariablesRequest {
+        variables,
+    });
 
     /// Sending status data with human-readable summary. Returns null for both fields if no data is available.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -9567,7 +10103,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(GetCampaignSendingStatusResponse { diagnostics, summary });
+    rt::model!(GetCampaignSendingStatusResponse {
+        diagnostics,
+        summary,
+    });
 
     /// Raw sending status data. Some fields may be missing when campaign is out of schedule.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -9638,12 +10177,22 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetCampaignSendingStatusResponseDiagnostics { campaign_id, subsequence_id,
-        last_updated, status, issue_tracking, accounts_summary, campaign_daily_limit,
-        new_lead_limit, schedule_status, send_one_by_one, follow_ups_waiting,
-        esp_routing_status, domain_limiter, leads_status }
-    );
+    rt::model!(GetCampaignSendingStatusResponseDiagnostics {
+        campaign_id,
+        subsequence_id,
+        last_updated,
+        status,
+        issue_tracking,
+        accounts_summary,
+        campaign_daily_limit,
+        new_lead_limit,
+        schedule_status,
+        send_one_by_one,
+        follow_ups_waiting,
+        esp_routing_status,
+        domain_limiter,
+        leads_status,
+    });
 
     /// Status code explaining why the campaign is not sending or sending slower
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -9747,10 +10296,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetCampaignSendingStatusResponseDiagnosticsIssueTracking { current_status_code,
-        issue_first_seen_at, consecutive_loops_with_issue, last_healthy_send_at }
-    );
+    rt::model!(GetCampaignSendingStatusResponseDiagnosticsIssueTracking {
+        current_status_code,
+        issue_first_seen_at,
+        consecutive_loops_with_issue,
+        last_healthy_send_at,
+    });
 
     /// Summary of sending account availability. May be missing when campaign is out of schedule.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -9772,10 +10323,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetCampaignSendingStatusResponseDiagnosticsAccountsSummary { total_connected,
-        available, unavailable }
-    );
+    rt::model!(GetCampaignSendingStatusResponseDiagnosticsAccountsSummary {
+        total_connected,
+        available,
+        unavailable,
+    });
 
     /// Breakdown of unavailable accounts by reason
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -9798,10 +10350,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetCampaignSendingStatusResponseDiagnosticsAccountsSummaryUnavailable {
-        daily_limit_hit, slow_ramp_limit_hit, disconnected, global_gap_not_met }
-    );
+    rt::model!(GetCampaignSendingStatusResponseDiagnosticsAccountsSummaryUnavailable {
+        daily_limit_hit,
+        slow_ramp_limit_hit,
+        disconnected,
+        global_gap_not_met,
+    });
 
     /// Campaign daily sending limit status. May be missing when campaign is out of schedule.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -9821,10 +10375,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetCampaignSendingStatusResponseDiagnosticsCampaignDailyLimit { limit, sent,
-        limit_hit }
-    );
+    rt::model!(GetCampaignSendingStatusResponseDiagnosticsCampaignDailyLimit {
+        limit,
+        sent,
+        limit_hit,
+    });
 
     /// New lead daily limit status. May be missing when campaign is out of schedule.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -9847,10 +10402,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetCampaignSendingStatusResponseDiagnosticsNewLeadLimit { enabled, limit,
-        contacted, limit_hit }
-    );
+    rt::model!(GetCampaignSendingStatusResponseDiagnosticsNewLeadLimit {
+        enabled,
+        limit,
+        contacted,
+        limit_hit,
+    });
 
     /// Campaign schedule status
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -9864,9 +10421,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetCampaignSendingStatusResponseDiagnosticsScheduleStatus { in_schedule }
-    );
+    rt::model!(GetCampaignSendingStatusResponseDiagnosticsScheduleStatus {
+        in_schedule,
+    });
 
     /// Send one-by-one settings. May be missing when campaign is out of schedule.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -9883,10 +10440,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetCampaignSendingStatusResponseDiagnosticsSendOneByOne { enabled,
-        single_account_per_wait_gap }
-    );
+    rt::model!(GetCampaignSendingStatusResponseDiagnosticsSendOneByOne {
+        enabled,
+        single_account_per_wait_gap,
+    });
 
     /// Follow-up emails waiting status. May be missing when campaign is out of schedule.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -9903,10 +10460,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetCampaignSendingStatusResponseDiagnosticsFollowUpsWaiting { count,
-        earliest_wait_time_seconds }
-    );
+    rt::model!(GetCampaignSendingStatusResponseDiagnosticsFollowUpsWaiting {
+        count,
+        earliest_wait_time_seconds,
+    });
 
     /// ESP routing status. May be missing when campaign is out of schedule.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -9926,10 +10483,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetCampaignSendingStatusResponseDiagnosticsEspRoutingStatus { enabled,
-        waiting_for_match, connected_esps }
-    );
+    rt::model!(GetCampaignSendingStatusResponseDiagnosticsEspRoutingStatus {
+        enabled,
+        waiting_for_match,
+        connected_esps,
+    });
 
     /// Per-domain sending limit status. May be missing when campaign is out of schedule.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -9946,10 +10504,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetCampaignSendingStatusResponseDiagnosticsDomainLimiter { active,
-        domains_at_limit }
-    );
+    rt::model!(GetCampaignSendingStatusResponseDiagnosticsDomainLimiter {
+        active,
+        domains_at_limit,
+    });
 
     /// Lead availability status. May be missing when campaign is out of schedule.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -9969,10 +10527,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetCampaignSendingStatusResponseDiagnosticsLeadsStatus { no_leads_ready,
-        account_unavailable_skips, delay_not_met_skips }
-    );
+    rt::model!(GetCampaignSendingStatusResponseDiagnosticsLeadsStatus {
+        no_leads_ready,
+        account_unavailable_skips,
+        delay_not_met_skips,
+    });
 
     /// Human-readable summary of the sending status
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -9998,10 +10557,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetCampaignSendingStatusResponseSummary { status, status_message,
-        issue_started_at, last_healthy_send_at, ai_summary }
-    );
+    rt::model!(GetCampaignSendingStatusResponseSummary {
+        status,
+        status_message,
+        issue_started_at,
+        last_healthy_send_at,
+        ai_summary,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -10031,11 +10593,17 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        ReplyToEmailRequest(eaccount : impl Into < String >, reply_to_uuid : impl Into <
-        String >, subject : impl Into < String >, body : ReplyToEmailRequestBody) {
-        cc_address_email_list, bcc_address_email_list, reminder_ts, assigned_to }
-    );
+    rt::model!(ReplyToEmailRequest(
+        eaccount: impl Into<String>,
+        reply_to_uuid: impl Into<String>,
+        subject: impl Into<String>,
+        body: ReplyToEmailRequestBody,
+    ) {
+        cc_address_email_list,
+        bcc_address_email_list,
+        reminder_ts,
+        assigned_to,
+    });
 
     /// The email body. You can specify either the `html` or the `text` field, or both
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -10052,7 +10620,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(ReplyToEmailRequestBody { html, text });
+    rt::model!(ReplyToEmailRequestBody {
+        html,
+        text,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -10081,12 +10652,17 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        ForwardEmailRequest(eaccount : impl Into < String >, reply_to_uuid : impl Into <
-        String >, to_address_email_list : impl Into < String >, subject : impl Into <
-        String >, body : ForwardEmailRequestBody) { cc_address_email_list,
-        bcc_address_email_list, assigned_to }
-    );
+    rt::model!(ForwardEmailRequest(
+        eaccount: impl Into<String>,
+        reply_to_uuid: impl Into<String>,
+        to_address_email_list: impl Into<String>,
+        subject: impl Into<String>,
+        body: ForwardEmailRequestBody,
+    ) {
+        cc_address_email_list,
+        bcc_address_email_list,
+        assigned_to,
+    });
 
     /// The email body. You can specify either the `html` or the `text` field, or both
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -10103,7 +10679,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(ForwardEmailRequestBody { html, text });
+    rt::model!(ForwardEmailRequestBody {
+        html,
+        text,
+    });
 
     /// A page of Email items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -10118,7 +10697,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(EmailPage(items : Vec < Email >) { next_starting_after });
+    rt::model!(EmailPage(
+        items: Vec<Email>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -10134,7 +10717,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(UpdateEmailRequest { is_unread, reminder_ts });
+    rt::model!(UpdateEmailRequest {
+        is_unread,
+        reminder_ts,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -10146,7 +10732,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CountUnreadEmailsResponse { count });
+    rt::model!(CountUnreadEmailsResponse {
+        count,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -10158,7 +10746,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(MarkEmailThreadAsReadResponse { success });
+    rt::model!(MarkEmailThreadAsReadResponse {
+        success,
+    });
 
     /// The Email Verification to create
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -10174,7 +10764,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(VerifyEmailRequest(email : impl Into < String >) { webhook_url });
+    rt::model!(VerifyEmailRequest(
+        email: impl Into<String>,
+    ) {
+        webhook_url,
+    });
 
     /// The Lead List to create
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -10193,10 +10787,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateLeadListRequest(name : impl Into < String >) { has_enrichment_task,
-        owned_by }
-    );
+    rt::model!(CreateLeadListRequest(
+        name: impl Into<String>,
+    ) {
+        has_enrichment_task,
+        owned_by,
+    });
 
     /// A page of Lead List items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -10211,7 +10807,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(LeadListPage(items : Vec < LeadList >) { next_starting_after });
+    rt::model!(LeadListPage(
+        items: Vec<LeadList>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -10230,7 +10830,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(UpdateLeadListRequest { has_enrichment_task, owned_by, name });
+    rt::model!(UpdateLeadListRequest {
+        has_enrichment_task,
+        owned_by,
+        name,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -10244,10 +10848,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetLeadListVerificationStatsResponse(stats :
-        GetLeadListVerificationStatsResponseStats, total_leads : f64) {}
-    );
+    rt::model!(GetLeadListVerificationStatsResponse(
+        stats: GetLeadListVerificationStatsResponseStats,
+        total_leads: f64,
+    ) {});
 
     /// Sums up the leads by their verification status
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -10279,10 +10883,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetLeadListVerificationStatsResponseStats { verified, invalid, risky, catch_all,
-        job_change, verification_job_pending_leadfinder, verification_job_pending_user }
-    );
+    rt::model!(GetLeadListVerificationStatsResponseStats {
+        verified,
+        invalid,
+        risky,
+        catch_all,
+        job_change,
+        verification_job_pending_leadfinder,
+        verification_job_pending_user,
+    });
 
     /// The Inbox Placement Test to create
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -10350,15 +10959,28 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateInboxPlacementTestRequest(name : impl Into < String >, r#type = "type" :
-        CreateInboxPlacementTestRequestType, sending_method :
-        CreateInboxPlacementTestRequestSendingMethod, email_subject : impl Into < String
-        >, email_body : impl Into < String >, emails : Vec < String >) { delivery_mode,
-        description, schedule, campaign_id, test_code, tags, text_only,
-        recipients_labels, timestamp_next_run, automations, status, not_sending_status,
-        run_immediately }
-    );
+    rt::model!(CreateInboxPlacementTestRequest(
+        name: impl Into<String>,
+        r#type = "type": CreateInboxPlacementTestRequestType,
+        sending_method: CreateInboxPlacementTestRequestSendingMethod,
+        email_subject: impl Into<String>,
+        email_body: impl Into<String>,
+        emails: Vec<String>,
+    ) {
+        delivery_mode,
+        description,
+        schedule,
+        campaign_id,
+        test_code,
+        tags,
+        text_only,
+        recipients_labels,
+        timestamp_next_run,
+        automations,
+        status,
+        not_sending_status,
+        run_immediately,
+    });
 
     /// Whether to send emails one by one or all together
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -10413,7 +11035,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CreateInboxPlacementTestRequestSchedule { days, timing, timezone });
+    rt::model!(CreateInboxPlacementTestRequestSchedule {
+        days,
+        timing,
+        timezone,
+    });
 
     /// Timing configuration for the scheduled test.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -10427,7 +11053,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CreateInboxPlacementTestRequestScheduleTiming { from });
+    rt::model!(CreateInboxPlacementTestRequestScheduleTiming {
+        from,
+    });
 
     /// Timezone in which the schedule is set, in IANA timezone format.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -10848,11 +11476,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateInboxPlacementTestRequestRecipientsLabelsItem(region : impl Into < String
-        >, sub_region : impl Into < String >, r#type = "type" : impl Into < String >, esp
-        : impl Into < String >) {}
-    );
+    rt::model!(CreateInboxPlacementTestRequestRecipientsLabelsItem(
+        region: impl Into<String>,
+        sub_region: impl Into<String>,
+        r#type = "type": impl Into<String>,
+        esp: impl Into<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -10865,11 +11494,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateInboxPlacementTestRequestAutomationsItem(when :
-        CreateInboxPlacementTestRequestAutomationsItemWhen, then :
-        CreateInboxPlacementTestRequestAutomationsItemThen) {}
-    );
+    rt::model!(CreateInboxPlacementTestRequestAutomationsItem(
+        when: CreateInboxPlacementTestRequestAutomationsItemWhen,
+        then: CreateInboxPlacementTestRequestAutomationsItemThen,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -10884,10 +11512,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateInboxPlacementTestRequestAutomationsItemWhen(condition :
-        CreateInboxPlacementTestRequestAutomationsItemWhenCondition) { condition_value }
-    );
+    rt::model!(CreateInboxPlacementTestRequestAutomationsItemWhen(
+        condition: CreateInboxPlacementTestRequestAutomationsItemWhenCondition,
+    ) {
+        condition_value,
+    });
 
     /// Condition for automation trigger
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -10952,11 +11581,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateInboxPlacementTestRequestAutomationsItemThen { webhook_url,
-        pause_sending_campaigns_for, pause, enable_slow_ramp, disable_slow_ramp,
-        add_tags, remove_tags }
-    );
+    rt::model!(CreateInboxPlacementTestRequestAutomationsItemThen {
+        webhook_url,
+        pause_sending_campaigns_for,
+        pause,
+        enable_slow_ramp,
+        disable_slow_ramp,
+        add_tags,
+        remove_tags,
+    });
 
     /// Status of the inbox placement test
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -11045,10 +11678,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        InboxPlacementTestPage(items : Vec < InboxPlacementTest >) { next_starting_after
-        }
-    );
+    rt::model!(InboxPlacementTestPage(
+        items: Vec<InboxPlacementTest>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -11137,13 +11771,31 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetInboxPlacementTestResponse { id, organization_id, name, delivery_mode,
-        description, schedule, r#type = "type", sending_method, campaign_id,
-        email_subject, email_body, emails, test_code, tags, text_only, recipients,
-        recipients_labels, timestamp_created, timestamp_next_run, automations, status,
-        not_sending_status, metadata }
-    );
+    rt::model!(GetInboxPlacementTestResponse {
+        id,
+        organization_id,
+        name,
+        delivery_mode,
+        description,
+        schedule,
+        r#type = "type",
+        sending_method,
+        campaign_id,
+        email_subject,
+        email_body,
+        emails,
+        test_code,
+        tags,
+        text_only,
+        recipients,
+        recipients_labels,
+        timestamp_created,
+        timestamp_next_run,
+        automations,
+        status,
+        not_sending_status,
+        metadata,
+    });
 
     /// Whether to send emails one by one or all together
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -11198,7 +11850,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(GetInboxPlacementTestResponseSchedule { days, timing, timezone });
+    rt::model!(GetInboxPlacementTestResponseSchedule {
+        days,
+        timing,
+        timezone,
+    });
 
     /// Timing configuration for the scheduled test.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -11212,7 +11868,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(GetInboxPlacementTestResponseScheduleTiming { from });
+    rt::model!(GetInboxPlacementTestResponseScheduleTiming {
+        from,
+    });
 
     /// Timezone in which the schedule is set, in IANA timezone format.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -11633,11 +12291,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetInboxPlacementTestResponseRecipientsLabelsItem(region : impl Into < String >,
-        sub_region : impl Into < String >, r#type = "type" : impl Into < String >, esp :
-        impl Into < String >) {}
-    );
+    rt::model!(GetInboxPlacementTestResponseRecipientsLabelsItem(
+        region: impl Into<String>,
+        sub_region: impl Into<String>,
+        r#type = "type": impl Into<String>,
+        esp: impl Into<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -11650,11 +12309,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetInboxPlacementTestResponseAutomationsItem(when :
-        GetInboxPlacementTestResponseAutomationsItemWhen, then :
-        GetInboxPlacementTestResponseAutomationsItemThen) {}
-    );
+    rt::model!(GetInboxPlacementTestResponseAutomationsItem(
+        when: GetInboxPlacementTestResponseAutomationsItemWhen,
+        then: GetInboxPlacementTestResponseAutomationsItemThen,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -11669,10 +12327,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetInboxPlacementTestResponseAutomationsItemWhen(condition :
-        GetInboxPlacementTestResponseAutomationsItemWhenCondition) { condition_value }
-    );
+    rt::model!(GetInboxPlacementTestResponseAutomationsItemWhen(
+        condition: GetInboxPlacementTestResponseAutomationsItemWhenCondition,
+    ) {
+        condition_value,
+    });
 
     /// Condition for automation trigger
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -11737,11 +12396,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetInboxPlacementTestResponseAutomationsItemThen { webhook_url,
-        pause_sending_campaigns_for, pause, enable_slow_ramp, disable_slow_ramp,
-        add_tags, remove_tags }
-    );
+    rt::model!(GetInboxPlacementTestResponseAutomationsItemThen {
+        webhook_url,
+        pause_sending_campaigns_for,
+        pause,
+        enable_slow_ramp,
+        disable_slow_ramp,
+        add_tags,
+        remove_tags,
+    });
 
     /// Status of the inbox placement test
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -11837,7 +12500,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(GetInboxPlacementTestResponseMetadata { campaign, tags });
+    rt::model!(GetInboxPlacementTestResponseMetadata {
+        campaign,
+        tags,
+    });
 
     /// The campaign associated with the inbox placement test
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -11852,7 +12518,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(GetInboxPlacementTestResponseMetadataCampaign { id, name });
+    rt::model!(GetInboxPlacementTestResponseMetadataCampaign {
+        id,
+        name,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -11864,10 +12533,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetInboxPlacementTestResponseMetadataTagsValue(id : impl Into < String >, label :
-        impl Into < String >) {}
-    );
+    rt::model!(GetInboxPlacementTestResponseMetadataTagsValue(
+        id: impl Into<String>,
+        label: impl Into<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -11891,7 +12560,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(UpdateInboxPlacementTestRequest { name, schedule, automations, status });
+    rt::model!(UpdateInboxPlacementTestRequest {
+        name,
+        schedule,
+        automations,
+        status,
+    });
 
     /// Specifies the date and time when the automated inbox placement tests will be sent.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -11911,7 +12585,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(UpdateInboxPlacementTestRequestSchedule { days, timing, timezone });
+    rt::model!(UpdateInboxPlacementTestRequestSchedule {
+        days,
+        timing,
+        timezone,
+    });
 
     /// Timing configuration for the scheduled test.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -11925,7 +12603,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(UpdateInboxPlacementTestRequestScheduleTiming { from });
+    rt::model!(UpdateInboxPlacementTestRequestScheduleTiming {
+        from,
+    });
 
     /// Timezone in which the schedule is set, in IANA timezone format.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -12273,11 +12953,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        UpdateInboxPlacementTestRequestAutomationsItem(when :
-        UpdateInboxPlacementTestRequestAutomationsItemWhen, then :
-        UpdateInboxPlacementTestRequestAutomationsItemThen) {}
-    );
+    rt::model!(UpdateInboxPlacementTestRequestAutomationsItem(
+        when: UpdateInboxPlacementTestRequestAutomationsItemWhen,
+        then: UpdateInboxPlacementTestRequestAutomationsItemThen,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -12292,10 +12971,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        UpdateInboxPlacementTestRequestAutomationsItemWhen(condition :
-        UpdateInboxPlacementTestRequestAutomationsItemWhenCondition) { condition_value }
-    );
+    rt::model!(UpdateInboxPlacementTestRequestAutomationsItemWhen(
+        condition: UpdateInboxPlacementTestRequestAutomationsItemWhenCondition,
+    ) {
+        condition_value,
+    });
 
     /// Condition for automation trigger
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -12360,11 +13040,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        UpdateInboxPlacementTestRequestAutomationsItemThen { webhook_url,
-        pause_sending_campaigns_for, pause, enable_slow_ramp, disable_slow_ramp,
-        add_tags, remove_tags }
-    );
+    rt::model!(UpdateInboxPlacementTestRequestAutomationsItemThen {
+        webhook_url,
+        pause_sending_campaigns_for,
+        pause,
+        enable_slow_ramp,
+        disable_slow_ramp,
+        add_tags,
+        remove_tags,
+    });
 
     /// Status of the inbox placement test
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -12418,10 +13102,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        InboxPlacementAnalyticsPage(items : Vec < InboxPlacementAnalytics >) {
-        next_starting_after }
-    );
+    rt::model!(InboxPlacementAnalyticsPage(
+        items: Vec<InboxPlacementAnalytics>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -12450,10 +13135,16 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetInboxPlacementStatsByTestIdRequest(test_ids : Vec < rt::uuid::Uuid >) {
-        date_from, date_to, recipient_geo, recipient_type, recipient_esp, sender_email }
-    );
+    rt::model!(GetInboxPlacementStatsByTestIdRequest(
+        test_ids: Vec<rt::uuid::Uuid>,
+    ) {
+        date_from,
+        date_to,
+        recipient_geo,
+        recipient_type,
+        recipient_esp,
+        sender_email,
+    });
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -12604,11 +13295,18 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetInboxPlacementDeliverabilityInsightsRequest(test_id : rt::uuid::Uuid) {
-        date_from, date_to, previous_date_from, previous_date_to, show_previous,
-        recipient_geo, recipient_type, recipient_esp }
-    );
+    rt::model!(GetInboxPlacementDeliverabilityInsightsRequest(
+        test_id: rt::uuid::Uuid,
+    ) {
+        date_from,
+        date_to,
+        previous_date_from,
+        previous_date_to,
+        show_previous,
+        recipient_geo,
+        recipient_type,
+        recipient_esp,
+    });
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -12761,10 +13459,16 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetInboxPlacementStatsByDateRequest(test_id : rt::uuid::Uuid) { date_from,
-        date_to, recipient_geo, recipient_type, recipient_esp, sender_email }
-    );
+    rt::model!(GetInboxPlacementStatsByDateRequest(
+        test_id: rt::uuid::Uuid,
+    ) {
+        date_from,
+        date_to,
+        recipient_geo,
+        recipient_type,
+        recipient_esp,
+        sender_email,
+    });
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -12897,10 +13601,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        InboxPlacementBlacklistSpamAssassinReportPage(items : Vec <
-        InboxPlacementBlacklistSpamAssassinReport >) { next_starting_after }
-    );
+    rt::model!(InboxPlacementBlacklistSpamAssassinReportPage(
+        items: Vec<InboxPlacementBlacklistSpamAssassinReport>,
+    ) {
+        next_starting_after,
+    });
 
     /// The API Key to create
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -12913,10 +13618,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateApiKeyRequest(name : impl Into < String >, scopes : Vec <
-        CreateApiKeyRequestScopesItem >) {}
-    );
+    rt::model!(CreateApiKeyRequest(
+        name: impl Into<String>,
+        scopes: Vec<CreateApiKeyRequestScopesItem>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -13494,7 +14199,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(ApiKeyPage(items : Vec < ApiKey >) { next_starting_after });
+    rt::model!(ApiKeyPage(
+        items: Vec<ApiKey>,
+    ) {
+        next_starting_after,
+    });
 
     /// A page of Account Campaign Mapping items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -13509,10 +14218,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        AccountCampaignMappingPage(items : Vec < AccountCampaignMapping >) {
-        next_starting_after }
-    );
+    rt::model!(AccountCampaignMappingPage(
+        items: Vec<AccountCampaignMapping>,
+    ) {
+        next_starting_after,
+    });
 
     /// When using `campaign`: The `email` field is required. When using `list_id`: The `email` field is optional, but at least one of the following must be provided: `email`, `first_name`, or `last_name`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -13585,13 +14295,27 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateLeadRequest { campaign, email, personalization, website, last_name,
-        first_name, company_name, phone, lt_interest_status, pl_value_lead, list_id,
-        assigned_to, skip_if_in_workspace, skip_if_in_campaign, skip_if_in_list,
-        blocklist_id, verify_leads_for_lead_finder, verify_leads_on_import,
-        custom_variables }
-    );
+    rt::model!(CreateLeadRequest {
+        campaign,
+        email,
+        personalization,
+        website,
+        last_name,
+        first_name,
+        company_name,
+        phone,
+        lt_interest_status,
+        pl_value_lead,
+        list_id,
+        assigned_to,
+        skip_if_in_workspace,
+        skip_if_in_campaign,
+        skip_if_in_list,
+        blocklist_id,
+        verify_leads_for_lead_finder,
+        verify_leads_on_import,
+        custom_variables,
+    });
 
     /// Lead interest status. It can be either a static value (check below), or a custom status interest value
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -13699,7 +14423,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(DeleteLeadsResponse { count });
+    rt::model!(DeleteLeadsResponse {
+        count,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -13762,12 +14488,26 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        ListLeadsRequest { search, filter, campaign, list_id, in_campaign, in_list, ids,
-        queries, excluded_ids, contacts, limit, starting_after, organization_user_ids,
-        smart_view_id, is_website_visitor, distinct_contacts, enrichment_status, esg_code
-        }
-    );
+    rt::model!(ListLeadsRequest {
+        search,
+        filter,
+        campaign,
+        list_id,
+        in_campaign,
+        in_list,
+        ids,
+        queries,
+        excluded_ids,
+        contacts,
+        limit,
+        starting_after,
+        organization_user_ids,
+        smart_view_id,
+        is_website_visitor,
+        distinct_contacts,
+        enrichment_status,
+        esg_code,
+    });
 
     /// Smart view query to filter leads
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -13781,11 +14521,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        ListLeadsRequestQueriesItem(action_type = "actionType" :
-        ListLeadsRequestQueriesItemActionType, values :
-        ListLeadsRequestQueriesItemValues) {}
-    );
+    rt::model!(ListLeadsRequestQueriesItem(
+        action_type = "actionType": ListLeadsRequestQueriesItemActionType,
+        values: ListLeadsRequestQueriesItemValues,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -13848,10 +14587,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        ListLeadsRequestQueriesItemValues { occurrence_days = "occurrence-days",
-        occurrence_count = "occurrence-count", lead_status = "lead-status" }
-    );
+    rt::model!(ListLeadsRequestQueriesItemValues {
+        occurrence_days = "occurrence-days",
+        occurrence_count = "occurrence-count",
+        lead_status = "lead-status",
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -13865,7 +14605,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(ListLeadsRequestQueriesItemValuesOccurrenceCount { condition, count });
+    rt::model!(ListLeadsRequestQueriesItemValuesOccurrenceCount {
+        condition,
+        count,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -13914,7 +14657,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(ListLeadsRequestQueriesItemValuesLeadStatus { status, condition });
+    rt::model!(ListLeadsRequestQueriesItemValuesLeadStatus {
+        status,
+        condition,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -14059,7 +14805,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(LeadPage(items : Vec < Lead >) { next_starting_after });
+    rt::model!(LeadPage(
+        items: Vec<Lead>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -14104,11 +14854,18 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        UpdateLeadRequest { personalization, website, last_name, first_name,
-        company_name, phone, lt_interest_status, pl_value_lead, assigned_to,
-        custom_variables }
-    );
+    rt::model!(UpdateLeadRequest {
+        personalization,
+        website,
+        last_name,
+        first_name,
+        company_name,
+        phone,
+        lt_interest_status,
+        pl_value_lead,
+        assigned_to,
+        custom_variables,
+    });
 
     /// Lead interest status. It can be either a static value (check below), or a custom status interest value
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -14215,10 +14972,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        MergeLeadsRequest(lead_id : rt::uuid::Uuid, destination_lead_id : rt::uuid::Uuid)
-        {}
-    );
+    rt::model!(MergeLeadsRequest(
+        lead_id: rt::uuid::Uuid,
+        destination_lead_id: rt::uuid::Uuid,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -14244,11 +15001,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        UpdateLeadInterestStatusRequest(lead_email : impl Into < String >, interest_value
-        : Option < f64 >) { campaign_id, ai_interest_value, disable_auto_interest,
-        list_id }
-    );
+    rt::model!(UpdateLeadInterestStatusRequest(
+        lead_email: impl Into<String>,
+        interest_value: Option<f64>,
+    ) {
+        campaign_id,
+        ai_interest_value,
+        disable_auto_interest,
+        list_id,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -14260,7 +15021,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(UpdateLeadInterestStatusResponse { message });
+    rt::model!(UpdateLeadInterestStatusResponse {
+        message,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -14272,7 +15035,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(RemoveLeadsFromSubsequenceRequest(id : rt::uuid::Uuid) {});
+    rt::model!(RemoveLeadsFromSubsequenceRequest(
+        id: rt::uuid::Uuid,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -14312,11 +15077,20 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        BulkAssignLeadsRequest(organization_user_ids : Vec < rt::uuid::Uuid >) { search,
-        filter, campaign, list_id, in_campaign, in_list, smart_view_id, ids, limit,
-        queries }
-    );
+    rt::model!(BulkAssignLeadsRequest(
+        organization_user_ids: Vec<rt::uuid::Uuid>,
+    ) {
+        search,
+        filter,
+        campaign,
+        list_id,
+        in_campaign,
+        in_list,
+        smart_view_id,
+        ids,
+        limit,
+        queries,
+    });
 
     /// The filter to apply to the leads.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -14449,11 +15223,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        BulkAssignLeadsRequestQueriesItem(action_type = "actionType" :
-        BulkAssignLeadsRequestQueriesItemActionType, values :
-        BulkAssignLeadsRequestQueriesItemValues) {}
-    );
+    rt::model!(BulkAssignLeadsRequestQueriesItem(
+        action_type = "actionType": BulkAssignLeadsRequestQueriesItemActionType,
+        values: BulkAssignLeadsRequestQueriesItemValues,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -14524,10 +15297,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        BulkAssignLeadsRequestQueriesItemValues { occurrence_days = "occurrence-days",
-        occurrence_count = "occurrence-count", lead_status = "lead-status" }
-    );
+    rt::model!(BulkAssignLeadsRequestQueriesItemValues {
+        occurrence_days = "occurrence-days",
+        occurrence_count = "occurrence-count",
+        lead_status = "lead-status",
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -14543,9 +15317,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        BulkAssignLeadsRequestQueriesItemValuesOccurrenceCount { condition, count }
-    );
+    rt::model!(BulkAssignLeadsRequestQueriesItemValuesOccurrenceCount {
+        condition,
+        count,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -14601,7 +15376,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(BulkAssignLeadsRequestQueriesItemValuesLeadStatus { status, condition });
+    rt::model!(BulkAssignLeadsRequestQueriesItemValuesLeadStatus {
+        status,
+        condition,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -14649,7 +15427,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(BulkAssignLeadsResponse { status, message });
+    rt::model!(BulkAssignLeadsResponse {
+        status,
+        message,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -14724,13 +15505,30 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        MoveLeadsRequest { search, filter, campaign, list_id, in_campaign, in_list, ids,
-        queries, excluded_ids, contacts, to_campaign_id, to_list_id,
-        ignore_resource_filter_clauses, check_duplicates_in_campaigns,
-        skip_leads_in_verification, limit, assigned_to, esp_code, esg_code, copy_leads,
-        check_duplicates, reset_interest_status }
-    );
+    rt::model!(MoveLeadsRequest {
+        search,
+        filter,
+        campaign,
+        list_id,
+        in_campaign,
+        in_list,
+        ids,
+        queries,
+        excluded_ids,
+        contacts,
+        to_campaign_id,
+        to_list_id,
+        ignore_resource_filter_clauses,
+        check_duplicates_in_campaigns,
+        skip_leads_in_verification,
+        limit,
+        assigned_to,
+        esp_code,
+        esg_code,
+        copy_leads,
+        check_duplicates,
+        reset_interest_status,
+    });
 
     /// Smart view query to filter leads
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -14744,11 +15542,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        MoveLeadsRequestQueriesItem(action_type = "actionType" :
-        MoveLeadsRequestQueriesItemActionType, values :
-        MoveLeadsRequestQueriesItemValues) {}
-    );
+    rt::model!(MoveLeadsRequestQueriesItem(
+        action_type = "actionType": MoveLeadsRequestQueriesItemActionType,
+        values: MoveLeadsRequestQueriesItemValues,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -14811,10 +15608,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        MoveLeadsRequestQueriesItemValues { occurrence_days = "occurrence-days",
-        occurrence_count = "occurrence-count", lead_status = "lead-status" }
-    );
+    rt::model!(MoveLeadsRequestQueriesItemValues {
+        occurrence_days = "occurrence-days",
+        occurrence_count = "occurrence-count",
+        lead_status = "lead-status",
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -14828,7 +15626,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(MoveLeadsRequestQueriesItemValuesOccurrenceCount { condition, count });
+    rt::model!(MoveLeadsRequestQueriesItemValuesOccurrenceCount {
+        condition,
+        count,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -14877,7 +15678,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(MoveLeadsRequestQueriesItemValuesLeadStatus { status, condition });
+    rt::model!(MoveLeadsRequestQueriesItemValuesLeadStatus {
+        status,
+        condition,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -15047,10 +15851,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        MoveLeadsToSubsequenceRequest(subsequence_id : rt::uuid::Uuid, id :
-        rt::uuid::Uuid) {}
-    );
+    rt::model!(MoveLeadsToSubsequenceRequest(
+        subsequence_id: rt::uuid::Uuid,
+        id: rt::uuid::Uuid,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -15086,11 +15890,18 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        AddLeadsRequest(leads : Vec < AddLeadsRequestLeadsItem >) { campaign_id, list_id,
-        blocklist_id, assigned_to, verify_leads_on_import, skip_if_in_workspace,
-        skip_if_in_campaign, skip_if_in_list }
-    );
+    rt::model!(AddLeadsRequest(
+        leads: Vec<AddLeadsRequestLeadsItem>,
+    ) {
+        campaign_id,
+        list_id,
+        blocklist_id,
+        assigned_to,
+        verify_leads_on_import,
+        skip_if_in_workspace,
+        skip_if_in_campaign,
+        skip_if_in_list,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -15138,11 +15949,19 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        AddLeadsRequestLeadsItem { email, personalization, website, last_name,
-        first_name, company_name, phone, lt_interest_status, pl_value_lead, assigned_to,
-        custom_variables }
-    );
+    rt::model!(AddLeadsRequestLeadsItem {
+        email,
+        personalization,
+        website,
+        last_name,
+        first_name,
+        company_name,
+        phone,
+        lt_interest_status,
+        pl_value_lead,
+        assigned_to,
+        custom_variables,
+    });
 
     /// Lead interest status. It can be either a static value (check below), or a custom status interest value
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -15270,13 +16089,20 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        AddLeadsResponse(status : impl Into < String >, total_sent : i64, leads_uploaded
-        : i64, in_blocklist : i64, blocklist_used : Option < String >, duplicated_leads :
-        i64, skipped_count : i64, invalid_email_count : i64, incomplete_count : i64,
-        duplicate_email_count : i64, remaining_in_plan : Option < i64 >, created_leads :
-        Vec < AddLeadsResponseCreatedLeadsItem >) {}
-    );
+    rt::model!(AddLeadsResponse(
+        status: impl Into<String>,
+        total_sent: i64,
+        leads_uploaded: i64,
+        in_blocklist: i64,
+        blocklist_used: Option<String>,
+        duplicated_leads: i64,
+        skipped_count: i64,
+        invalid_email_count: i64,
+        incomplete_count: i64,
+        duplicate_email_count: i64,
+        remaining_in_plan: Option<i64>,
+        created_leads: Vec<AddLeadsResponseCreatedLeadsItem>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -15298,10 +16124,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        AddLeadsResponseCreatedLeadsItem(index : i64, id : rt::uuid::Uuid) { email,
-        first_name, last_name, phone }
-    );
+    rt::model!(AddLeadsResponseCreatedLeadsItem(
+        index: i64,
+        id: rt::uuid::Uuid,
+    ) {
+        email,
+        first_name,
+        last_name,
+        phone,
+    });
 
     /// A page of Background Job items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -15316,7 +16147,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(BackgroundJobPage(items : Vec < BackgroundJob >) { next_starting_after });
+    rt::model!(BackgroundJobPage(
+        items: Vec<BackgroundJob>,
+    ) {
+        next_starting_after,
+    });
 
     /// The Custom Tag to create
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -15332,7 +16167,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CreateCustomTagRequest(label : impl Into < String >) { description });
+    rt::model!(CreateCustomTagRequest(
+        label: impl Into<String>,
+    ) {
+        description,
+    });
 
     /// A page of Custom Tag items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -15347,7 +16186,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CustomTagPage(items : Vec < CustomTag >) { next_starting_after });
+    rt::model!(CustomTagPage(
+        items: Vec<CustomTag>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -15363,7 +16206,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(UpdateCustomTagRequest { label, description });
+    rt::model!(UpdateCustomTagRequest {
+        label,
+        description,
+    });
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -15387,11 +16233,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        ToggleCustomTagResourceRequest(tag_ids : Vec < rt::uuid::Uuid >, resource_type :
-        ToggleCustomTagResourceRequestResourceType, resource_ids : Vec < String >, assign
-        : bool) { selected_all, filter }
-    );
+    rt::model!(ToggleCustomTagResourceRequest(
+        tag_ids: Vec<rt::uuid::Uuid>,
+        resource_type: ToggleCustomTagResourceRequestResourceType,
+        resource_ids: Vec<String>,
+        assign: bool,
+    ) {
+        selected_all,
+        filter,
+    });
 
     /// The resource type to assign or unassign the tags to
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -15516,7 +16366,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(ToggleCustomTagResourceRequestFilterObject { tag_id, search });
+    rt::model!(ToggleCustomTagResourceRequestFilterObject {
+        tag_id,
+        search,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -15528,7 +16381,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(ToggleCustomTagResourceResponse { success });
+    rt::model!(ToggleCustomTagResourceResponse {
+        success,
+    });
 
     /// A page of Custom Tag Mapping items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -15543,9 +16398,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CustomTagMappingPage(items : Vec < CustomTagMapping >) { next_starting_after }
-    );
+    rt::model!(CustomTagMappingPage(
+        items: Vec<CustomTagMapping>,
+    ) {
+        next_starting_after,
+    });
 
     /// The Block List Entry to create
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -15558,7 +16415,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CreateBlockListEntryRequest(bl_value : impl Into < String >) {});
+    rt::model!(CreateBlockListEntryRequest(
+        bl_value: impl Into<String>,
+    ) {});
 
     /// A page of Block List Entry items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -15573,9 +16432,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        BlockListEntryPage(items : Vec < BlockListEntry >) { next_starting_after }
-    );
+    rt::model!(BlockListEntryPage(
+        items: Vec<BlockListEntry>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -15588,7 +16449,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(UpdateBlockListEntryRequest { bl_value });
+    rt::model!(UpdateBlockListEntryRequest {
+        bl_value,
+    });
 
     /// The Lead Label to create
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -15609,10 +16472,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateLeadLabelRequest(label : impl Into < String >, interest_status_label :
-        CreateLeadLabelRequestInterestStatusLabel) { description, use_with_ai }
-    );
+    rt::model!(CreateLeadLabelRequest(
+        label: impl Into<String>,
+        interest_status_label: CreateLeadLabelRequestInterestStatusLabel,
+    ) {
+        description,
+        use_with_ai,
+    });
 
     /// Interest status label associated with this label
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -15666,7 +16532,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(LeadLabelPage(items : Vec < LeadLabel >) { next_starting_after });
+    rt::model!(LeadLabelPage(
+        items: Vec<LeadLabel>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -15688,9 +16558,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        UpdateLeadLabelRequest { label, interest_status_label, description, use_with_ai }
-    );
+    rt::model!(UpdateLeadLabelRequest {
+        label,
+        interest_status_label,
+        description,
+        use_with_ai,
+    });
 
     /// Interest status label associated with this label
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -15742,7 +16615,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(DeleteLeadLabelRequest { reassigned_status });
+    rt::model!(DeleteLeadLabelRequest {
+        reassigned_status,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -15754,7 +16629,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CreateLeadLabelAiReplyLabelRequest(reply_text : impl Into < String >) {});
+    rt::model!(CreateLeadLabelAiReplyLabelRequest(
+        reply_text: impl Into<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -15770,7 +16647,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CreateLeadLabelAiReplyLabelResponse { result, custom_labels_considered });
+    rt::model!(CreateLeadLabelAiReplyLabelResponse {
+        result,
+        custom_labels_considered,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -15786,7 +16666,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(UpdateWorkspaceRequest { name, org_logo_url });
+    rt::model!(UpdateWorkspaceRequest {
+        name,
+        org_logo_url,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -15798,7 +16681,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CreateWorkspaceWhitelabelDomainRequest(domain : impl Into < String >) {});
+    rt::model!(CreateWorkspaceWhitelabelDomainRequest(
+        domain: impl Into<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -15818,7 +16703,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(GetWorkspaceWhitelabelDomainResponse { verified, name, verification });
+    rt::model!(GetWorkspaceWhitelabelDomainResponse {
+        verified,
+        name,
+        verification,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -15840,10 +16729,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetWorkspaceWhitelabelDomainResponseVerificationItem { r#type = "type", domain,
-        value, reason }
-    );
+    rt::model!(GetWorkspaceWhitelabelDomainResponseVerificationItem {
+        r#type = "type",
+        domain,
+        value,
+        reason,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -15855,10 +16746,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        ChangeWorkspaceOwnerRequest(email : impl Into < String >, sec : impl Into <
-        String >) {}
-    );
+    rt::model!(ChangeWorkspaceOwnerRequest(
+        email: impl Into<String>,
+        sec: impl Into<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -15901,12 +16792,21 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        EnrichLeadsFromSupersearchRequest(search_filters :
-        EnrichLeadsFromSupersearchRequestSearchFilters, limit : i64) { search_name,
-        work_email_enrichment, fully_enriched_profile, custom_flow, resource_id,
-        resource_type, auto_update, evergreen, skip_rows_without_email, list_name }
-    );
+    rt::model!(EnrichLeadsFromSupersearchRequest(
+        search_filters: EnrichLeadsFromSupersearchRequestSearchFilters,
+        limit: i64,
+    ) {
+        search_name,
+        work_email_enrichment,
+        fully_enriched_profile,
+        custom_flow,
+        resource_id,
+        resource_type,
+        auto_update,
+        evergreen,
+        skip_rows_without_email,
+        list_name,
+    });
 
     /// Search filters to find leads.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -15977,12 +16877,26 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        EnrichLeadsFromSupersearchRequestSearchFilters { locations, department, level,
-        employee_count = "employeeCount", revenue, news, title, name, company_name,
-        look_alike, keyword_filter, industry, sub_industry = "subIndustry", domains,
-        funding_type, skip_owned_leads, show_one_lead_per_company, location_mode }
-    );
+    rt::model!(EnrichLeadsFromSupersearchRequestSearchFilters {
+        locations,
+        department,
+        level,
+        employee_count = "employeeCount",
+        revenue,
+        news,
+        title,
+        name,
+        company_name,
+        look_alike,
+        keyword_filter,
+        industry,
+        sub_industry = "subIndustry",
+        domains,
+        funding_type,
+        skip_owned_leads,
+        show_one_lead_per_company,
+        location_mode,
+    });
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
@@ -16021,10 +16935,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        EnrichLeadsFromSupersearchRequestSearchFiltersLocationsArrayItemObject(place_id :
-        impl Into < String >) { label }
-    );
+    rt::model!(EnrichLeadsFromSupersearchRequestSearchFiltersLocationsArrayItemObject(
+        place_id: impl Into<String>,
+    ) {
+        label,
+    });
 
     /// Locations to include or exclude in the search
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -16045,10 +16960,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        EnrichLeadsFromSupersearchRequestSearchFiltersLocationsObject { include, exclude
-        }
-    );
+    rt::model!(EnrichLeadsFromSupersearchRequestSearchFiltersLocationsObject {
+        include,
+        exclude,
+    });
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
@@ -16074,10 +16989,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        EnrichLeadsFromSupersearchRequestSearchFiltersLocationsObjectIncludeItemObject(place_id
-        : impl Into < String >) { label }
-    );
+    rt::model!(EnrichLeadsFromSupersearchRequestSearchFiltersLocationsObjectIncludeItemObject(
+        place_id: impl Into<String>,
+    ) {
+        label,
+    });
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
@@ -16103,10 +17019,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        EnrichLeadsFromSupersearchRequestSearchFiltersLocationsObjectExcludeItemObject(place_id
-        : impl Into < String >) { label }
-    );
+    rt::model!(EnrichLeadsFromSupersearchRequestSearchFiltersLocationsObjectExcludeItemObject(
+        place_id: impl Into<String>,
+    ) {
+        label,
+    });
 
     /// Department of the lead
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -16362,10 +17279,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        EnrichLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemObject(op : impl
-        Into < String >) { min, max }
-    );
+    rt::model!(EnrichLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemObject(
+        op: impl Into<String>,
+    ) {
+        min,
+        max,
+    });
 
     /// Revenue of the lead company
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -16579,7 +17498,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(EnrichLeadsFromSupersearchRequestSearchFiltersTitle { include, exclude });
+    rt::model!(EnrichLeadsFromSupersearchRequestSearchFiltersTitle {
+        include,
+        exclude,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -16595,9 +17517,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        EnrichLeadsFromSupersearchRequestSearchFiltersCompanyName { include, exclude }
-    );
+    rt::model!(EnrichLeadsFromSupersearchRequestSearchFiltersCompanyName {
+        include,
+        exclude,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -16611,9 +17534,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        EnrichLeadsFromSupersearchRequestSearchFiltersKeywordFilter { exclude, include }
-    );
+    rt::model!(EnrichLeadsFromSupersearchRequestSearchFiltersKeywordFilter {
+        exclude,
+        include,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -16632,9 +17556,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        EnrichLeadsFromSupersearchRequestSearchFiltersIndustry { exclude, include }
-    );
+    rt::model!(EnrichLeadsFromSupersearchRequestSearchFiltersIndustry {
+        exclude,
+        include,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -16885,9 +17810,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        EnrichLeadsFromSupersearchRequestSearchFiltersSubIndustry { exclude, include }
-    );
+    rt::model!(EnrichLeadsFromSupersearchRequestSearchFiltersSubIndustry {
+        exclude,
+        include,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -18418,7 +19344,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(EnrichLeadsFromSupersearchRequestEvergreen { leads_to_add, frequency });
+    rt::model!(EnrichLeadsFromSupersearchRequestEvergreen {
+        leads_to_add,
+        frequency,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -18446,11 +19375,16 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        EnrichLeadsFromSupersearchResponse(id : impl Into < String >, organization_id :
-        rt::uuid::Uuid, resource_id : rt::uuid::Uuid) { search_filters, limit, list_name,
-        custom_flow }
-    );
+    rt::model!(EnrichLeadsFromSupersearchResponse(
+        id: impl Into<String>,
+        organization_id: rt::uuid::Uuid,
+        resource_id: rt::uuid::Uuid,
+    ) {
+        search_filters,
+        limit,
+        list_name,
+        custom_flow,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -18482,11 +19416,17 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetSupersearchEnrichmentResponse(resource_id : rt::uuid::Uuid, enrichment_payload
-        : GetSupersearchEnrichmentResponseEnrichmentPayload) { in_progress, has_no_leads,
-        exists, auto_update, is_evergreen, search_filters }
-    );
+    rt::model!(GetSupersearchEnrichmentResponse(
+        resource_id: rt::uuid::Uuid,
+        enrichment_payload: GetSupersearchEnrichmentResponseEnrichmentPayload,
+    ) {
+        in_progress,
+        has_no_leads,
+        exists,
+        auto_update,
+        is_evergreen,
+        search_filters,
+    });
 
     /// Enrichment types
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -18521,11 +19461,19 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetSupersearchEnrichmentResponseEnrichmentPayload { work_email_enrichment,
-        fully_enriched_profile, email_verification, joblisting, technologies, news,
-        funding, ai_enrichment, custom_flow, limit, autofill }
-    );
+    rt::model!(GetSupersearchEnrichmentResponseEnrichmentPayload {
+        work_email_enrichment,
+        fully_enriched_profile,
+        email_verification,
+        joblisting,
+        technologies,
+        news,
+        funding,
+        ai_enrichment,
+        custom_flow,
+        limit,
+        autofill,
+    });
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -18548,10 +19496,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateSupersearchEnrichmentRequest(resource_id : rt::uuid::Uuid, r#type = "type"
-        : CreateSupersearchEnrichmentRequestType) { limit, filters, custom_flow }
-    );
+    rt::model!(CreateSupersearchEnrichmentRequest(
+        resource_id: rt::uuid::Uuid,
+        r#type = "type": CreateSupersearchEnrichmentRequestType,
+    ) {
+        limit,
+        filters,
+        custom_flow,
+    });
 
     /// Enrichment type to add to the resource
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -18638,10 +19590,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateSupersearchEnrichmentResponse(id : impl Into < String >, organization_id :
-        rt::uuid::Uuid, resource_id : rt::uuid::Uuid) { limit, enrichment_payload }
-    );
+    rt::model!(CreateSupersearchEnrichmentResponse(
+        id: impl Into<String>,
+        organization_id: rt::uuid::Uuid,
+        resource_id: rt::uuid::Uuid,
+    ) {
+        limit,
+        enrichment_payload,
+    });
 
     /// The enrichment configuration payload
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -18666,10 +19622,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateSupersearchEnrichmentResponseEnrichmentPayload { joblisting,
-        email_verification, work_email_enrichment, fully_enriched_profile, custom_flow }
-    );
+    rt::model!(CreateSupersearchEnrichmentResponseEnrichmentPayload {
+        joblisting,
+        email_verification,
+        work_email_enrichment,
+        fully_enriched_profile,
+        custom_flow,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -18688,10 +19647,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        UpdateSupersearchEnrichmentSettingsRequest { auto_update,
-        skip_rows_without_email, is_evergreen }
-    );
+    rt::model!(UpdateSupersearchEnrichmentSettingsRequest {
+        auto_update,
+        skip_rows_without_email,
+        is_evergreen,
+    });
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -18741,13 +19701,24 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateAiEnrichmentRequest(resource_id : rt::uuid::Uuid, output_column : impl Into
-        < String >, resource_type : CreateAiEnrichmentRequestResourceType, model_version
-        : CreateAiEnrichmentRequestModelVersion) { input_columns, use_instantly_account,
-        overwrite, auto_update, skip_leads_without_email, limit, prompt, template_id,
-        status, show_state, filters }
-    );
+    rt::model!(CreateAiEnrichmentRequest(
+        resource_id: rt::uuid::Uuid,
+        output_column: impl Into<String>,
+        resource_type: CreateAiEnrichmentRequestResourceType,
+        model_version: CreateAiEnrichmentRequestModelVersion,
+    ) {
+        input_columns,
+        use_instantly_account,
+        overwrite,
+        auto_update,
+        skip_leads_without_email,
+        limit,
+        prompt,
+        template_id,
+        status,
+        show_state,
+        filters,
+    });
 
     /// Type of the entity to enrich
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -18983,13 +19954,20 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateAiEnrichmentResponse(id : impl Into < String >, resource_id :
-        rt::uuid::Uuid, resource_type : CreateAiEnrichmentResponseResourceType,
-        output_column : impl Into < String >, status : f64, model_version : impl Into <
-        String >, overwrite : bool, auto_update : bool) { input_columns, limit,
-        template_id }
-    );
+    rt::model!(CreateAiEnrichmentResponse(
+        id: impl Into<String>,
+        resource_id: rt::uuid::Uuid,
+        resource_type: CreateAiEnrichmentResponseResourceType,
+        output_column: impl Into<String>,
+        status: f64,
+        model_version: impl Into<String>,
+        overwrite: bool,
+        auto_update: bool,
+    ) {
+        input_columns,
+        limit,
+        template_id,
+    });
 
     /// Type of the resource (1 for Campaign, 2 for List)
     #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
@@ -19127,10 +20105,16 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        RunSupersearchEnrichmentRequest(resource_id : rt::uuid::Uuid) { lead_ids, limit,
-        column_name, overwrite, starting_row, count }
-    );
+    rt::model!(RunSupersearchEnrichmentRequest(
+        resource_id: rt::uuid::Uuid,
+    ) {
+        lead_ids,
+        limit,
+        column_name,
+        overwrite,
+        starting_row,
+        count,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -19149,7 +20133,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(RunSupersearchEnrichmentResponse { id, resource_id, enrichment_payload });
+    rt::model!(RunSupersearchEnrichmentResponse {
+        id,
+        resource_id,
+        enrichment_payload,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -19167,11 +20155,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CountLeadsFromSupersearchRequest(search_filters :
-        CountLeadsFromSupersearchRequestSearchFilters) { skip_owned_leads,
-        show_one_lead_per_company }
-    );
+    rt::model!(CountLeadsFromSupersearchRequest(
+        search_filters: CountLeadsFromSupersearchRequestSearchFilters,
+    ) {
+        skip_owned_leads,
+        show_one_lead_per_company,
+    });
 
     /// Search filters to find leads.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -19242,12 +20231,26 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CountLeadsFromSupersearchRequestSearchFilters { locations, department, level,
-        employee_count = "employeeCount", revenue, news, title, name, company_name,
-        look_alike, keyword_filter, industry, sub_industry = "subIndustry", domains,
-        funding_type, skip_owned_leads, show_one_lead_per_company, location_mode }
-    );
+    rt::model!(CountLeadsFromSupersearchRequestSearchFilters {
+        locations,
+        department,
+        level,
+        employee_count = "employeeCount",
+        revenue,
+        news,
+        title,
+        name,
+        company_name,
+        look_alike,
+        keyword_filter,
+        industry,
+        sub_industry = "subIndustry",
+        domains,
+        funding_type,
+        skip_owned_leads,
+        show_one_lead_per_company,
+        location_mode,
+    });
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
@@ -19286,10 +20289,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CountLeadsFromSupersearchRequestSearchFiltersLocationsArrayItemObject(place_id :
-        impl Into < String >) { label }
-    );
+    rt::model!(CountLeadsFromSupersearchRequestSearchFiltersLocationsArrayItemObject(
+        place_id: impl Into<String>,
+    ) {
+        label,
+    });
 
     /// Locations to include or exclude in the search
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -19310,9 +20314,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CountLeadsFromSupersearchRequestSearchFiltersLocationsObject { include, exclude }
-    );
+    rt::model!(CountLeadsFromSupersearchRequestSearchFiltersLocationsObject {
+        include,
+        exclude,
+    });
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
@@ -19338,10 +20343,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CountLeadsFromSupersearchRequestSearchFiltersLocationsObjectIncludeItemObject(place_id
-        : impl Into < String >) { label }
-    );
+    rt::model!(CountLeadsFromSupersearchRequestSearchFiltersLocationsObjectIncludeItemObject(
+        place_id: impl Into<String>,
+    ) {
+        label,
+    });
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
@@ -19367,10 +20373,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CountLeadsFromSupersearchRequestSearchFiltersLocationsObjectExcludeItemObject(place_id
-        : impl Into < String >) { label }
-    );
+    rt::model!(CountLeadsFromSupersearchRequestSearchFiltersLocationsObjectExcludeItemObject(
+        place_id: impl Into<String>,
+    ) {
+        label,
+    });
 
     /// Department of the lead
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -19626,10 +20633,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CountLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemObject(op : impl
-        Into < String >) { min, max }
-    );
+    rt::model!(CountLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemObject(
+        op: impl Into<String>,
+    ) {
+        min,
+        max,
+    });
 
     /// Revenue of the lead company
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -19843,7 +20852,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CountLeadsFromSupersearchRequestSearchFiltersTitle { include, exclude });
+    rt::model!(CountLeadsFromSupersearchRequestSearchFiltersTitle {
+        include,
+        exclude,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -19859,9 +20871,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CountLeadsFromSupersearchRequestSearchFiltersCompanyName { include, exclude }
-    );
+    rt::model!(CountLeadsFromSupersearchRequestSearchFiltersCompanyName {
+        include,
+        exclude,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -19875,9 +20888,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CountLeadsFromSupersearchRequestSearchFiltersKeywordFilter { exclude, include }
-    );
+    rt::model!(CountLeadsFromSupersearchRequestSearchFiltersKeywordFilter {
+        exclude,
+        include,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -19896,9 +20910,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CountLeadsFromSupersearchRequestSearchFiltersIndustry { exclude, include }
-    );
+    rt::model!(CountLeadsFromSupersearchRequestSearchFiltersIndustry {
+        exclude,
+        include,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -20149,9 +21164,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CountLeadsFromSupersearchRequestSearchFiltersSubIndustry { exclude, include }
-    );
+    rt::model!(CountLeadsFromSupersearchRequestSearchFiltersSubIndustry {
+        exclude,
+        include,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -21646,7 +22662,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CountLeadsFromSupersearchResponse { number_of_leads });
+    rt::model!(CountLeadsFromSupersearchResponse {
+        number_of_leads,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -21664,11 +22682,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        PreviewLeadsFromSupersearchRequest(search_filters :
-        PreviewLeadsFromSupersearchRequestSearchFilters) { skip_owned_leads,
-        show_one_lead_per_company }
-    );
+    rt::model!(PreviewLeadsFromSupersearchRequest(
+        search_filters: PreviewLeadsFromSupersearchRequestSearchFilters,
+    ) {
+        skip_owned_leads,
+        show_one_lead_per_company,
+    });
 
     /// Search filters to find leads.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -21739,12 +22758,26 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        PreviewLeadsFromSupersearchRequestSearchFilters { locations, department, level,
-        employee_count = "employeeCount", revenue, news, title, name, company_name,
-        look_alike, keyword_filter, industry, sub_industry = "subIndustry", domains,
-        funding_type, skip_owned_leads, show_one_lead_per_company, location_mode }
-    );
+    rt::model!(PreviewLeadsFromSupersearchRequestSearchFilters {
+        locations,
+        department,
+        level,
+        employee_count = "employeeCount",
+        revenue,
+        news,
+        title,
+        name,
+        company_name,
+        look_alike,
+        keyword_filter,
+        industry,
+        sub_industry = "subIndustry",
+        domains,
+        funding_type,
+        skip_owned_leads,
+        show_one_lead_per_company,
+        location_mode,
+    });
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
@@ -21783,10 +22816,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        PreviewLeadsFromSupersearchRequestSearchFiltersLocationsArrayItemObject(place_id
-        : impl Into < String >) { label }
-    );
+    rt::model!(PreviewLeadsFromSupersearchRequestSearchFiltersLocationsArrayItemObject(
+        place_id: impl Into<String>,
+    ) {
+        label,
+    });
 
     /// Locations to include or exclude in the search
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -21811,10 +22845,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        PreviewLeadsFromSupersearchRequestSearchFiltersLocationsObject { include, exclude
-        }
-    );
+    rt::model!(PreviewLeadsFromSupersearchRequestSearchFiltersLocationsObject {
+        include,
+        exclude,
+    });
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
@@ -21840,10 +22874,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        PreviewLeadsFromSupersearchRequestSearchFiltersLocationsObjectIncludeItemObject(place_id
-        : impl Into < String >) { label }
-    );
+    rt::model!(PreviewLeadsFromSupersearchRequestSearchFiltersLocationsObjectIncludeItemObject(
+        place_id: impl Into<String>,
+    ) {
+        label,
+    });
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
@@ -21869,10 +22904,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        PreviewLeadsFromSupersearchRequestSearchFiltersLocationsObjectExcludeItemObject(place_id
-        : impl Into < String >) { label }
-    );
+    rt::model!(PreviewLeadsFromSupersearchRequestSearchFiltersLocationsObjectExcludeItemObject(
+        place_id: impl Into<String>,
+    ) {
+        label,
+    });
 
     /// Department of the lead
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -22128,10 +23164,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        PreviewLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemObject(op : impl
-        Into < String >) { min, max }
-    );
+    rt::model!(PreviewLeadsFromSupersearchRequestSearchFiltersEmployeeCountItemObject(
+        op: impl Into<String>,
+    ) {
+        min,
+        max,
+    });
 
     /// Revenue of the lead company
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -22345,9 +23383,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        PreviewLeadsFromSupersearchRequestSearchFiltersTitle { include, exclude }
-    );
+    rt::model!(PreviewLeadsFromSupersearchRequestSearchFiltersTitle {
+        include,
+        exclude,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -22363,9 +23402,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        PreviewLeadsFromSupersearchRequestSearchFiltersCompanyName { include, exclude }
-    );
+    rt::model!(PreviewLeadsFromSupersearchRequestSearchFiltersCompanyName {
+        include,
+        exclude,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -22379,9 +23419,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        PreviewLeadsFromSupersearchRequestSearchFiltersKeywordFilter { exclude, include }
-    );
+    rt::model!(PreviewLeadsFromSupersearchRequestSearchFiltersKeywordFilter {
+        exclude,
+        include,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -22400,9 +23441,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        PreviewLeadsFromSupersearchRequestSearchFiltersIndustry { exclude, include }
-    );
+    rt::model!(PreviewLeadsFromSupersearchRequestSearchFiltersIndustry {
+        exclude,
+        include,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -22653,9 +23695,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        PreviewLeadsFromSupersearchRequestSearchFiltersSubIndustry { exclude, include }
-    );
+    rt::model!(PreviewLeadsFromSupersearchRequestSearchFiltersSubIndustry {
+        exclude,
+        include,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -24158,10 +25201,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        PreviewLeadsFromSupersearchResponse { number_of_leads,
-        number_of_redacted_results, leads }
-    );
+    rt::model!(PreviewLeadsFromSupersearchResponse {
+        number_of_leads,
+        number_of_redacted_results,
+        leads,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -24206,12 +25250,17 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        PreviewLeadsFromSupersearchResponseLeadsItem { first_name = "firstName",
-        last_name = "lastName", full_name = "fullName", job_title = "jobTitle", location,
-        linked_in = "linkedIn", company_name = "companyName", company_logo =
-        "companyLogo", company_id = "companyId" }
-    );
+    rt::model!(PreviewLeadsFromSupersearchResponseLeadsItem {
+        first_name = "firstName",
+        last_name = "lastName",
+        full_name = "fullName",
+        job_title = "jobTitle",
+        location,
+        linked_in = "linkedIn",
+        company_name = "companyName",
+        company_logo = "companyLogo",
+        company_id = "companyId",
+    });
 
     /// The Workspace Group Member to create
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -24224,7 +25273,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CreateWorkspaceGroupMemberRequest(sub_workspace_id : rt::uuid::Uuid) {});
+    rt::model!(CreateWorkspaceGroupMemberRequest(
+        sub_workspace_id: rt::uuid::Uuid,
+    ) {});
 
     /// A page of Workspace Group Member items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -24239,10 +25290,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        WorkspaceGroupMemberPage(items : Vec < WorkspaceGroupMember >) {
-        next_starting_after }
-    );
+    rt::model!(WorkspaceGroupMemberPage(
+        items: Vec<WorkspaceGroupMember>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -24259,10 +25311,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetWorkspaceGroupMemberAdminResponse(workspace_name : impl Into < String >,
-        has_admin_workspace : bool) { workspace_group_member_id }
-    );
+    rt::model!(GetWorkspaceGroupMemberAdminResponse(
+        workspace_name: impl Into<String>,
+        has_admin_workspace: bool,
+    ) {
+        workspace_group_member_id,
+    });
 
     /// The Workspace Member to create
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -24283,10 +25337,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateWorkspaceMemberRequest(email : impl Into < String >, role :
-        CreateWorkspaceMemberRequestRole) { user_email, permissions }
-    );
+    rt::model!(CreateWorkspaceMemberRequest(
+        email: impl Into<String>,
+        role: CreateWorkspaceMemberRequestRole,
+    ) {
+        user_email,
+        permissions,
+    });
 
     /// THe role of the workspace member defining their access level. While the "owner" role is listed in the enum, it cannot be created via the API, and is only assigned to the user who creates the workspace.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -24490,9 +25547,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        WorkspaceMemberPage(items : Vec < WorkspaceMember >) { next_starting_after }
-    );
+    rt::model!(WorkspaceMemberPage(
+        items: Vec<WorkspaceMember>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -24505,7 +25564,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(UpdateWorkspaceMemberRequest { role });
+    rt::model!(UpdateWorkspaceMemberRequest {
+        role,
+    });
 
     /// THe role of the workspace member defining their access level. While the "owner" role is listed in the enum, it cannot be created via the API, and is only assigned to the user who creates the workspace.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -24573,12 +25634,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateSubsequenceRequest(parent_campaign : rt::uuid::Uuid, name : impl Into <
-        String >, conditions : CreateSubsequenceRequestConditions, subsequence_schedule :
-        CreateSubsequenceRequestSubsequenceSchedule, sequences : Vec <
-        CreateSubsequenceRequestSequencesItem >) {}
-    );
+    rt::model!(CreateSubsequenceRequest(
+        parent_campaign: rt::uuid::Uuid,
+        name: impl Into<String>,
+        conditions: CreateSubsequenceRequestConditions,
+        subsequence_schedule: CreateSubsequenceRequestSubsequenceSchedule,
+        sequences: Vec<CreateSubsequenceRequestSequencesItem>,
+    ) {});
 
     /// Conditions that trigger the subsequence
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -24599,9 +25661,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateSubsequenceRequestConditions { crm_status, lead_activity, reply_contains }
-    );
+    rt::model!(CreateSubsequenceRequestConditions {
+        crm_status,
+        lead_activity,
+        reply_contains,
+    });
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -24719,11 +25783,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateSubsequenceRequestSubsequenceSchedule(schedules : Vec <
-        CreateSubsequenceRequestSubsequenceScheduleSchedulesItem >) { start_date,
-        end_date }
-    );
+    rt::model!(CreateSubsequenceRequestSubsequenceSchedule(
+        schedules: Vec<CreateSubsequenceRequestSubsequenceScheduleSchedulesItem>,
+    ) {
+        start_date,
+        end_date,
+    });
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -24737,13 +25802,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateSubsequenceRequestSubsequenceScheduleSchedulesItem(name : impl Into <
-        String >, timing :
-        CreateSubsequenceRequestSubsequenceScheduleSchedulesItemTiming, days :
-        CreateSubsequenceRequestSubsequenceScheduleSchedulesItemDays, timezone :
-        CreateSubsequenceRequestSubsequenceScheduleSchedulesItemTimezone) {}
-    );
+    rt::model!(CreateSubsequenceRequestSubsequenceScheduleSchedulesItem(
+        name: impl Into<String>,
+        timing: CreateSubsequenceRequestSubsequenceScheduleSchedulesItemTiming,
+        days: CreateSubsequenceRequestSubsequenceScheduleSchedulesItemDays,
+        timezone: CreateSubsequenceRequestSubsequenceScheduleSchedulesItemTimezone,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -24755,10 +25819,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateSubsequenceRequestSubsequenceScheduleSchedulesItemTiming(from : impl Into <
-        String >, to : impl Into < String >) {}
-    );
+    rt::model!(CreateSubsequenceRequestSubsequenceScheduleSchedulesItemTiming(
+        from: impl Into<String>,
+        to: impl Into<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -24789,10 +25853,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateSubsequenceRequestSubsequenceScheduleSchedulesItemDays { _0 = "0", _1 =
-        "1", _2 = "2", _3 = "3", _4 = "4", _5 = "5", _6 = "6" }
-    );
+    rt::model!(CreateSubsequenceRequestSubsequenceScheduleSchedulesItemDays {
+        _0 = "0",
+        _1 = "1",
+        _2 = "2",
+        _3 = "3",
+        _4 = "4",
+        _5 = "5",
+        _6 = "6",
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -25140,10 +26209,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateSubsequenceRequestSequencesItem(steps : Vec <
-        CreateSubsequenceRequestSequencesItemStepsItem >) {}
-    );
+    rt::model!(CreateSubsequenceRequestSequencesItem(
+        steps: Vec<CreateSubsequenceRequestSequencesItemStepsItem>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -25169,12 +26237,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateSubsequenceRequestSequencesItemStepsItem(r#type = "type" :
-        CreateSubsequenceRequestSequencesItemStepsItemType, delay : f64, variants : Vec <
-        CreateSubsequenceRequestSequencesItemStepsItemVariantsItem >) { delay_unit,
-        pre_delay, pre_delay_unit }
-    );
+    rt::model!(CreateSubsequenceRequestSequencesItemStepsItem(
+        r#type = "type": CreateSubsequenceRequestSequencesItemStepsItemType,
+        delay: f64,
+        variants: Vec<CreateSubsequenceRequestSequencesItemStepsItemVariantsItem>,
+    ) {
+        delay_unit,
+        pre_delay,
+        pre_delay_unit,
+    });
 
     /// Type of step. This has to be 'email' always - it's the only supported type for now
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -25292,10 +26363,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateSubsequenceRequestSequencesItemStepsItemVariantsItem(subject : impl Into <
-        String >, body : impl Into < String >) { v_disabled }
-    );
+    rt::model!(CreateSubsequenceRequestSequencesItemStepsItemVariantsItem(
+        subject: impl Into<String>,
+        body: impl Into<String>,
+    ) {
+        v_disabled,
+    });
 
     /// A page of Campaign Subsequence items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -25310,10 +26383,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CampaignSubsequencePage(items : Vec < CampaignSubsequence >) {
-        next_starting_after }
-    );
+    rt::model!(CampaignSubsequencePage(
+        items: Vec<CampaignSubsequence>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -25327,10 +26401,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        DuplicateSubsequenceRequest(parent_campaign : rt::uuid::Uuid, name : impl Into <
-        String >) {}
-    );
+    rt::model!(DuplicateSubsequenceRequest(
+        parent_campaign: rt::uuid::Uuid,
+        name: impl Into<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -25343,7 +26417,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(UpdateSubsequenceRequest { name });
+    rt::model!(UpdateSubsequenceRequest {
+        name,
+    });
 
     /// Sending status data with human-readable summary. Returns null for both fields if no data is available.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -25360,7 +26436,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(GetSubsequenceSendingStatusResponse { diagnostics, summary });
+    rt::model!(GetSubsequenceSendingStatusResponse {
+        diagnostics,
+        summary,
+    });
 
     /// Raw sending status data. Some fields may be missing when campaign is out of schedule.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -25433,12 +26512,22 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetSubsequenceSendingStatusResponseDiagnostics { campaign_id, subsequence_id,
-        last_updated, status, issue_tracking, accounts_summary, campaign_daily_limit,
-        new_lead_limit, schedule_status, send_one_by_one, follow_ups_waiting,
-        esp_routing_status, domain_limiter, leads_status }
-    );
+    rt::model!(GetSubsequenceSendingStatusResponseDiagnostics {
+        campaign_id,
+        subsequence_id,
+        last_updated,
+        status,
+        issue_tracking,
+        accounts_summary,
+        campaign_daily_limit,
+        new_lead_limit,
+        schedule_status,
+        send_one_by_one,
+        follow_ups_waiting,
+        esp_routing_status,
+        domain_limiter,
+        leads_status,
+    });
 
     /// Status code explaining why the campaign is not sending or sending slower
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -25542,11 +26631,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetSubsequenceSendingStatusResponseDiagnosticsIssueTracking {
-        current_status_code, issue_first_seen_at, consecutive_loops_with_issue,
-        last_healthy_send_at }
-    );
+    rt::model!(GetSubsequenceSendingStatusResponseDiagnosticsIssueTracking {
+        current_status_code,
+        issue_first_seen_at,
+        consecutive_loops_with_issue,
+        last_healthy_send_at,
+    });
 
     /// Summary of sending account availability. May be missing when campaign is out of schedule.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -25568,10 +26658,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetSubsequenceSendingStatusResponseDiagnosticsAccountsSummary { total_connected,
-        available, unavailable }
-    );
+    rt::model!(GetSubsequenceSendingStatusResponseDiagnosticsAccountsSummary {
+        total_connected,
+        available,
+        unavailable,
+    });
 
     /// Breakdown of unavailable accounts by reason
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -25594,10 +26685,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetSubsequenceSendingStatusResponseDiagnosticsAccountsSummaryUnavailable {
-        daily_limit_hit, slow_ramp_limit_hit, disconnected, global_gap_not_met }
-    );
+    rt::model!(GetSubsequenceSendingStatusResponseDiagnosticsAccountsSummaryUnavailable {
+        daily_limit_hit,
+        slow_ramp_limit_hit,
+        disconnected,
+        global_gap_not_met,
+    });
 
     /// Campaign daily sending limit status. May be missing when campaign is out of schedule.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -25617,10 +26710,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetSubsequenceSendingStatusResponseDiagnosticsCampaignDailyLimit { limit, sent,
-        limit_hit }
-    );
+    rt::model!(GetSubsequenceSendingStatusResponseDiagnosticsCampaignDailyLimit {
+        limit,
+        sent,
+        limit_hit,
+    });
 
     /// New lead daily limit status. May be missing when campaign is out of schedule.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -25643,10 +26737,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetSubsequenceSendingStatusResponseDiagnosticsNewLeadLimit { enabled, limit,
-        contacted, limit_hit }
-    );
+    rt::model!(GetSubsequenceSendingStatusResponseDiagnosticsNewLeadLimit {
+        enabled,
+        limit,
+        contacted,
+        limit_hit,
+    });
 
     /// Campaign schedule status
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -25660,9 +26756,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetSubsequenceSendingStatusResponseDiagnosticsScheduleStatus { in_schedule }
-    );
+    rt::model!(GetSubsequenceSendingStatusResponseDiagnosticsScheduleStatus {
+        in_schedule,
+    });
 
     /// Send one-by-one settings. May be missing when campaign is out of schedule.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -25679,10 +26775,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetSubsequenceSendingStatusResponseDiagnosticsSendOneByOne { enabled,
-        single_account_per_wait_gap }
-    );
+    rt::model!(GetSubsequenceSendingStatusResponseDiagnosticsSendOneByOne {
+        enabled,
+        single_account_per_wait_gap,
+    });
 
     /// Follow-up emails waiting status. May be missing when campaign is out of schedule.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -25699,10 +26795,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetSubsequenceSendingStatusResponseDiagnosticsFollowUpsWaiting { count,
-        earliest_wait_time_seconds }
-    );
+    rt::model!(GetSubsequenceSendingStatusResponseDiagnosticsFollowUpsWaiting {
+        count,
+        earliest_wait_time_seconds,
+    });
 
     /// ESP routing status. May be missing when campaign is out of schedule.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -25722,10 +26818,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetSubsequenceSendingStatusResponseDiagnosticsEspRoutingStatus { enabled,
-        waiting_for_match, connected_esps }
-    );
+    rt::model!(GetSubsequenceSendingStatusResponseDiagnosticsEspRoutingStatus {
+        enabled,
+        waiting_for_match,
+        connected_esps,
+    });
 
     /// Per-domain sending limit status. May be missing when campaign is out of schedule.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -25742,10 +26839,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetSubsequenceSendingStatusResponseDiagnosticsDomainLimiter { active,
-        domains_at_limit }
-    );
+    rt::model!(GetSubsequenceSendingStatusResponseDiagnosticsDomainLimiter {
+        active,
+        domains_at_limit,
+    });
 
     /// Lead availability status. May be missing when campaign is out of schedule.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -25765,10 +26862,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetSubsequenceSendingStatusResponseDiagnosticsLeadsStatus { no_leads_ready,
-        account_unavailable_skips, delay_not_met_skips }
-    );
+    rt::model!(GetSubsequenceSendingStatusResponseDiagnosticsLeadsStatus {
+        no_leads_ready,
+        account_unavailable_skips,
+        delay_not_met_skips,
+    });
 
     /// Human-readable summary of the sending status
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -25794,10 +26892,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetSubsequenceSendingStatusResponseSummary { status, status_message,
-        issue_started_at, last_healthy_send_at, ai_summary }
-    );
+    rt::model!(GetSubsequenceSendingStatusResponseSummary {
+        status,
+        status_message,
+        issue_started_at,
+        last_healthy_send_at,
+        ai_summary,
+    });
 
     /// A page of Audit Log items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -25812,7 +26913,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(AuditLogPage(items : Vec < AuditLog >) { next_starting_after });
+    rt::model!(AuditLogPage(
+        items: Vec<AuditLog>,
+    ) {
+        next_starting_after,
+    });
 
     /// A page of Webhook items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -25827,7 +26932,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(WebhookPage(items : Vec < Webhook >) { next_starting_after });
+    rt::model!(WebhookPage(
+        items: Vec<Webhook>,
+    ) {
+        next_starting_after,
+    });
 
     /// The Webhook to create
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -25855,10 +26964,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateWebhookRequest(target_hook_url : impl Into < String >) { campaign, name,
-        event_type, custom_interest_value, headers }
-    );
+    rt::model!(CreateWebhookRequest(
+        target_hook_url: impl Into<String>,
+    ) {
+        campaign,
+        name,
+        event_type,
+        custom_interest_value,
+        headers,
+    });
 
     /// Type of event to trigger the webhook (null for custom label events). Set to "all_events" to subscribe to all events - including custom label events
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -25976,10 +27090,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        UpdateWebhookRequest { campaign, name, target_hook_url, event_type,
-        custom_interest_value, headers }
-    );
+    rt::model!(UpdateWebhookRequest {
+        campaign,
+        name,
+        target_hook_url,
+        event_type,
+        custom_interest_value,
+        headers,
+    });
 
     /// Type of event to trigger the webhook (null for custom label events). Set to "all_events" to subscribe to all events - including custom label events
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -26081,7 +27199,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(GetWebhookEventTypesResponse { event_types });
+    rt::model!(GetWebhookEventTypesResponse {
+        event_types,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -26097,9 +27217,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetWebhookEventTypesResponseEventTypesItem { id, label, r#type = "type" }
-    );
+    rt::model!(GetWebhookEventTypesResponseEventTypesItem {
+        id,
+        label,
+        r#type = "type",
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -26119,9 +27241,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        TestWebhookResponse { success, message, response_time_ms, status_code, error }
-    );
+    rt::model!(TestWebhookResponse {
+        success,
+        message,
+        response_time_ms,
+        status_code,
+        error,
+    });
 
     /// A page of Webhook Event items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -26136,7 +27262,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(WebhookEventPage(items : Vec < WebhookEvent >) { next_starting_after });
+    rt::model!(WebhookEventPage(
+        items: Vec<WebhookEvent>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -26156,10 +27286,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetWebhookEventSummaryResponse(total_events : f64, successful_events : f64,
-        failed_events : f64, success_rate : f64, failure_rate : f64) {}
-    );
+    rt::model!(GetWebhookEventSummaryResponse(
+        total_events: f64,
+        successful_events: f64,
+        failed_events: f64,
+        success_rate: f64,
+        failure_rate: f64,
+    ) {});
 
     /// List of webhook event KPIs grouped by date
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -26172,7 +27305,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(GetWebhookEventSummaryByDateResponse { items });
+    rt::model!(GetWebhookEventSummaryByDateResponse {
+        items,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -26192,10 +27327,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetWebhookEventSummaryByDateResponseItemsItem(date : rt::Date, total_events :
-        f64, successful_events : f64, failed_events : f64, success_rate : f64) {}
-    );
+    rt::model!(GetWebhookEventSummaryByDateResponseItemsItem(
+        date: rt::Date,
+        total_events: f64,
+        successful_events: f64,
+        failed_events: f64,
+        success_rate: f64,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -26212,11 +27350,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateDfyEmailAccountOrderRequest(items : Vec <
-        CreateDfyEmailAccountOrderRequestItemsItem >, order_type :
-        CreateDfyEmailAccountOrderRequestOrderType) { simulation }
-    );
+    rt::model!(CreateDfyEmailAccountOrderRequest(
+        items: Vec<CreateDfyEmailAccountOrderRequestItemsItem>,
+        order_type: CreateDfyEmailAccountOrderRequestOrderType,
+    ) {
+        simulation,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -26241,10 +27380,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateDfyEmailAccountOrderRequestItemsItem(domain : impl Into < String >) {
-        email_provider, forwarding_domain, accounts }
-    );
+    rt::model!(CreateDfyEmailAccountOrderRequestItemsItem(
+        domain: impl Into<String>,
+    ) {
+        email_provider,
+        forwarding_domain,
+        accounts,
+    });
 
     /// The email provider to use for the email accounts. For now you can order only Google accounts, and this parameter can have only one value.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -26291,11 +27433,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateDfyEmailAccountOrderRequestItemsItemAccountsItem(email_address_prefix :
-        impl Into < String >, first_name : impl Into < String >, last_name : impl Into <
-        String >) {}
-    );
+    rt::model!(CreateDfyEmailAccountOrderRequestItemsItemAccountsItem(
+        email_address_prefix: impl Into<String>,
+        first_name: impl Into<String>,
+        last_name: impl Into<String>,
+    ) {});
 
     /// The type of order to place. Please check the docs because this endpoint performs different actions based on the order type.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -26397,22 +27539,35 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateDfyEmailAccountOrderResponse(order_placed : bool, order_is_valid : bool,
-        unavailable_domains : Vec < String >, blacklist_domains : Vec < String >,
-        invalid_domains : Vec < String >, invalid_forwarding_domains : Vec < String >,
-        missing_domain_orders : Vec < String >, domains_without_accounts : Vec < String
-        >, invalid_accounts : Vec < CreateDfyEmailAccountOrderResponseInvalidAccountsItem
-        >, free_domains : Vec < String >, number_of_domains_ordered : f64,
-        number_of_accounts_ordered : f64, price_per_account_per_month : f64,
-        price_per_domain_per_year : f64, total_domains_price_per_year : f64,
-        total_accounts_price_per_month : f64, total_price_per_month : f64,
-        total_price_per_year : f64, total_price : f64, total_discount : f64,
-        payment_method_last_4_digits : impl Into < String >, payment_method_brand : impl
-        Into < String >, payment_method_name_on_card : impl Into < String >, simulation :
-        bool, order_items : Vec < CreateDfyEmailAccountOrderResponseOrderItemsItem >) {
-        order_error }
-    );
+    rt::model!(CreateDfyEmailAccountOrderResponse(
+        order_placed: bool,
+        order_is_valid: bool,
+        unavailable_domains: Vec<String>,
+        blacklist_domains: Vec<String>,
+        invalid_domains: Vec<String>,
+        invalid_forwarding_domains: Vec<String>,
+        missing_domain_orders: Vec<String>,
+        domains_without_accounts: Vec<String>,
+        invalid_accounts: Vec<CreateDfyEmailAccountOrderResponseInvalidAccountsItem>,
+        free_domains: Vec<String>,
+        number_of_domains_ordered: f64,
+        number_of_accounts_ordered: f64,
+        price_per_account_per_month: f64,
+        price_per_domain_per_year: f64,
+        total_domains_price_per_year: f64,
+        total_accounts_price_per_month: f64,
+        total_price_per_month: f64,
+        total_price_per_year: f64,
+        total_price: f64,
+        total_discount: f64,
+        payment_method_last_4_digits: impl Into<String>,
+        payment_method_brand: impl Into<String>,
+        payment_method_name_on_card: impl Into<String>,
+        simulation: bool,
+        order_items: Vec<CreateDfyEmailAccountOrderResponseOrderItemsItem>,
+    ) {
+        order_error,
+    });
 
     /// The error that occurred if the order was not placed. If the order was placed successfully, then this field will be omitted.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -26491,11 +27646,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateDfyEmailAccountOrderResponseInvalidAccountsItem(domain : impl Into < String
-        >, first_name : impl Into < String >, last_name : impl Into < String >, email :
-        impl Into < String >, reason : impl Into < String >) {}
-    );
+    rt::model!(CreateDfyEmailAccountOrderResponseInvalidAccountsItem(
+        domain: impl Into<String>,
+        first_name: impl Into<String>,
+        last_name: impl Into<String>,
+        email: impl Into<String>,
+        reason: impl Into<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -26522,12 +27679,17 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateDfyEmailAccountOrderResponseOrderItemsItem(domain : impl Into < String >,
-        accounts : Vec < CreateDfyEmailAccountOrderResponseOrderItemsItemAccountsItem >,
-        email_provider : f64, domain_price : f64, accounts_price : f64, total_price :
-        f64, total_discount : f64) { forwarding_domain }
-    );
+    rt::model!(CreateDfyEmailAccountOrderResponseOrderItemsItem(
+        domain: impl Into<String>,
+        accounts: Vec<CreateDfyEmailAccountOrderResponseOrderItemsItemAccountsItem>,
+        email_provider: f64,
+        domain_price: f64,
+        accounts_price: f64,
+        total_price: f64,
+        total_discount: f64,
+    ) {
+        forwarding_domain,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -26543,11 +27705,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateDfyEmailAccountOrderResponseOrderItemsItemAccountsItem(email_address_prefix
-        : impl Into < String >, first_name : impl Into < String >, last_name : impl Into
-        < String >) {}
-    );
+    rt::model!(CreateDfyEmailAccountOrderResponseOrderItemsItemAccountsItem(
+        email_address_prefix: impl Into<String>,
+        first_name: impl Into<String>,
+        last_name: impl Into<String>,
+    ) {});
 
     /// A page of DFY Email Account Order items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -26562,10 +27724,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        DfyEmailAccountOrderPage(items : Vec < DfyEmailAccountOrder >) {
-        next_starting_after }
-    );
+    rt::model!(DfyEmailAccountOrderPage(
+        items: Vec<DfyEmailAccountOrder>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -26580,7 +27743,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(GetSimilarDfyDomainsRequest(domain : impl Into < String >) { tlds });
+    rt::model!(GetSimilarDfyDomainsRequest(
+        domain: impl Into<String>,
+    ) {
+        tlds,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -26627,7 +27794,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(GetSimilarDfyDomainsResponse { domains });
+    rt::model!(GetSimilarDfyDomainsResponse {
+        domains,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -26639,7 +27808,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CheckDfyDomainsRequest(domains : Vec < String >) {});
+    rt::model!(CheckDfyDomainsRequest(
+        domains: Vec<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -26652,7 +27823,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CheckDfyDomainsResponse { results });
+    rt::model!(CheckDfyDomainsResponse {
+        results,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -26668,7 +27841,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CheckDfyDomainsResponseResultsItem { domain, available });
+    rt::model!(CheckDfyDomainsResponseResultsItem {
+        domain,
+        available,
+    });
 
     /// This endpoint does not require any parameters in the request body.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -26685,7 +27861,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(ListPreWarmedUpDfyDomainsRequest { extensions, search });
+    rt::model!(ListPreWarmedUpDfyDomainsRequest {
+        extensions,
+        search,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -26736,7 +27915,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(ListPreWarmedUpDfyDomainsResponse { domains });
+    rt::model!(ListPreWarmedUpDfyDomainsResponse {
+        domains,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -26751,10 +27932,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetDfyEmailAccountOrderAccountsResponse(items : Vec <
-        GetDfyEmailAccountOrderAccountsResponseItemsItem >) { next_starting_after }
-    );
+    rt::model!(GetDfyEmailAccountOrderAccountsResponse(
+        items: Vec<GetDfyEmailAccountOrderAccountsResponseItemsItem>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -26785,14 +27967,19 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetDfyEmailAccountOrderAccountsResponseItemsItem(id : impl Into < String >,
-        domain : impl Into < String >, email : impl Into < String >, email_provider :
-        GetDfyEmailAccountOrderAccountsResponseItemsItemEmailProvider, first_name : impl
-        Into < String >, last_name : impl Into < String >, is_pre_warmed_up : bool,
-        timestamp_cancelled : impl Into < String >, timestamp_created : impl Into <
-        String >) { password }
-    );
+    rt::model!(GetDfyEmailAccountOrderAccountsResponseItemsItem(
+        id: impl Into<String>,
+        domain: impl Into<String>,
+        email: impl Into<String>,
+        email_provider: GetDfyEmailAccountOrderAccountsResponseItemsItemEmailProvider,
+        first_name: impl Into<String>,
+        last_name: impl Into<String>,
+        is_pre_warmed_up: bool,
+        timestamp_cancelled: impl Into<String>,
+        timestamp_created: impl Into<String>,
+    ) {
+        password,
+    });
 
     /// The email provider
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -26837,7 +28024,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CancelDfyEmailAccountOrderAccountsRequest(accounts : Vec < String >) {});
+    rt::model!(CancelDfyEmailAccountOrderAccountsRequest(
+        accounts: Vec<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -26849,10 +28038,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CancelDfyEmailAccountOrderAccountsResponse(items : Vec <
-        CancelDfyEmailAccountOrderAccountsResponseItemsItem >) {}
-    );
+    rt::model!(CancelDfyEmailAccountOrderAccountsResponse(
+        items: Vec<CancelDfyEmailAccountOrderAccountsResponseItemsItem>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -26880,14 +28068,17 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CancelDfyEmailAccountOrderAccountsResponseItemsItem(id : impl Into < String >,
-        domain : impl Into < String >, email : impl Into < String >, email_provider :
-        CancelDfyEmailAccountOrderAccountsResponseItemsItemEmailProvider, first_name :
-        impl Into < String >, last_name : impl Into < String >, is_pre_warmed_up : bool,
-        timestamp_cancelled : impl Into < String >, timestamp_created : impl Into <
-        String >) {}
-    );
+    rt::model!(CancelDfyEmailAccountOrderAccountsResponseItemsItem(
+        id: impl Into<String>,
+        domain: impl Into<String>,
+        email: impl Into<String>,
+        email_provider: CancelDfyEmailAccountOrderAccountsResponseItemsItemEmailProvider,
+        first_name: impl Into<String>,
+        last_name: impl Into<String>,
+        is_pre_warmed_up: bool,
+        timestamp_cancelled: impl Into<String>,
+        timestamp_created: impl Into<String>,
+    ) {});
 
     /// The email provider
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -26938,10 +28129,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetWorkspaceBillingPlanDetailsResponse { organization_id, organization_name,
-        subscriptions }
-    );
+    rt::model!(GetWorkspaceBillingPlanDetailsResponse {
+        organization_id,
+        organization_name,
+        subscriptions,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -26955,7 +28147,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(GetWorkspaceBillingPlanDetailsResponseSubscriptions { outreach });
+    rt::model!(GetWorkspaceBillingPlanDetailsResponseSubscriptions {
+        outreach,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -26977,10 +28171,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetWorkspaceBillingPlanDetailsResponseSubscriptionsOutreach { plan_name,
-        addons_qty, total_lead_limit, current_lead_count }
-    );
+    rt::model!(GetWorkspaceBillingPlanDetailsResponseSubscriptionsOutreach {
+        plan_name,
+        addons_qty,
+        total_lead_limit,
+        current_lead_count,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -26997,10 +28193,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetWorkspaceBillingSubscriptionDetailsResponse { subscriptions,
-        all_subs_cancelled }
-    );
+    rt::model!(GetWorkspaceBillingSubscriptionDetailsResponse {
+        subscriptions,
+        all_subs_cancelled,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -27048,11 +28244,18 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetWorkspaceBillingSubscriptionDetailsResponseSubscriptionsItem { workspace_id,
-        interval, quantity, product_id, product_type, plan_type, current_period_end,
-        cancel_at_time, price_in_dollars, price_id }
-    );
+    rt::model!(GetWorkspaceBillingSubscriptionDetailsResponseSubscriptionsItem {
+        workspace_id,
+        interval,
+        quantity,
+        product_id,
+        product_type,
+        plan_type,
+        current_period_end,
+        cancel_at_time,
+        price_in_dollars,
+        price_id,
+    });
 
     /// The billing interval of the subscription
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -27328,10 +28531,16 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        DeleteCrmPhoneNumberResponse { id, timestamp_created, organization_id,
-        phone_number, country, locality, subscription_id, twilio_sid }
-    );
+    rt::model!(DeleteCrmPhoneNumberResponse {
+        id,
+        timestamp_created,
+        organization_id,
+        phone_number,
+        country,
+        locality,
+        subscription_id,
+        twilio_sid,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -27349,10 +28558,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetAccountAnalyticsDailyResponseItem(date : impl Into < String >, email_account :
-        impl Into < String >, sent : i64, bounced : i64) {}
-    );
+    rt::model!(GetAccountAnalyticsDailyResponseItem(
+        date: impl Into<String>,
+        email_account: impl Into<String>,
+        sent: i64,
+        bounced: i64,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -27421,18 +28632,34 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetCampaignAnalyticsResponseItem(campaign_name : impl Into < String >,
-        campaign_id : rt::uuid::Uuid, campaign_status : f64, campaign_is_evergreen :
-        bool, leads_count : i64, contacted_count : i64, emails_sent_count : i64,
-        new_leads_contacted_count : i64, open_count : i64, reply_count : i64,
-        link_click_count : i64, bounced_count : i64, unsubscribed_count : i64,
-        completed_count : i64, total_opportunities : i64, total_opportunity_value : f64)
-        { open_count_unique, open_count_unique_by_step, reply_count_unique,
-        reply_count_unique_by_step, reply_count_automatic, reply_count_automatic_unique,
-        reply_count_automatic_unique_by_step, link_click_count_unique,
-        link_click_count_unique_by_step }
-    );
+    rt::model!(GetCampaignAnalyticsResponseItem(
+        campaign_name: impl Into<String>,
+        campaign_id: rt::uuid::Uuid,
+        campaign_status: f64,
+        campaign_is_evergreen: bool,
+        leads_count: i64,
+        contacted_count: i64,
+        emails_sent_count: i64,
+        new_leads_contacted_count: i64,
+        open_count: i64,
+        reply_count: i64,
+        link_click_count: i64,
+        bounced_count: i64,
+        unsubscribed_count: i64,
+        completed_count: i64,
+        total_opportunities: i64,
+        total_opportunity_value: f64,
+    ) {
+        open_count_unique,
+        open_count_unique_by_step,
+        reply_count_unique,
+        reply_count_unique_by_step,
+        reply_count_automatic,
+        reply_count_automatic_unique,
+        reply_count_automatic_unique_by_step,
+        link_click_count_unique,
+        link_click_count_unique_by_step,
+    });
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -27600,12 +28827,22 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetCampaignAnalyticsDailyResponseItem { date, sent, contacted,
-        new_leads_contacted, opened, unique_opened, replies, unique_replies,
-        replies_automatic, unique_replies_automatic, clicks, unique_clicks,
-        opportunities, unique_opportunities }
-    );
+    rt::model!(GetCampaignAnalyticsDailyResponseItem {
+        date,
+        sent,
+        contacted,
+        new_leads_contacted,
+        opened,
+        unique_opened,
+        replies,
+        unique_replies,
+        replies_automatic,
+        unique_replies_automatic,
+        clicks,
+        unique_clicks,
+        opportunities,
+        unique_opportunities,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -27643,12 +28880,22 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetCampaignAnalyticsStepsResponseItem(step : Option < String >, variant : Option
-        < String >, sent : i64, opened : i64, unique_opened : i64, replies : i64,
-        unique_replies : i64, replies_automatic : i64, unique_replies_automatic : i64,
-        clicks : i64, unique_clicks : i64) { opportunities, unique_opportunities }
-    );
+    rt::model!(GetCampaignAnalyticsStepsResponseItem(
+        step: Option<String>,
+        variant: Option<String>,
+        sent: i64,
+        opened: i64,
+        unique_opened: i64,
+        replies: i64,
+        unique_replies: i64,
+        replies_automatic: i64,
+        unique_replies_automatic: i64,
+        clicks: i64,
+        unique_clicks: i64,
+    ) {
+        opportunities,
+        unique_opportunities,
+    });
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -27985,11 +29232,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetInboxPlacementTestEmailServiceProviderOptionsResponseItem(region : impl Into <
-        String >, sub_region : impl Into < String >, r#type = "type" : impl Into < String
-        >, esp : impl Into < String >) {}
-    );
+    rt::model!(GetInboxPlacementTestEmailServiceProviderOptionsResponseItem(
+        region: impl Into<String>,
+        sub_region: impl Into<String>,
+        r#type = "type": impl Into<String>,
+        esp: impl Into<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -28007,11 +29255,16 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetInboxPlacementStatsByTestIdResponseItem(test_id : rt::uuid::Uuid, count : i64,
-        spam_count : i64, spam_percent : f64, inbox_count : i64, inbox_percent : f64,
-        category_count : i64, category_percent : f64) {}
-    );
+    rt::model!(GetInboxPlacementStatsByTestIdResponseItem(
+        test_id: rt::uuid::Uuid,
+        count: i64,
+        spam_count: i64,
+        spam_percent: f64,
+        inbox_count: i64,
+        inbox_percent: f64,
+        category_count: i64,
+        category_percent: f64,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -28051,12 +29304,21 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetInboxPlacementDeliverabilityInsightsResponseItem { test_id, from, to,
-        previous_from, previous_to, sender_esp, recipient_esp, spam_percentage,
-        inbox_percentage, category_percentage, prev_spam_percentage,
-        prev_inbox_percentage, prev_category_percentage }
-    );
+    rt::model!(GetInboxPlacementDeliverabilityInsightsResponseItem {
+        test_id,
+        from,
+        to,
+        previous_from,
+        previous_to,
+        sender_esp,
+        recipient_esp,
+        spam_percentage,
+        inbox_percentage,
+        category_percentage,
+        prev_spam_percentage,
+        prev_inbox_percentage,
+        prev_category_percentage,
+    });
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -28158,11 +29420,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetInboxPlacementStatsByDateResponseItem(timestamp_created_date : impl Into <
-        String >, sent_count : i64, received_count : i64, spam_count : i64, inbox_count :
-        i64, category_count : i64) {}
-    );
+    rt::model!(GetInboxPlacementStatsByDateResponseItem(
+        timestamp_created_date: impl Into<String>,
+        sent_count: i64,
+        received_count: i64,
+        spam_count: i64,
+        inbox_count: i64,
+        category_count: i64,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -28366,12 +29631,16 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetAiEnrichmentInProgressResponseItem(organization_id : rt::uuid::Uuid,
-        resource_id : rt::uuid::Uuid, resource_type :
-        GetAiEnrichmentInProgressResponseItemResourceType, output_column : impl Into <
-        String >, status : f64, auto_update : bool) { id }
-    );
+    rt::model!(GetAiEnrichmentInProgressResponseItem(
+        organization_id: rt::uuid::Uuid,
+        resource_id: rt::uuid::Uuid,
+        resource_type: GetAiEnrichmentInProgressResponseItemResourceType,
+        output_column: impl Into<String>,
+        status: f64,
+        auto_update: bool,
+    ) {
+        id,
+    });
 
     /// Type of the resource (1 for Campaign, 2 for List)
     #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
@@ -28596,11 +29865,18 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetCrmPhoneNumbersResponseItem { id, timestamp_created, organization_id,
-        phone_number, country, locality, subscription_id, twilio_sid, renewal_date, price
-        }
-    );
+    rt::model!(GetCrmPhoneNumbersResponseItem {
+        id,
+        timestamp_created,
+        organization_id,
+        phone_number,
+        country,
+        locality,
+        subscription_id,
+        twilio_sid,
+        renewal_date,
+        price,
+    });
 }
 
 /// Request builders: one per operation, returned by the `Client` methods.

@@ -47,16 +47,17 @@ fn a_new_property_adds_only_its_field_and_docs() {
         }
     }
     // The entity only (request bodies come from the reference's facts, not from copies of the
-    // entity): one field, with its docs and serde attributes.
-    assert_eq!(blocks.len(), 1, "{blocks:#?}");
-    for block in &blocks {
-        assert!(
-            block.contains("pub archived:"),
-            "unexpected change:\n{block}"
-        );
-        assert!(
-            block.contains("/// Whether the list is archived"),
-            "no docs:\n{block}"
-        );
-    }
+    // entity): one field, with its docs and serde attributes, and its line in `rt::model!`.
+    assert_eq!(blocks.len(), 2, "{blocks:#?}");
+    assert!(
+        blocks[0].contains("pub archived:"),
+        "unexpected change:\n{}",
+        blocks[0]
+    );
+    assert!(
+        blocks[0].contains("/// Whether the list is archived"),
+        "no docs:\n{}",
+        blocks[0]
+    );
+    assert_eq!(blocks[1].trim(), "archived,", "unexpected change");
 }
