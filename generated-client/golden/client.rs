@@ -115,17 +115,36 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        Account(email : impl Into < String >, timestamp_created : rt::chrono::DateTime <
-        rt::chrono::Utc >, timestamp_updated : rt::chrono::DateTime < rt::chrono::Utc >,
-        first_name : impl Into < String >, last_name : impl Into < String >, organization
-        : rt::uuid::Uuid, warmup_status : WarmupStatus, provider_code : ProviderCode,
-        setup_pending : bool, is_managed_account : bool) { warmup, added_by, daily_limit,
-        modified_by, tracking_domain_name, tracking_domain_status, status,
-        enable_slow_ramp, inbox_placement_test_limit, timestamp_last_used,
-        status_message, timestamp_warmup_start, warmup_pool_id, dfy_password_changed,
-        stat_warmup_score, sending_gap, signature }
-    );
+    rt::model!(Account(
+        email: impl Into<String>,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_updated: rt::chrono::DateTime<rt::chrono::Utc>,
+        first_name: impl Into<String>,
+        last_name: impl Into<String>,
+        organization: rt::uuid::Uuid,
+        warmup_status: WarmupStatus,
+        provider_code: ProviderCode,
+        setup_pending: bool,
+        is_managed_account: bool,
+    ) {
+        warmup,
+        added_by,
+        daily_limit,
+        modified_by,
+        tracking_domain_name,
+        tracking_domain_status,
+        status,
+        enable_slow_ramp,
+        inbox_placement_test_limit,
+        timestamp_last_used,
+        status_message,
+        timestamp_warmup_start,
+        warmup_pool_id,
+        dfy_password_changed,
+        stat_warmup_score,
+        sending_gap,
+        signature,
+    });
 
     /// A campaign that can be sent to a list of recipients
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -262,18 +281,47 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        Campaign(id : rt::uuid::Uuid, name : impl Into < String >, status :
-        CampaignStatus, campaign_schedule : CampaignSchedule, timestamp_created : impl
-        Into < String >, timestamp_updated : impl Into < String >) { pl_value,
-        is_evergreen, sequences, email_gap, random_wait_max, text_only,
-        first_email_text_only, email_list, daily_limit, stop_on_reply, email_tag_list,
-        link_tracking, open_tracking, stop_on_auto_reply, daily_max_leads,
-        prioritize_new_leads, auto_variant_select, match_lead_esp, not_sending_status,
-        stop_for_company, core_variables, custom_variables, insert_unsubscribe_header,
-        allow_risky_contacts, disable_bounce_protect, limit_emails_per_company_override,
-        cc_list, bcc_list, organization, owned_by, ai_sdr_id, provider_routing_rules }
-    );
+    rt::model!(Campaign(
+        id: rt::uuid::Uuid,
+        name: impl Into<String>,
+        status: CampaignStatus,
+        campaign_schedule: CampaignSchedule,
+        timestamp_created: impl Into<String>,
+        timestamp_updated: impl Into<String>,
+    ) {
+        pl_value,
+        is_evergreen,
+        sequences,
+        email_gap,
+        random_wait_max,
+        text_only,
+        first_email_text_only,
+        email_list,
+        daily_limit,
+        stop_on_reply,
+        email_tag_list,
+        link_tracking,
+        open_tracking,
+        stop_on_auto_reply,
+        daily_max_leads,
+        prioritize_new_leads,
+        auto_variant_select,
+        match_lead_esp,
+        not_sending_status,
+        stop_for_company,
+        core_variables,
+        custom_variables,
+        insert_unsubscribe_header,
+        allow_risky_contacts,
+        disable_bounce_protect,
+        limit_emails_per_company_override,
+        cc_list,
+        bcc_list,
+        organization,
+        owned_by,
+        ai_sdr_id,
+        provider_routing_rules,
+    });
 
     /// A campaign email, a reply, a manually sent email, or any other email that's visible in the Unibox
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -395,18 +443,43 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        Email(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
-        rt::chrono::Utc >, timestamp_email : rt::chrono::DateTime < rt::chrono::Utc >,
-        message_id : impl Into < String >, subject : impl Into < String >,
-        to_address_email_list : impl Into < String >, body : Body, organization_id :
-        rt::uuid::Uuid, eaccount : impl Into < String >) { from_address_email,
-        cc_address_email_list, bcc_address_email_list, reply_to, campaign_id,
-        subsequence_id, list_id, lead, lead_id, ue_type, step, is_unread, is_auto_reply,
-        reminder_ts, ai_interest_value, ai_assisted, is_focused, i_status, thread_id,
-        content_preview, attachment_json, from_address_json, to_address_json,
-        cc_address_json, ai_agent_id }
-    );
+    rt::model!(Email(
+        id: rt::uuid::Uuid,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_email: rt::chrono::DateTime<rt::chrono::Utc>,
+        message_id: impl Into<String>,
+        subject: impl Into<String>,
+        to_address_email_list: impl Into<String>,
+        body: Body,
+        organization_id: rt::uuid::Uuid,
+        eaccount: impl Into<String>,
+    ) {
+        from_address_email,
+        cc_address_email_list,
+        bcc_address_email_list,
+        reply_to,
+        campaign_id,
+        subsequence_id,
+        list_id,
+        lead,
+        lead_id,
+        ue_type,
+        step,
+        is_unread,
+        is_auto_reply,
+        reminder_ts,
+        ai_interest_value,
+        ai_assisted,
+        is_focused,
+        i_status,
+        thread_id,
+        content_preview,
+        attachment_json,
+        from_address_json,
+        to_address_json,
+        cc_address_json,
+        ai_agent_id,
+    });
 
     /// A single email verification
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -443,10 +516,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        EmailVerification(email : impl Into < String >, verification_status :
-        EmailVerificationVerificationStatus) { status, catch_all, credits, credits_used }
-    );
+    rt::model!(EmailVerification(
+        email: impl Into<String>,
+        verification_status: EmailVerificationVerificationStatus,
+    ) {
+        status,
+        catch_all,
+        credits,
+        credits_used,
+    });
 
     /// A list used to store leads
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -477,11 +555,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        LeadList(id : rt::uuid::Uuid, organization_id : rt::uuid::Uuid, name : impl Into
-        < String >, timestamp_created : rt::chrono::DateTime < rt::chrono::Utc >) {
-        has_enrichment_task, owned_by }
-    );
+    rt::model!(LeadList(
+        id: rt::uuid::Uuid,
+        organization_id: rt::uuid::Uuid,
+        name: impl Into<String>,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+    ) {
+        has_enrichment_task,
+        owned_by,
+    });
 
     /// An inbox placement test
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -554,15 +636,31 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        InboxPlacementTest(id : rt::uuid::Uuid, organization_id : rt::uuid::Uuid, name :
-        impl Into < String >, r#type = "type" : InboxPlacementTestType, sending_method :
-        SendingMethod, email_subject : impl Into < String >, email_body : impl Into <
-        String >, emails : Vec < String >, recipients : Vec < String >, timestamp_created
-        : impl Into < String >) { delivery_mode, description, schedule, campaign_id,
-        test_code, tags, text_only, recipients_labels, timestamp_next_run, automations,
-        status, not_sending_status }
-    );
+    rt::model!(InboxPlacementTest(
+        id: rt::uuid::Uuid,
+        organization_id: rt::uuid::Uuid,
+        name: impl Into<String>,
+        r#type = "type": InboxPlacementTestType,
+        sending_method: SendingMethod,
+        email_subject: impl Into<String>,
+        email_body: impl Into<String>,
+        emails: Vec<String>,
+        recipients: Vec<String>,
+        timestamp_created: impl Into<String>,
+    ) {
+        delivery_mode,
+        description,
+        schedule,
+        campaign_id,
+        test_code,
+        tags,
+        text_only,
+        recipients_labels,
+        timestamp_next_run,
+        automations,
+        status,
+        not_sending_status,
+    });
 
     /// Analytics data for individual emails in inbox placement tests
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -633,14 +731,28 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        InboxPlacementAnalytics(id : rt::uuid::Uuid, timestamp_created : impl Into <
-        String >, timestamp_created_date : impl Into < String >, organization_id :
-        rt::uuid::Uuid, test_id : rt::uuid::Uuid) { is_spam, has_category, sender_email,
-        sender_esp, recipient_email, recipient_esp, recipient_geo, recipient_type,
-        spf_pass, dkim_pass, dmarc_pass, smtp_ip_blacklist_report,
-        authentication_failure_results, record_type }
-    );
+    rt::model!(InboxPlacementAnalytics(
+        id: rt::uuid::Uuid,
+        timestamp_created: impl Into<String>,
+        timestamp_created_date: impl Into<String>,
+        organization_id: rt::uuid::Uuid,
+        test_id: rt::uuid::Uuid,
+    ) {
+        is_spam,
+        has_category,
+        sender_email,
+        sender_esp,
+        recipient_email,
+        recipient_esp,
+        recipient_geo,
+        recipient_type,
+        spf_pass,
+        dkim_pass,
+        dmarc_pass,
+        smtp_ip_blacklist_report,
+        authentication_failure_results,
+        record_type,
+    });
 
     /// Inbox Placement Blacklist & SpamAssassin Report
     ///
@@ -705,14 +817,21 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        BlacklistSpamAssassinReport(id : rt::uuid::Uuid, timestamp_created : impl Into <
-        String >, timestamp_created_date : impl Into < String >, organization_id :
-        rt::uuid::Uuid, test_id : rt::uuid::Uuid, domain : impl Into < String >,
-        domain_ip : impl Into < String >, spam_assassin_score : f64) {
-        domain_blacklist_count, domain_ip_blacklist_count, spam_assassin_report,
-        blacklist_report }
-    );
+    rt::model!(BlacklistSpamAssassinReport(
+        id: rt::uuid::Uuid,
+        timestamp_created: impl Into<String>,
+        timestamp_created_date: impl Into<String>,
+        organization_id: rt::uuid::Uuid,
+        test_id: rt::uuid::Uuid,
+        domain: impl Into<String>,
+        domain_ip: impl Into<String>,
+        spam_assassin_score: f64,
+    ) {
+        domain_blacklist_count,
+        domain_ip_blacklist_count,
+        spam_assassin_report,
+        blacklist_report,
+    });
 
     /// API Key
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -735,12 +854,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        ApiKey(id : rt::uuid::Uuid, name : impl Into < String >, scopes : Vec <
-        ApiKeyScope >, key : impl Into < String >, organization_id : rt::uuid::Uuid,
-        timestamp_created : rt::chrono::DateTime < rt::chrono::Utc >, timestamp_updated :
-        rt::chrono::DateTime < rt::chrono::Utc >) {}
-    );
+    rt::model!(ApiKey(
+        id: rt::uuid::Uuid,
+        name: impl Into<String>,
+        scopes: Vec<ApiKeyScope>,
+        key: impl Into<String>,
+        organization_id: rt::uuid::Uuid,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_updated: rt::chrono::DateTime<rt::chrono::Utc>,
+    ) {});
 
     /// Account Campaign Mapping
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -760,10 +882,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        AccountCampaignMapping(campaign_id : rt::uuid::Uuid, campaign_name : impl Into <
-        String >, timestamp_created : impl Into < String >) { status }
-    );
+    rt::model!(AccountCampaignMapping(
+        campaign_id: rt::uuid::Uuid,
+        campaign_name: impl Into<String>,
+        timestamp_created: impl Into<String>,
+    ) {
+        status,
+    });
 
     /// A lead entity representing an individual lead
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -991,23 +1116,58 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        Lead(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
-        rt::chrono::Utc >, timestamp_updated : rt::chrono::DateTime < rt::chrono::Utc >,
-        organization : rt::uuid::Uuid, status : LeadStatus, email_open_count : i64,
-        email_reply_count : i64, email_click_count : i64, company_domain : impl Into <
-        String >, status_summary : StatusSummary) { campaign, email, personalization,
-        website, last_name, first_name, company_name, phone, payload,
-        status_summary_subseq, last_step_from, last_step_id,
-        last_step_timestamp_executed, email_opened_step, email_opened_variant,
-        email_replied_step, email_replied_variant, email_clicked_step,
-        email_clicked_variant, lt_interest_status, subsequence_id, verification_status,
-        pl_value_lead, timestamp_added_subsequence, timestamp_last_contact,
-        timestamp_last_open, timestamp_last_reply, timestamp_last_interest_change,
-        timestamp_last_click, enrichment_status, list_id, last_contacted_from,
-        uploaded_by_user, upload_method, assigned_to, is_website_visitor,
-        timestamp_last_touch, esp_code, esg_code }
-    );
+    rt::model!(Lead(
+        id: rt::uuid::Uuid,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_updated: rt::chrono::DateTime<rt::chrono::Utc>,
+        organization: rt::uuid::Uuid,
+        status: LeadStatus,
+        email_open_count: i64,
+        email_reply_count: i64,
+        email_click_count: i64,
+        company_domain: impl Into<String>,
+        status_summary: StatusSummary,
+    ) {
+        campaign,
+        email,
+        personalization,
+        website,
+        last_name,
+        first_name,
+        company_name,
+        phone,
+        payload,
+        status_summary_subseq,
+        last_step_from,
+        last_step_id,
+        last_step_timestamp_executed,
+        email_opened_step,
+        email_opened_variant,
+        email_replied_step,
+        email_replied_variant,
+        email_clicked_step,
+        email_clicked_variant,
+        lt_interest_status,
+        subsequence_id,
+        verification_status,
+        pl_value_lead,
+        timestamp_added_subsequence,
+        timestamp_last_contact,
+        timestamp_last_open,
+        timestamp_last_reply,
+        timestamp_last_interest_change,
+        timestamp_last_click,
+        enrichment_status,
+        list_id,
+        last_contacted_from,
+        uploaded_by_user,
+        upload_method,
+        assigned_to,
+        is_website_visitor,
+        timestamp_last_touch,
+        esp_code,
+        esg_code,
+    });
 
     /// A background job that can be used to perform long-running tasks
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -1050,12 +1210,20 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        BackgroundJob(id : impl Into < String >, workspace_id : rt::uuid::Uuid, r#type =
-        "type" : BackgroundJobType, progress : f64, status : BackgroundJobStatus,
-        created_at : impl Into < String >, updated_at : impl Into < String >) { user_id,
-        entity_id, entity_type, data }
-    );
+    rt::model!(BackgroundJob(
+        id: impl Into<String>,
+        workspace_id: rt::uuid::Uuid,
+        r#type = "type": BackgroundJobType,
+        progress: f64,
+        status: BackgroundJobStatus,
+        created_at: impl Into<String>,
+        updated_at: impl Into<String>,
+    ) {
+        user_id,
+        entity_id,
+        entity_type,
+        data,
+    });
 
     /// A custom tag for organizing and categorizing accounts and campaigns. You can use them as filters in apis that list accounts and campaigns.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -1087,11 +1255,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CustomTag(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
-        rt::chrono::Utc >, timestamp_updated : rt::chrono::DateTime < rt::chrono::Utc >,
-        organization_id : rt::uuid::Uuid, label : impl Into < String >) { description }
-    );
+    rt::model!(CustomTag(
+        id: rt::uuid::Uuid,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_updated: rt::chrono::DateTime<rt::chrono::Utc>,
+        organization_id: rt::uuid::Uuid,
+        label: impl Into<String>,
+    ) {
+        description,
+    });
 
     /// This entity represents a tag being assigned to a specific campaign or email account. When an email account is assigned a tag, a new custom tag mapping entry is created, which connects the tag (tag_id field) with the email account (resource_id field). You can use it to see which tag si connected to which resource.
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -1126,11 +1298,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CustomTagMapping(id : rt::uuid::Uuid, tag_id : rt::uuid::Uuid, resource_id :
-        rt::uuid::Uuid, resource_type : CustomTagMappingResourceType, timestamp_created :
-        rt::chrono::DateTime < rt::chrono::Utc >, organization_id : rt::uuid::Uuid) {}
-    );
+    rt::model!(CustomTagMapping(
+        id: rt::uuid::Uuid,
+        tag_id: rt::uuid::Uuid,
+        resource_id: rt::uuid::Uuid,
+        resource_type: CustomTagMappingResourceType,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        organization_id: rt::uuid::Uuid,
+    ) {});
 
     /// A blocked email or domain
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -1159,11 +1334,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        BlockListEntry(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
-        rt::chrono::Utc >, organization_id : rt::uuid::Uuid, bl_value : impl Into <
-        String >, is_domain : bool) {}
-    );
+    rt::model!(BlockListEntry(
+        id: rt::uuid::Uuid,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        organization_id: rt::uuid::Uuid,
+        bl_value: impl Into<String>,
+        is_domain: bool,
+    ) {});
 
     /// A custom label for categorizing and managing leads
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -1204,12 +1381,18 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        LeadLabel(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
-        rt::chrono::Utc >, created_by : rt::uuid::Uuid, organization_id : rt::uuid::Uuid,
-        label : impl Into < String >, interest_status_label : InterestStatusLabel,
-        interest_status : f64) { description, use_with_ai }
-    );
+    rt::model!(LeadLabel(
+        id: rt::uuid::Uuid,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        created_by: rt::uuid::Uuid,
+        organization_id: rt::uuid::Uuid,
+        label: impl Into<String>,
+        interest_status_label: InterestStatusLabel,
+        interest_status: f64,
+    ) {
+        description,
+        use_with_ai,
+    });
 
     /// A workspace entity representing a workspace
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -1282,14 +1465,24 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        Workspace(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
-        rt::chrono::Utc >, timestamp_updated : rt::chrono::DateTime < rt::chrono::Utc >,
-        owner : rt::uuid::Uuid, name : impl Into < String >) { plan_id,
-        add_unsub_to_block, default_opportunity_value, plan_id_leadfinder,
-        plan_id_verification, org_logo_url, org_client_domain, plan_id_crm,
-        plan_id_website_visitor, plan_id_inbox_placement }
-    );
+    rt::model!(Workspace(
+        id: rt::uuid::Uuid,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_updated: rt::chrono::DateTime<rt::chrono::Utc>,
+        owner: rt::uuid::Uuid,
+        name: impl Into<String>,
+    ) {
+        plan_id,
+        add_unsub_to_block,
+        default_opportunity_value,
+        plan_id_leadfinder,
+        plan_id_verification,
+        org_logo_url,
+        org_client_domain,
+        plan_id_crm,
+        plan_id_website_visitor,
+        plan_id_inbox_placement,
+    });
 
     /// An enrichment can take different forms, such as email enrichment or LinkedIn enrichment. Leads may be imported from SuperSearch using the dedicated endpoint, or enriched directly within a list or campaign by attaching an enrichment to it.
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -1334,12 +1527,19 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        SuperSearchEnrichment(id : impl Into < String >, organization_id :
-        rt::uuid::Uuid, resource_id : rt::uuid::Uuid, resource_type :
-        SuperSearchEnrichmentResourceType) { limit, enrichment_payload, auto_update,
-        skip_rows_without_email, in_progress, r#type = "type" }
-    );
+    rt::model!(SuperSearchEnrichment(
+        id: impl Into<String>,
+        organization_id: rt::uuid::Uuid,
+        resource_id: rt::uuid::Uuid,
+        resource_type: SuperSearchEnrichmentResourceType,
+    ) {
+        limit,
+        enrichment_payload,
+        auto_update,
+        skip_rows_without_email,
+        in_progress,
+        r#type = "type",
+    });
 
     /// A member of a workspace group. You can use the endpoints within this entity to manage the members of a workspace group.
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -1375,13 +1575,17 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        WorkspaceGroupMember(id : rt::uuid::Uuid, admin_workspace_id : rt::uuid::Uuid,
-        sub_workspace_id : rt::uuid::Uuid, status : WorkspaceGroupMemberStatus,
-        timestamp_created : rt::chrono::DateTime < rt::chrono::Utc >, timestamp_updated :
-        rt::chrono::DateTime < rt::chrono::Utc >) { sub_workspace_name,
-        admin_workspace_name }
-    );
+    rt::model!(WorkspaceGroupMember(
+        id: rt::uuid::Uuid,
+        admin_workspace_id: rt::uuid::Uuid,
+        sub_workspace_id: rt::uuid::Uuid,
+        status: WorkspaceGroupMemberStatus,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_updated: rt::chrono::DateTime<rt::chrono::Utc>,
+    ) {
+        sub_workspace_name,
+        admin_workspace_name,
+    });
 
     /// A member of a workspace with associated user details
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -1430,12 +1634,20 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        WorkspaceMember(id : rt::uuid::Uuid, email : impl Into < String >, user_id :
-        rt::uuid::Uuid, role : Role, timestamp_created : rt::chrono::DateTime <
-        rt::chrono::Utc >, workspace_id : rt::uuid::Uuid, accepted : bool) { user_email,
-        name, issuer_id, permissions }
-    );
+    rt::model!(WorkspaceMember(
+        id: rt::uuid::Uuid,
+        email: impl Into<String>,
+        user_id: rt::uuid::Uuid,
+        role: Role,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        workspace_id: rt::uuid::Uuid,
+        accepted: bool,
+    ) {
+        user_email,
+        name,
+        issuer_id,
+        permissions,
+    });
 
     /// A subsequence entity representing a follow-up sequence
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -1476,14 +1688,18 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CampaignSubsequence(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime
-        < rt::chrono::Utc >, parent_campaign : rt::uuid::Uuid, workspace :
-        rt::uuid::Uuid, status : CampaignSubsequenceStatus, timestamp_leads_updated :
-        rt::chrono::DateTime < rt::chrono::Utc >, name : impl Into < String >, conditions
-        : Conditions, subsequence_schedule : CampaignSchedule, sequences : Vec < Sequence
-        >) {}
-    );
+    rt::model!(CampaignSubsequence(
+        id: rt::uuid::Uuid,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        parent_campaign: rt::uuid::Uuid,
+        workspace: rt::uuid::Uuid,
+        status: CampaignSubsequenceStatus,
+        timestamp_leads_updated: rt::chrono::DateTime<rt::chrono::Utc>,
+        name: impl Into<String>,
+        conditions: Conditions,
+        subsequence_schedule: CampaignSchedule,
+        sequences: Vec<Sequence>,
+    ) {});
 
     /// Audit log records for tracking system activities
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -1561,12 +1777,24 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        AuditLog(id : rt::uuid::Uuid, timestamp : rt::chrono::DateTime < rt::chrono::Utc
-        >, organization_id : rt::uuid::Uuid, activity_type : ActivityType, ip_address :
-        impl Into < String >, from_api : bool) { user_agent, user_id, affected_count,
-        campaign_id, webhook_id, subsequence_id, list_id, audit_metadata, user_name }
-    );
+    rt::model!(AuditLog(
+        id: rt::uuid::Uuid,
+        timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
+        organization_id: rt::uuid::Uuid,
+        activity_type: ActivityType,
+        ip_address: impl Into<String>,
+        from_api: bool,
+    ) {
+        user_agent,
+        user_id,
+        affected_count,
+        campaign_id,
+        webhook_id,
+        subsequence_id,
+        list_id,
+        audit_metadata,
+        user_name,
+    });
 
     /// A webhook subscription for receiving event notifications
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -1616,12 +1844,20 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        Webhook(id : rt::uuid::Uuid, organization : rt::uuid::Uuid, target_hook_url :
-        impl Into < String >, timestamp_created : rt::chrono::DateTime < rt::chrono::Utc
-        >) { campaign, name, event_type, custom_interest_value, headers, status,
-        timestamp_error }
-    );
+    rt::model!(Webhook(
+        id: rt::uuid::Uuid,
+        organization: rt::uuid::Uuid,
+        target_hook_url: impl Into<String>,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+    ) {
+        campaign,
+        name,
+        event_type,
+        custom_interest_value,
+        headers,
+        status,
+        timestamp_error,
+    });
 
     /// A webhook event that was sent or attempted to be sent
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -1704,14 +1940,25 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        WebhookEvent(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
-        rt::chrono::Utc >, timestamp_created_date : rt::Date, organization_id :
-        rt::uuid::Uuid, success : bool, retry_count : i64, will_retry : bool, webhook_url
-        : impl Into < String >) { payload, status_code, error_message,
-        timestamp_next_retry, retry_group_id, retry_successful, lead_email,
-        response_time_ms }
-    );
+    rt::model!(WebhookEvent(
+        id: rt::uuid::Uuid,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_created_date: rt::Date,
+        organization_id: rt::uuid::Uuid,
+        success: bool,
+        retry_count: i64,
+        will_retry: bool,
+        webhook_url: impl Into<String>,
+    ) {
+        payload,
+        status_code,
+        error_message,
+        timestamp_next_retry,
+        retry_group_id,
+        retry_successful,
+        lead_email,
+        response_time_ms,
+    });
 
     /// A Done-For-You email account order
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -1745,11 +1992,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        DfyEmailAccountOrder(workspace_id : impl Into < String >, domain : impl Into <
-        String >, timestamp_created : rt::chrono::DateTime < rt::chrono::Utc >) {
-        forwarding_domain, is_pre_warmed_up, timestamp_cancelled }
-    );
+    rt::model!(DfyEmailAccountOrder(
+        workspace_id: impl Into<String>,
+        domain: impl Into<String>,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+    ) {
+        forwarding_domain,
+        is_pre_warmed_up,
+        timestamp_cancelled,
+    });
 
     /// Custom prompt templates for creating custom prompts
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -1797,13 +2048,26 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CustomPromptTemplate(id : f64, workspace_id : rt::uuid::Uuid, created_by :
-        rt::uuid::Uuid, name : impl Into < String >, category : Category, prompt : impl
-        Into < String >, is_public : bool) { description, properties, model_version,
-        from_shared, like_count, execution_count, liked, template_type,
-        created_by_instantly, creator }
-    );
+    rt::model!(CustomPromptTemplate(
+        id: f64,
+        workspace_id: rt::uuid::Uuid,
+        created_by: rt::uuid::Uuid,
+        name: impl Into<String>,
+        category: Category,
+        prompt: impl Into<String>,
+        is_public: bool,
+    ) {
+        description,
+        properties,
+        model_version,
+        from_shared,
+        like_count,
+        execution_count,
+        liked,
+        template_type,
+        created_by_instantly,
+        creator,
+    });
 
     /// Manages how sales users view and interact with campaign and lead lists within the sales flow.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -1851,12 +2115,20 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        SalesFlow(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
-        rt::chrono::Utc >, organization_id : rt::uuid::Uuid, name : impl Into < String >,
-        queries : Vec < SalesFlowQuery >, created_by : rt::uuid::Uuid) { is_default,
-        list_id, campaign_id, list_name, campaign_name }
-    );
+    rt::model!(SalesFlow(
+        id: rt::uuid::Uuid,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        organization_id: rt::uuid::Uuid,
+        name: impl Into<String>,
+        queries: Vec<SalesFlowQuery>,
+        created_by: rt::uuid::Uuid,
+    ) {
+        is_default,
+        list_id,
+        campaign_id,
+        list_name,
+        campaign_name,
+    });
 
     /// A campaign email template
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -1886,11 +2158,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        EmailTemplate(id : rt::uuid::Uuid, timestamp_created : rt::chrono::DateTime <
-        rt::chrono::Utc >, body : impl Into < String >, name : impl Into < String >,
-        organization : rt::uuid::Uuid) { subject }
-    );
+    rt::model!(EmailTemplate(
+        id: rt::uuid::Uuid,
+        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        body: impl Into<String>,
+        name: impl Into<String>,
+        organization: rt::uuid::Uuid,
+    ) {
+        subject,
+    });
 
     /// Workspace Billing
     pub type WorkspaceBilling = rt::JsonObject;
@@ -1914,10 +2190,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        Error(status_code = "statusCode" : f64, error : impl Into < String >, message :
-        impl Into < String >) {}
-    );
+    rt::model!(Error(
+        status_code = "statusCode": f64,
+        error: impl Into<String>,
+        message: impl Into<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -1929,7 +2206,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(GetAccountWarmupAnalyticsRequest(emails : Vec < String >) {});
+    rt::model!(GetAccountWarmupAnalyticsRequest(
+        emails: Vec<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -1950,7 +2229,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(GetAccountWarmupAnalyticsResponse { email_date_data, aggregate_data });
+    rt::model!(GetAccountWarmupAnalyticsResponse {
+        email_date_data,
+        aggregate_data,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -1962,7 +2244,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(TestAccountVitalsRequest { accounts });
+    rt::model!(TestAccountVitalsRequest {
+        accounts,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -1978,7 +2262,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(TestAccountVitalsResponse { status, success_list, failure_list });
+    rt::model!(TestAccountVitalsResponse {
+        status,
+        success_list,
+        failure_list,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -2060,16 +2348,32 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetCampaignAnalyticsOverviewResponse { open_count, open_count_unique,
-        open_count_unique_by_step, link_click_count, link_click_count_unique,
-        link_click_count_unique_by_step, reply_count, reply_count_unique,
-        reply_count_unique_by_step, reply_count_automatic, reply_count_automatic_unique,
-        reply_count_automatic_unique_by_step, bounced_count, unsubscribed_count,
-        completed_count, emails_sent_count, contacted_count, new_leads_contacted_count,
-        total_opportunities, total_opportunity_value, total_interested,
-        total_meeting_booked, total_meeting_completed, total_closed }
-    );
+    rt::model!(GetCampaignAnalyticsOverviewResponse {
+        open_count,
+        open_count_unique,
+        open_count_unique_by_step,
+        link_click_count,
+        link_click_count_unique,
+        link_click_count_unique_by_step,
+        reply_count,
+        reply_count_unique,
+        reply_count_unique_by_step,
+        reply_count_automatic,
+        reply_count_automatic_unique,
+        reply_count_automatic_unique_by_step,
+        bounced_count,
+        unsubscribed_count,
+        completed_count,
+        emails_sent_count,
+        contacted_count,
+        new_leads_contacted_count,
+        total_opportunities,
+        total_opportunity_value,
+        total_interested,
+        total_meeting_booked,
+        total_meeting_completed,
+        total_closed,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -2088,7 +2392,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(InitOauthGoogleResponse { session_id, auth_url, expires_at });
+    rt::model!(InitOauthGoogleResponse {
+        session_id,
+        auth_url,
+        expires_at,
+    });
 
     pub type InitOauthMicrosoftResponse = InitOauthGoogleResponse;
 
@@ -2115,9 +2423,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetOauthSessionStatusResponse { status, email, name, error, error_description }
-    );
+    rt::model!(GetOauthSessionStatusResponse {
+        status,
+        email,
+        name,
+        error,
+        error_description,
+    });
 
     /// The Account to create
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -2174,16 +2486,32 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateAccountRequest(email : impl Into < String >, first_name : impl Into <
-        String >, last_name : impl Into < String >, provider_code : ProviderCode,
-        imap_username : impl Into < String >, imap_password : impl Into < String >,
-        imap_host : impl Into < String >, imap_port : f64, smtp_username : impl Into <
-        String >, smtp_password : impl Into < String >, smtp_host : impl Into < String >,
-        smtp_port : f64) { warmup, daily_limit, tracking_domain_name,
-        tracking_domain_status, enable_slow_ramp, inbox_placement_test_limit,
-        sending_gap, signature, reply_to, warmup_custom_ftag, skip_cname_check }
-    );
+    rt::model!(CreateAccountRequest(
+        email: impl Into<String>,
+        first_name: impl Into<String>,
+        last_name: impl Into<String>,
+        provider_code: ProviderCode,
+        imap_username: impl Into<String>,
+        imap_password: impl Into<String>,
+        imap_host: impl Into<String>,
+        imap_port: f64,
+        smtp_username: impl Into<String>,
+        smtp_password: impl Into<String>,
+        smtp_host: impl Into<String>,
+        smtp_port: f64,
+    ) {
+        warmup,
+        daily_limit,
+        tracking_domain_name,
+        tracking_domain_status,
+        enable_slow_ramp,
+        inbox_placement_test_limit,
+        sending_gap,
+        signature,
+        reply_to,
+        warmup_custom_ftag,
+        skip_cname_check,
+    });
 
     /// A page of Account items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -2198,7 +2526,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(AccountPage(items : Vec < Account >) { next_starting_after });
+    rt::model!(AccountPage(
+        items: Vec<Account>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -2242,12 +2574,20 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        UpdateAccountRequest { first_name, last_name, warmup, daily_limit,
-        tracking_domain_name, tracking_domain_status, enable_slow_ramp,
-        inbox_placement_test_limit, sending_gap, signature, skip_cname_check,
-        remove_tracking_domain }
-    );
+    rt::model!(UpdateAccountRequest {
+        first_name,
+        last_name,
+        warmup,
+        daily_limit,
+        tracking_domain_name,
+        tracking_domain_status,
+        enable_slow_ramp,
+        inbox_placement_test_limit,
+        sending_gap,
+        signature,
+        skip_cname_check,
+        remove_tracking_domain,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -2272,10 +2612,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        EnableAccountWarmupRequest { emails, include_all_emails, excluded_emails, filter,
-        search }
-    );
+    rt::model!(EnableAccountWarmupRequest {
+        emails,
+        include_all_emails,
+        excluded_emails,
+        filter,
+        search,
+    });
 
     pub type DisableAccountWarmupRequest = EnableAccountWarmupRequest;
 
@@ -2295,7 +2638,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(GetAccountCtdStatusResponse { success, ssl, cname, host });
+    rt::model!(GetAccountCtdStatusResponse {
+        success,
+        ssl,
+        cname,
+        host,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -2311,10 +2659,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        MoveAccountsRequest(emails : Vec < String >, source_workspace_id : impl Into <
-        String >, destination_workspace_id : impl Into < String >) {}
-    );
+    rt::model!(MoveAccountsRequest(
+        emails: Vec<String>,
+        source_workspace_id: impl Into<String>,
+        destination_workspace_id: impl Into<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -2326,7 +2675,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(MoveAccountsResponse { status });
+    rt::model!(MoveAccountsResponse {
+        status,
+    });
 
     /// The Campaign to create
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -2427,16 +2778,39 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateCampaignRequest(name : impl Into < String >, campaign_schedule :
-        CampaignSchedule) { pl_value, is_evergreen, sequences, email_gap,
-        random_wait_max, text_only, first_email_text_only, email_list, daily_limit,
-        stop_on_reply, email_tag_list, link_tracking, open_tracking, stop_on_auto_reply,
-        daily_max_leads, prioritize_new_leads, auto_variant_select, match_lead_esp,
-        stop_for_company, insert_unsubscribe_header, allow_risky_contacts,
-        disable_bounce_protect, limit_emails_per_company_override, cc_list, bcc_list,
-        owned_by, ai_sdr_id, provider_routing_rules }
-    );
+    rt::model!(CreateCampaignRequest(
+        name: impl Into<String>,
+        campaign_schedule: CampaignSchedule,
+    ) {
+        pl_value,
+        is_evergreen,
+        sequences,
+        email_gap,
+        random_wait_max,
+        text_only,
+        first_email_text_only,
+        email_list,
+        daily_limit,
+        stop_on_reply,
+        email_tag_list,
+        link_tracking,
+        open_tracking,
+        stop_on_auto_reply,
+        daily_max_leads,
+        prioritize_new_leads,
+        auto_variant_select,
+        match_lead_esp,
+        stop_for_company,
+        insert_unsubscribe_header,
+        allow_risky_contacts,
+        disable_bounce_protect,
+        limit_emails_per_company_override,
+        cc_list,
+        bcc_list,
+        owned_by,
+        ai_sdr_id,
+        provider_routing_rules,
+    });
 
     /// A page of Campaign items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -2451,7 +2825,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CampaignPage(items : Vec < Campaign >) { next_starting_after });
+    rt::model!(CampaignPage(
+        items: Vec<Campaign>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -2550,15 +2928,37 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        UpdateCampaignRequest { name, pl_value, is_evergreen, campaign_schedule,
-        sequences, email_gap, random_wait_max, text_only, first_email_text_only,
-        email_list, daily_limit, stop_on_reply, email_tag_list, link_tracking,
-        open_tracking, stop_on_auto_reply, daily_max_leads, prioritize_new_leads,
-        auto_variant_select, match_lead_esp, stop_for_company, insert_unsubscribe_header,
-        allow_risky_contacts, disable_bounce_protect, limit_emails_per_company_override,
-        cc_list, bcc_list, owned_by, provider_routing_rules }
-    );
+    rt::model!(UpdateCampaignRequest {
+        name,
+        pl_value,
+        is_evergreen,
+        campaign_schedule,
+        sequences,
+        email_gap,
+        random_wait_max,
+        text_only,
+        first_email_text_only,
+        email_list,
+        daily_limit,
+        stop_on_reply,
+        email_tag_list,
+        link_tracking,
+        open_tracking,
+        stop_on_auto_reply,
+        daily_max_leads,
+        prioritize_new_leads,
+        auto_variant_select,
+        match_lead_esp,
+        stop_for_company,
+        insert_unsubscribe_header,
+        allow_risky_contacts,
+        disable_bounce_protect,
+        limit_emails_per_company_override,
+        cc_list,
+        bcc_list,
+        owned_by,
+        provider_routing_rules,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -2570,7 +2970,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(SearchCampaignsByContactResponse { items });
+    rt::model!(SearchCampaignsByContactResponse {
+        items,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -2583,7 +2985,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(DuplicateCampaignRequest { name });
+    rt::model!(DuplicateCampaignRequest {
+        name,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -2594,7 +2998,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CountLaunchedCampaignsResponse(count : i64) {});
+    rt::model!(CountLaunchedCampaignsResponse(
+        count: i64,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -2606,7 +3012,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(AddCampaignVariablesRequest { variables });
+    rt::model!(AddCampaignVariablesRequest {
+        variables,
+    });
 
     /// Sending status data with human-readable summary. Returns null for both fields if no data is available.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -2623,7 +3031,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(GetCampaignSendingStatusResponse { diagnostics, summary });
+    rt::model!(GetCampaignSendingStatusResponse {
+        diagnostics,
+        summary,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -2653,11 +3064,17 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        ReplyToEmailRequest(eaccount : impl Into < String >, reply_to_uuid : impl Into <
-        String >, subject : impl Into < String >, body : Body) { cc_address_email_list,
-        bcc_address_email_list, reminder_ts, assigned_to }
-    );
+    rt::model!(ReplyToEmailRequest(
+        eaccount: impl Into<String>,
+        reply_to_uuid: impl Into<String>,
+        subject: impl Into<String>,
+        body: Body,
+    ) {
+        cc_address_email_list,
+        bcc_address_email_list,
+        reminder_ts,
+        assigned_to,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -2686,12 +3103,17 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        ForwardEmailRequest(eaccount : impl Into < String >, reply_to_uuid : impl Into <
-        String >, to_address_email_list : impl Into < String >, subject : impl Into <
-        String >, body : Body) { cc_address_email_list, bcc_address_email_list,
-        assigned_to }
-    );
+    rt::model!(ForwardEmailRequest(
+        eaccount: impl Into<String>,
+        reply_to_uuid: impl Into<String>,
+        to_address_email_list: impl Into<String>,
+        subject: impl Into<String>,
+        body: Body,
+    ) {
+        cc_address_email_list,
+        bcc_address_email_list,
+        assigned_to,
+    });
 
     /// A page of Email items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -2706,7 +3128,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(EmailPage(items : Vec < Email >) { next_starting_after });
+    rt::model!(EmailPage(
+        items: Vec<Email>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -2722,7 +3148,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(UpdateEmailRequest { is_unread, reminder_ts });
+    rt::model!(UpdateEmailRequest {
+        is_unread,
+        reminder_ts,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -2734,7 +3163,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CountUnreadEmailsResponse { count });
+    rt::model!(CountUnreadEmailsResponse {
+        count,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -2746,7 +3177,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(MarkEmailThreadAsReadResponse { success });
+    rt::model!(MarkEmailThreadAsReadResponse {
+        success,
+    });
 
     /// The Email Verification to create
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -2762,7 +3195,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(VerifyEmailRequest(email : impl Into < String >) { webhook_url });
+    rt::model!(VerifyEmailRequest(
+        email: impl Into<String>,
+    ) {
+        webhook_url,
+    });
 
     /// The Lead List to create
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -2781,10 +3218,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateLeadListRequest(name : impl Into < String >) { has_enrichment_task,
-        owned_by }
-    );
+    rt::model!(CreateLeadListRequest(
+        name: impl Into<String>,
+    ) {
+        has_enrichment_task,
+        owned_by,
+    });
 
     /// A page of Lead List items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -2799,7 +3238,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(LeadListPage(items : Vec < LeadList >) { next_starting_after });
+    rt::model!(LeadListPage(
+        items: Vec<LeadList>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -2818,7 +3261,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(UpdateLeadListRequest { has_enrichment_task, owned_by, name });
+    rt::model!(UpdateLeadListRequest {
+        has_enrichment_task,
+        owned_by,
+        name,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -2832,9 +3279,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetLeadListVerificationStatsResponse(stats : Stats, total_leads : f64) {}
-    );
+    rt::model!(GetLeadListVerificationStatsResponse(
+        stats: Stats,
+        total_leads: f64,
+    ) {});
 
     /// The Inbox Placement Test to create
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -2896,14 +3344,28 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateInboxPlacementTestRequest(name : impl Into < String >, r#type = "type" :
-        InboxPlacementTestType, sending_method : SendingMethod, email_subject : impl Into
-        < String >, email_body : impl Into < String >, emails : Vec < String >) {
-        delivery_mode, description, schedule, campaign_id, test_code, tags, text_only,
-        recipients_labels, timestamp_next_run, automations, status, not_sending_status,
-        run_immediately }
-    );
+    rt::model!(CreateInboxPlacementTestRequest(
+        name: impl Into<String>,
+        r#type = "type": InboxPlacementTestType,
+        sending_method: SendingMethod,
+        email_subject: impl Into<String>,
+        email_body: impl Into<String>,
+        emails: Vec<String>,
+    ) {
+        delivery_mode,
+        description,
+        schedule,
+        campaign_id,
+        test_code,
+        tags,
+        text_only,
+        recipients_labels,
+        timestamp_next_run,
+        automations,
+        status,
+        not_sending_status,
+        run_immediately,
+    });
 
     /// A page of Inbox Placement Test items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -2918,10 +3380,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        InboxPlacementTestPage(items : Vec < InboxPlacementTest >) { next_starting_after
-        }
-    );
+    rt::model!(InboxPlacementTestPage(
+        items: Vec<InboxPlacementTest>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -3006,13 +3469,31 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetInboxPlacementTestResponse { id, organization_id, name, delivery_mode,
-        description, schedule, r#type = "type", sending_method, campaign_id,
-        email_subject, email_body, emails, test_code, tags, text_only, recipients,
-        recipients_labels, timestamp_created, timestamp_next_run, automations, status,
-        not_sending_status, metadata }
-    );
+    rt::model!(GetInboxPlacementTestResponse {
+        id,
+        organization_id,
+        name,
+        delivery_mode,
+        description,
+        schedule,
+        r#type = "type",
+        sending_method,
+        campaign_id,
+        email_subject,
+        email_body,
+        emails,
+        test_code,
+        tags,
+        text_only,
+        recipients,
+        recipients_labels,
+        timestamp_created,
+        timestamp_next_run,
+        automations,
+        status,
+        not_sending_status,
+        metadata,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -3034,7 +3515,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(UpdateInboxPlacementTestRequest { name, schedule, automations, status });
+    rt::model!(UpdateInboxPlacementTestRequest {
+        name,
+        schedule,
+        automations,
+        status,
+    });
 
     /// A page of Inbox Placement Analytics items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -3049,10 +3535,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        InboxPlacementAnalyticsPage(items : Vec < InboxPlacementAnalytics >) {
-        next_starting_after }
-    );
+    rt::model!(InboxPlacementAnalyticsPage(
+        items: Vec<InboxPlacementAnalytics>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -3075,10 +3562,16 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetInboxPlacementStatsByTestIdRequest(test_ids : Vec < rt::uuid::Uuid >) {
-        date_from, date_to, recipient_geo, recipient_type, recipient_esp, sender_email }
-    );
+    rt::model!(GetInboxPlacementStatsByTestIdRequest(
+        test_ids: Vec<rt::uuid::Uuid>,
+    ) {
+        date_from,
+        date_to,
+        recipient_geo,
+        recipient_type,
+        recipient_esp,
+        sender_email,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -3105,11 +3598,18 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        DeliverabilityInsightsRequest(test_id : rt::uuid::Uuid) { date_from, date_to,
-        previous_date_from, previous_date_to, show_previous, recipient_geo,
-        recipient_type, recipient_esp }
-    );
+    rt::model!(DeliverabilityInsightsRequest(
+        test_id: rt::uuid::Uuid,
+    ) {
+        date_from,
+        date_to,
+        previous_date_from,
+        previous_date_to,
+        show_previous,
+        recipient_geo,
+        recipient_type,
+        recipient_esp,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -3132,10 +3632,16 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetInboxPlacementStatsByDateRequest(test_id : rt::uuid::Uuid) { date_from,
-        date_to, recipient_geo, recipient_type, recipient_esp, sender_email }
-    );
+    rt::model!(GetInboxPlacementStatsByDateRequest(
+        test_id: rt::uuid::Uuid,
+    ) {
+        date_from,
+        date_to,
+        recipient_geo,
+        recipient_type,
+        recipient_esp,
+        sender_email,
+    });
 
     /// A page of Inbox Placement Blacklist & SpamAssassin Report items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -3150,10 +3656,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        BlacklistSpamAssassinReportPage(items : Vec < BlacklistSpamAssassinReport >) {
-        next_starting_after }
-    );
+    rt::model!(BlacklistSpamAssassinReportPage(
+        items: Vec<BlacklistSpamAssassinReport>,
+    ) {
+        next_starting_after,
+    });
 
     /// The API Key to create
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -3166,9 +3673,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateApiKeyRequest(name : impl Into < String >, scopes : Vec < ApiKeyScope >) {}
-    );
+    rt::model!(CreateApiKeyRequest(
+        name: impl Into<String>,
+        scopes: Vec<ApiKeyScope>,
+    ) {});
 
     /// A page of API Key items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -3183,7 +3691,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(ApiKeyPage(items : Vec < ApiKey >) { next_starting_after });
+    rt::model!(ApiKeyPage(
+        items: Vec<ApiKey>,
+    ) {
+        next_starting_after,
+    });
 
     /// A page of Account Campaign Mapping items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -3198,10 +3710,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        AccountCampaignMappingPage(items : Vec < AccountCampaignMapping >) {
-        next_starting_after }
-    );
+    rt::model!(AccountCampaignMappingPage(
+        items: Vec<AccountCampaignMapping>,
+    ) {
+        next_starting_after,
+    });
 
     /// When using `campaign`: The `email` field is required. When using `list_id`: The `email` field is optional, but at least one of the following must be provided: `email`, `first_name`, or `last_name`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -3271,13 +3784,27 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateLeadRequest { campaign, email, personalization, website, last_name,
-        first_name, company_name, phone, lt_interest_status, pl_value_lead, list_id,
-        assigned_to, skip_if_in_workspace, skip_if_in_campaign, skip_if_in_list,
-        blocklist_id, verify_leads_for_lead_finder, verify_leads_on_import,
-        custom_variables }
-    );
+    rt::model!(CreateLeadRequest {
+        campaign,
+        email,
+        personalization,
+        website,
+        last_name,
+        first_name,
+        company_name,
+        phone,
+        lt_interest_status,
+        pl_value_lead,
+        list_id,
+        assigned_to,
+        skip_if_in_workspace,
+        skip_if_in_campaign,
+        skip_if_in_list,
+        blocklist_id,
+        verify_leads_for_lead_finder,
+        verify_leads_on_import,
+        custom_variables,
+    });
 
     pub type DeleteLeadsRequest = rt::serde_json::Value;
 
@@ -3344,12 +3871,26 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        ListLeadsRequest { search, filter, campaign, list_id, in_campaign, in_list, ids,
-        queries, excluded_ids, contacts, limit, starting_after, organization_user_ids,
-        smart_view_id, is_website_visitor, distinct_contacts, enrichment_status, esg_code
-        }
-    );
+    rt::model!(ListLeadsRequest {
+        search,
+        filter,
+        campaign,
+        list_id,
+        in_campaign,
+        in_list,
+        ids,
+        queries,
+        excluded_ids,
+        contacts,
+        limit,
+        starting_after,
+        organization_user_ids,
+        smart_view_id,
+        is_website_visitor,
+        distinct_contacts,
+        enrichment_status,
+        esg_code,
+    });
 
     /// A page of Lead items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -3364,7 +3905,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(LeadPage(items : Vec < Lead >) { next_starting_after });
+    rt::model!(LeadPage(
+        items: Vec<Lead>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -3406,11 +3951,18 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        UpdateLeadRequest { personalization, website, last_name, first_name,
-        company_name, phone, lt_interest_status, pl_value_lead, assigned_to,
-        custom_variables }
-    );
+    rt::model!(UpdateLeadRequest {
+        personalization,
+        website,
+        last_name,
+        first_name,
+        company_name,
+        phone,
+        lt_interest_status,
+        pl_value_lead,
+        assigned_to,
+        custom_variables,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -3424,10 +3976,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        MergeLeadsRequest(lead_id : rt::uuid::Uuid, destination_lead_id : rt::uuid::Uuid)
-        {}
-    );
+    rt::model!(MergeLeadsRequest(
+        lead_id: rt::uuid::Uuid,
+        destination_lead_id: rt::uuid::Uuid,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -3453,11 +4005,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        UpdateLeadInterestStatusRequest(lead_email : impl Into < String >, interest_value
-        : Option < f64 >) { campaign_id, ai_interest_value, disable_auto_interest,
-        list_id }
-    );
+    rt::model!(UpdateLeadInterestStatusRequest(
+        lead_email: impl Into<String>,
+        interest_value: Option<f64>,
+    ) {
+        campaign_id,
+        ai_interest_value,
+        disable_auto_interest,
+        list_id,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -3469,7 +4025,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(UpdateLeadInterestStatusResponse { message });
+    rt::model!(UpdateLeadInterestStatusResponse {
+        message,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -3481,7 +4039,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(RemoveLeadsFromSubsequenceRequest(id : rt::uuid::Uuid) {});
+    rt::model!(RemoveLeadsFromSubsequenceRequest(
+        id: rt::uuid::Uuid,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -3521,11 +4081,20 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        BulkAssignLeadsRequest(organization_user_ids : Vec < rt::uuid::Uuid >) { search,
-        filter, campaign, list_id, in_campaign, in_list, smart_view_id, ids, limit,
-        queries }
-    );
+    rt::model!(BulkAssignLeadsRequest(
+        organization_user_ids: Vec<rt::uuid::Uuid>,
+    ) {
+        search,
+        filter,
+        campaign,
+        list_id,
+        in_campaign,
+        in_list,
+        smart_view_id,
+        ids,
+        limit,
+        queries,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -3539,7 +4108,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(BulkAssignLeadsResponse { status, message });
+    rt::model!(BulkAssignLeadsResponse {
+        status,
+        message,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -3614,13 +4186,30 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        MoveLeadsRequest { search, filter, campaign, list_id, in_campaign, in_list, ids,
-        queries, excluded_ids, contacts, to_campaign_id, to_list_id,
-        ignore_resource_filter_clauses, check_duplicates_in_campaigns,
-        skip_leads_in_verification, limit, assigned_to, esp_code, esg_code, copy_leads,
-        check_duplicates, reset_interest_status }
-    );
+    rt::model!(MoveLeadsRequest {
+        search,
+        filter,
+        campaign,
+        list_id,
+        in_campaign,
+        in_list,
+        ids,
+        queries,
+        excluded_ids,
+        contacts,
+        to_campaign_id,
+        to_list_id,
+        ignore_resource_filter_clauses,
+        check_duplicates_in_campaigns,
+        skip_leads_in_verification,
+        limit,
+        assigned_to,
+        esp_code,
+        esg_code,
+        copy_leads,
+        check_duplicates,
+        reset_interest_status,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -3632,10 +4221,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        MoveLeadsToSubsequenceRequest(subsequence_id : rt::uuid::Uuid, id :
-        rt::uuid::Uuid) {}
-    );
+    rt::model!(MoveLeadsToSubsequenceRequest(
+        subsequence_id: rt::uuid::Uuid,
+        id: rt::uuid::Uuid,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -3671,11 +4260,18 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        AddLeadsRequest(leads : Vec < AddLeadsRequestLead >) { campaign_id, list_id,
-        blocklist_id, assigned_to, verify_leads_on_import, skip_if_in_workspace,
-        skip_if_in_campaign, skip_if_in_list }
-    );
+    rt::model!(AddLeadsRequest(
+        leads: Vec<AddLeadsRequestLead>,
+    ) {
+        campaign_id,
+        list_id,
+        blocklist_id,
+        assigned_to,
+        verify_leads_on_import,
+        skip_if_in_workspace,
+        skip_if_in_campaign,
+        skip_if_in_list,
+    });
 
     /// A summary of the bulk import operation.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -3710,13 +4306,20 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        AddLeadsResponse(status : impl Into < String >, total_sent : i64, leads_uploaded
-        : i64, in_blocklist : i64, blocklist_used : Option < String >, duplicated_leads :
-        i64, skipped_count : i64, invalid_email_count : i64, incomplete_count : i64,
-        duplicate_email_count : i64, remaining_in_plan : Option < i64 >, created_leads :
-        Vec < CreatedLead >) {}
-    );
+    rt::model!(AddLeadsResponse(
+        status: impl Into<String>,
+        total_sent: i64,
+        leads_uploaded: i64,
+        in_blocklist: i64,
+        blocklist_used: Option<String>,
+        duplicated_leads: i64,
+        skipped_count: i64,
+        invalid_email_count: i64,
+        incomplete_count: i64,
+        duplicate_email_count: i64,
+        remaining_in_plan: Option<i64>,
+        created_leads: Vec<CreatedLead>,
+    ) {});
 
     /// A page of Background Job items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -3731,7 +4334,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(BackgroundJobPage(items : Vec < BackgroundJob >) { next_starting_after });
+    rt::model!(BackgroundJobPage(
+        items: Vec<BackgroundJob>,
+    ) {
+        next_starting_after,
+    });
 
     /// The Custom Tag to create
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -3747,7 +4354,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CreateCustomTagRequest(label : impl Into < String >) { description });
+    rt::model!(CreateCustomTagRequest(
+        label: impl Into<String>,
+    ) {
+        description,
+    });
 
     /// A page of Custom Tag items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -3762,7 +4373,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CustomTagPage(items : Vec < CustomTag >) { next_starting_after });
+    rt::model!(CustomTagPage(
+        items: Vec<CustomTag>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -3778,7 +4393,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(UpdateCustomTagRequest { label, description });
+    rt::model!(UpdateCustomTagRequest {
+        label,
+        description,
+    });
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -3802,11 +4420,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        ToggleCustomTagResourceRequest(tag_ids : Vec < rt::uuid::Uuid >, resource_type :
-        CustomTagMappingResourceType, resource_ids : Vec < String >, assign : bool) {
-        selected_all, filter }
-    );
+    rt::model!(ToggleCustomTagResourceRequest(
+        tag_ids: Vec<rt::uuid::Uuid>,
+        resource_type: CustomTagMappingResourceType,
+        resource_ids: Vec<String>,
+        assign: bool,
+    ) {
+        selected_all,
+        filter,
+    });
 
     pub type ToggleCustomTagResourceResponse = MarkEmailThreadAsReadResponse;
 
@@ -3823,9 +4445,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CustomTagMappingPage(items : Vec < CustomTagMapping >) { next_starting_after }
-    );
+    rt::model!(CustomTagMappingPage(
+        items: Vec<CustomTagMapping>,
+    ) {
+        next_starting_after,
+    });
 
     /// The Block List Entry to create
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -3838,7 +4462,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CreateBlockListEntryRequest(bl_value : impl Into < String >) {});
+    rt::model!(CreateBlockListEntryRequest(
+        bl_value: impl Into<String>,
+    ) {});
 
     /// A page of Block List Entry items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -3853,9 +4479,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        BlockListEntryPage(items : Vec < BlockListEntry >) { next_starting_after }
-    );
+    rt::model!(BlockListEntryPage(
+        items: Vec<BlockListEntry>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -3868,7 +4496,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(UpdateBlockListEntryRequest { bl_value });
+    rt::model!(UpdateBlockListEntryRequest {
+        bl_value,
+    });
 
     /// The Lead Label to create
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -3889,10 +4519,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateLeadLabelRequest(label : impl Into < String >, interest_status_label :
-        InterestStatusLabel) { description, use_with_ai }
-    );
+    rt::model!(CreateLeadLabelRequest(
+        label: impl Into<String>,
+        interest_status_label: InterestStatusLabel,
+    ) {
+        description,
+        use_with_ai,
+    });
 
     /// A page of Lead Label items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -3907,7 +4540,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(LeadLabelPage(items : Vec < LeadLabel >) { next_starting_after });
+    rt::model!(LeadLabelPage(
+        items: Vec<LeadLabel>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -3929,9 +4566,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        UpdateLeadLabelRequest { label, interest_status_label, description, use_with_ai }
-    );
+    rt::model!(UpdateLeadLabelRequest {
+        label,
+        interest_status_label,
+        description,
+        use_with_ai,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -3944,7 +4584,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(DeleteLeadLabelRequest { reassigned_status });
+    rt::model!(DeleteLeadLabelRequest {
+        reassigned_status,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -3956,7 +4598,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CreateLeadLabelAiReplyLabelRequest(reply_text : impl Into < String >) {});
+    rt::model!(CreateLeadLabelAiReplyLabelRequest(
+        reply_text: impl Into<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -3972,7 +4616,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CreateLeadLabelAiReplyLabelResponse { result, custom_labels_considered });
+    rt::model!(CreateLeadLabelAiReplyLabelResponse {
+        result,
+        custom_labels_considered,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -3988,7 +4635,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(UpdateWorkspaceRequest { name, org_logo_url });
+    rt::model!(UpdateWorkspaceRequest {
+        name,
+        org_logo_url,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -4000,7 +4650,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CreateWorkspaceWhitelabelDomainRequest(domain : impl Into < String >) {});
+    rt::model!(CreateWorkspaceWhitelabelDomainRequest(
+        domain: impl Into<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -4018,7 +4670,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(GetWorkspaceWhitelabelDomainResponse { verified, name, verification });
+    rt::model!(GetWorkspaceWhitelabelDomainResponse {
+        verified,
+        name,
+        verification,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -4030,10 +4686,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        ChangeWorkspaceOwnerRequest(email : impl Into < String >, sec : impl Into <
-        String >) {}
-    );
+    rt::model!(ChangeWorkspaceOwnerRequest(
+        email: impl Into<String>,
+        sec: impl Into<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -4076,12 +4732,21 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        EnrichLeadsFromSupersearchRequest(search_filters : SearchFilters, limit : i64) {
-        search_name, work_email_enrichment, fully_enriched_profile, custom_flow,
-        resource_id, resource_type, auto_update, evergreen, skip_rows_without_email,
-        list_name }
-    );
+    rt::model!(EnrichLeadsFromSupersearchRequest(
+        search_filters: SearchFilters,
+        limit: i64,
+    ) {
+        search_name,
+        work_email_enrichment,
+        fully_enriched_profile,
+        custom_flow,
+        resource_id,
+        resource_type,
+        auto_update,
+        evergreen,
+        skip_rows_without_email,
+        list_name,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -4109,11 +4774,16 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        EnrichLeadsFromSupersearchResponse(id : impl Into < String >, organization_id :
-        rt::uuid::Uuid, resource_id : rt::uuid::Uuid) { search_filters, limit, list_name,
-        custom_flow }
-    );
+    rt::model!(EnrichLeadsFromSupersearchResponse(
+        id: impl Into<String>,
+        organization_id: rt::uuid::Uuid,
+        resource_id: rt::uuid::Uuid,
+    ) {
+        search_filters,
+        limit,
+        list_name,
+        custom_flow,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -4145,11 +4815,17 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetSupersearchEnrichmentResponse(resource_id : rt::uuid::Uuid, enrichment_payload
-        : EnrichmentTypes) { in_progress, has_no_leads, exists, auto_update,
-        is_evergreen, search_filters }
-    );
+    rt::model!(GetSupersearchEnrichmentResponse(
+        resource_id: rt::uuid::Uuid,
+        enrichment_payload: EnrichmentTypes,
+    ) {
+        in_progress,
+        has_no_leads,
+        exists,
+        auto_update,
+        is_evergreen,
+        search_filters,
+    });
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -4172,10 +4848,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateSupersearchEnrichmentRequest(resource_id : rt::uuid::Uuid, r#type = "type"
-        : SuperSearchEnrichmentType) { limit, filters, custom_flow }
-    );
+    rt::model!(CreateSupersearchEnrichmentRequest(
+        resource_id: rt::uuid::Uuid,
+        r#type = "type": SuperSearchEnrichmentType,
+    ) {
+        limit,
+        filters,
+        custom_flow,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -4197,10 +4877,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateSupersearchEnrichmentResponse(id : impl Into < String >, organization_id :
-        rt::uuid::Uuid, resource_id : rt::uuid::Uuid) { limit, enrichment_payload }
-    );
+    rt::model!(CreateSupersearchEnrichmentResponse(
+        id: impl Into<String>,
+        organization_id: rt::uuid::Uuid,
+        resource_id: rt::uuid::Uuid,
+    ) {
+        limit,
+        enrichment_payload,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -4219,10 +4903,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        UpdateEnrichmentSettingsRequest { auto_update, skip_rows_without_email,
-        is_evergreen }
-    );
+    rt::model!(UpdateEnrichmentSettingsRequest {
+        auto_update,
+        skip_rows_without_email,
+        is_evergreen,
+    });
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -4272,13 +4957,24 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateAiEnrichmentRequest(resource_id : rt::uuid::Uuid, output_column : impl Into
-        < String >, resource_type : SuperSearchEnrichmentResourceType, model_version :
-        CreateAiEnrichmentRequestModelVersion) { input_columns, use_instantly_account,
-        overwrite, auto_update, skip_leads_without_email, limit, prompt, template_id,
-        status, show_state, filters }
-    );
+    rt::model!(CreateAiEnrichmentRequest(
+        resource_id: rt::uuid::Uuid,
+        output_column: impl Into<String>,
+        resource_type: SuperSearchEnrichmentResourceType,
+        model_version: CreateAiEnrichmentRequestModelVersion,
+    ) {
+        input_columns,
+        use_instantly_account,
+        overwrite,
+        auto_update,
+        skip_leads_without_email,
+        limit,
+        prompt,
+        template_id,
+        status,
+        show_state,
+        filters,
+    });
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -4313,13 +5009,20 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateAiEnrichmentResponse(id : impl Into < String >, resource_id :
-        rt::uuid::Uuid, resource_type : CreateAiEnrichmentResponseResourceType,
-        output_column : impl Into < String >, status : f64, model_version : impl Into <
-        String >, overwrite : bool, auto_update : bool) { input_columns, limit,
-        template_id }
-    );
+    rt::model!(CreateAiEnrichmentResponse(
+        id: impl Into<String>,
+        resource_id: rt::uuid::Uuid,
+        resource_type: CreateAiEnrichmentResponseResourceType,
+        output_column: impl Into<String>,
+        status: f64,
+        model_version: impl Into<String>,
+        overwrite: bool,
+        auto_update: bool,
+    ) {
+        input_columns,
+        limit,
+        template_id,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -4349,10 +5052,16 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        RunSupersearchEnrichmentRequest(resource_id : rt::uuid::Uuid) { lead_ids, limit,
-        column_name, overwrite, starting_row, count }
-    );
+    rt::model!(RunSupersearchEnrichmentRequest(
+        resource_id: rt::uuid::Uuid,
+    ) {
+        lead_ids,
+        limit,
+        column_name,
+        overwrite,
+        starting_row,
+        count,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -4371,7 +5080,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(RunSupersearchEnrichmentResponse { id, resource_id, enrichment_payload });
+    rt::model!(RunSupersearchEnrichmentResponse {
+        id,
+        resource_id,
+        enrichment_payload,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -4389,10 +5102,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CountLeadsFromSupersearchRequest(search_filters : SearchFilters) {
-        skip_owned_leads, show_one_lead_per_company }
-    );
+    rt::model!(CountLeadsFromSupersearchRequest(
+        search_filters: SearchFilters,
+    ) {
+        skip_owned_leads,
+        show_one_lead_per_company,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -4405,7 +5120,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CountLeadsFromSupersearchResponse { number_of_leads });
+    rt::model!(CountLeadsFromSupersearchResponse {
+        number_of_leads,
+    });
 
     pub type PreviewLeadsFromSupersearchRequest = CountLeadsFromSupersearchRequest;
 
@@ -4426,10 +5143,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        PreviewLeadsFromSupersearchResponse { number_of_leads,
-        number_of_redacted_results, leads }
-    );
+    rt::model!(PreviewLeadsFromSupersearchResponse {
+        number_of_leads,
+        number_of_redacted_results,
+        leads,
+    });
 
     /// The Workspace Group Member to create
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -4442,7 +5160,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CreateWorkspaceGroupMemberRequest(sub_workspace_id : rt::uuid::Uuid) {});
+    rt::model!(CreateWorkspaceGroupMemberRequest(
+        sub_workspace_id: rt::uuid::Uuid,
+    ) {});
 
     /// A page of Workspace Group Member items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -4457,10 +5177,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        WorkspaceGroupMemberPage(items : Vec < WorkspaceGroupMember >) {
-        next_starting_after }
-    );
+    rt::model!(WorkspaceGroupMemberPage(
+        items: Vec<WorkspaceGroupMember>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -4477,10 +5198,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetWorkspaceGroupMemberAdminResponse(workspace_name : impl Into < String >,
-        has_admin_workspace : bool) { workspace_group_member_id }
-    );
+    rt::model!(GetWorkspaceGroupMemberAdminResponse(
+        workspace_name: impl Into<String>,
+        has_admin_workspace: bool,
+    ) {
+        workspace_group_member_id,
+    });
 
     /// The Workspace Member to create
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
@@ -4501,10 +5224,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateWorkspaceMemberRequest(email : impl Into < String >, role : Role) {
-        user_email, permissions }
-    );
+    rt::model!(CreateWorkspaceMemberRequest(
+        email: impl Into<String>,
+        role: Role,
+    ) {
+        user_email,
+        permissions,
+    });
 
     /// A page of Workspace Member items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -4519,9 +5245,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        WorkspaceMemberPage(items : Vec < WorkspaceMember >) { next_starting_after }
-    );
+    rt::model!(WorkspaceMemberPage(
+        items: Vec<WorkspaceMember>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -4534,7 +5262,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(UpdateWorkspaceMemberRequest { role });
+    rt::model!(UpdateWorkspaceMemberRequest {
+        role,
+    });
 
     /// The Campaign Subsequence to create
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -4555,11 +5285,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateSubsequenceRequest(parent_campaign : rt::uuid::Uuid, name : impl Into <
-        String >, conditions : Conditions, subsequence_schedule : CampaignSchedule,
-        sequences : Vec < Sequence >) {}
-    );
+    rt::model!(CreateSubsequenceRequest(
+        parent_campaign: rt::uuid::Uuid,
+        name: impl Into<String>,
+        conditions: Conditions,
+        subsequence_schedule: CampaignSchedule,
+        sequences: Vec<Sequence>,
+    ) {});
 
     /// A page of Campaign Subsequence items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -4574,10 +5306,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CampaignSubsequencePage(items : Vec < CampaignSubsequence >) {
-        next_starting_after }
-    );
+    rt::model!(CampaignSubsequencePage(
+        items: Vec<CampaignSubsequence>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -4591,10 +5324,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        DuplicateSubsequenceRequest(parent_campaign : rt::uuid::Uuid, name : impl Into <
-        String >) {}
-    );
+    rt::model!(DuplicateSubsequenceRequest(
+        parent_campaign: rt::uuid::Uuid,
+        name: impl Into<String>,
+    ) {});
 
     pub type UpdateSubsequenceRequest = DuplicateCampaignRequest;
 
@@ -4614,7 +5347,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(AuditLogPage(items : Vec < AuditLog >) { next_starting_after });
+    rt::model!(AuditLogPage(
+        items: Vec<AuditLog>,
+    ) {
+        next_starting_after,
+    });
 
     /// A page of Webhook items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -4629,7 +5366,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(WebhookPage(items : Vec < Webhook >) { next_starting_after });
+    rt::model!(WebhookPage(
+        items: Vec<Webhook>,
+    ) {
+        next_starting_after,
+    });
 
     /// The Webhook to create
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -4657,10 +5398,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateWebhookRequest(target_hook_url : impl Into < String >) { campaign, name,
-        event_type, custom_interest_value, headers }
-    );
+    rt::model!(CreateWebhookRequest(
+        target_hook_url: impl Into<String>,
+    ) {
+        campaign,
+        name,
+        event_type,
+        custom_interest_value,
+        headers,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -4688,10 +5434,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        UpdateWebhookRequest { campaign, name, target_hook_url, event_type,
-        custom_interest_value, headers }
-    );
+    rt::model!(UpdateWebhookRequest {
+        campaign,
+        name,
+        target_hook_url,
+        event_type,
+        custom_interest_value,
+        headers,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -4703,7 +5453,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(GetWebhookEventTypesResponse { event_types });
+    rt::model!(GetWebhookEventTypesResponse {
+        event_types,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -4723,9 +5475,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        TestWebhookResponse { success, message, response_time_ms, status_code, error }
-    );
+    rt::model!(TestWebhookResponse {
+        success,
+        message,
+        response_time_ms,
+        status_code,
+        error,
+    });
 
     /// A page of Webhook Event items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -4740,7 +5496,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(WebhookEventPage(items : Vec < WebhookEvent >) { next_starting_after });
+    rt::model!(WebhookEventPage(
+        items: Vec<WebhookEvent>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -4760,10 +5520,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetWebhookEventSummaryResponse(total_events : f64, successful_events : f64,
-        failed_events : f64, success_rate : f64, failure_rate : f64) {}
-    );
+    rt::model!(GetWebhookEventSummaryResponse(
+        total_events: f64,
+        successful_events: f64,
+        failed_events: f64,
+        success_rate: f64,
+        failure_rate: f64,
+    ) {});
 
     /// List of webhook event KPIs grouped by date
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -4776,7 +5539,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(GetWebhookEventSummaryByDateResponse { items });
+    rt::model!(GetWebhookEventSummaryByDateResponse {
+        items,
+    });
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -4793,10 +5558,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateDfyEmailAccountOrderRequest(items : Vec <
-        CreateDfyEmailAccountOrderRequestItem >, order_type : OrderType) { simulation }
-    );
+    rt::model!(CreateDfyEmailAccountOrderRequest(
+        items: Vec<CreateDfyEmailAccountOrderRequestItem>,
+        order_type: OrderType,
+    ) {
+        simulation,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -4859,21 +5626,35 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateDfyEmailAccountOrderResponse(order_placed : bool, order_is_valid : bool,
-        unavailable_domains : Vec < String >, blacklist_domains : Vec < String >,
-        invalid_domains : Vec < String >, invalid_forwarding_domains : Vec < String >,
-        missing_domain_orders : Vec < String >, domains_without_accounts : Vec < String
-        >, invalid_accounts : Vec < InvalidAccount >, free_domains : Vec < String >,
-        number_of_domains_ordered : f64, number_of_accounts_ordered : f64,
-        price_per_account_per_month : f64, price_per_domain_per_year : f64,
-        total_domains_price_per_year : f64, total_accounts_price_per_month : f64,
-        total_price_per_month : f64, total_price_per_year : f64, total_price : f64,
-        total_discount : f64, payment_method_last_4_digits : impl Into < String >,
-        payment_method_brand : impl Into < String >, payment_method_name_on_card : impl
-        Into < String >, simulation : bool, order_items : Vec < OrderItem >) {
-        order_error }
-    );
+    rt::model!(CreateDfyEmailAccountOrderResponse(
+        order_placed: bool,
+        order_is_valid: bool,
+        unavailable_domains: Vec<String>,
+        blacklist_domains: Vec<String>,
+        invalid_domains: Vec<String>,
+        invalid_forwarding_domains: Vec<String>,
+        missing_domain_orders: Vec<String>,
+        domains_without_accounts: Vec<String>,
+        invalid_accounts: Vec<InvalidAccount>,
+        free_domains: Vec<String>,
+        number_of_domains_ordered: f64,
+        number_of_accounts_ordered: f64,
+        price_per_account_per_month: f64,
+        price_per_domain_per_year: f64,
+        total_domains_price_per_year: f64,
+        total_accounts_price_per_month: f64,
+        total_price_per_month: f64,
+        total_price_per_year: f64,
+        total_price: f64,
+        total_discount: f64,
+        payment_method_last_4_digits: impl Into<String>,
+        payment_method_brand: impl Into<String>,
+        payment_method_name_on_card: impl Into<String>,
+        simulation: bool,
+        order_items: Vec<OrderItem>,
+    ) {
+        order_error,
+    });
 
     /// A page of DFY Email Account Order items. Stop on an empty `items` or a missing `next_starting_after`.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -4888,10 +5669,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        DfyEmailAccountOrderPage(items : Vec < DfyEmailAccountOrder >) {
-        next_starting_after }
-    );
+    rt::model!(DfyEmailAccountOrderPage(
+        items: Vec<DfyEmailAccountOrder>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -4906,7 +5688,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(GetSimilarDfyDomainsRequest(domain : impl Into < String >) { tlds });
+    rt::model!(GetSimilarDfyDomainsRequest(
+        domain: impl Into<String>,
+    ) {
+        tlds,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -4919,7 +5705,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(GetSimilarDfyDomainsResponse { domains });
+    rt::model!(GetSimilarDfyDomainsResponse {
+        domains,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -4931,7 +5719,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CheckDfyDomainsRequest(domains : Vec < String >) {});
+    rt::model!(CheckDfyDomainsRequest(
+        domains: Vec<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -4944,7 +5734,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CheckDfyDomainsResponse { results });
+    rt::model!(CheckDfyDomainsResponse {
+        results,
+    });
 
     /// This endpoint does not require any parameters in the request body.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -4961,7 +5753,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(ListPreWarmedUpDfyDomainsRequest { extensions, search });
+    rt::model!(ListPreWarmedUpDfyDomainsRequest {
+        extensions,
+        search,
+    });
 
     pub type ListPreWarmedUpDfyDomainsResponse = GetSimilarDfyDomainsResponse;
 
@@ -4978,10 +5773,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetDfyEmailAccountOrderAccountsResponse(items : Vec < DfyOrderAccount >) {
-        next_starting_after }
-    );
+    rt::model!(GetDfyEmailAccountOrderAccountsResponse(
+        items: Vec<DfyOrderAccount>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -4993,7 +5789,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CancelDfyAccountsRequest(accounts : Vec < String >) {});
+    rt::model!(CancelDfyAccountsRequest(
+        accounts: Vec<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -5005,7 +5803,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CancelDfyAccountsResponse(items : Vec < CancelledDfyAccount >) {});
+    rt::model!(CancelDfyAccountsResponse(
+        items: Vec<CancelledDfyAccount>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -5023,10 +5823,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetWorkspaceBillingPlanDetailsResponse { organization_id, organization_name,
-        subscriptions }
-    );
+    rt::model!(GetWorkspaceBillingPlanDetailsResponse {
+        organization_id,
+        organization_name,
+        subscriptions,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -5041,7 +5842,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(SubscriptionDetailsResponse { subscriptions, all_subs_cancelled });
+    rt::model!(SubscriptionDetailsResponse {
+        subscriptions,
+        all_subs_cancelled,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -5075,10 +5879,16 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        DeleteCrmPhoneNumberResponse { id, timestamp_created, organization_id,
-        phone_number, country, locality, subscription_id, twilio_sid }
-    );
+    rt::model!(DeleteCrmPhoneNumberResponse {
+        id,
+        timestamp_created,
+        organization_id,
+        phone_number,
+        country,
+        locality,
+        subscription_id,
+        twilio_sid,
+    });
 
     /// Current warmup status of the account
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -5193,9 +6003,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        AccountWarmup { limit, advanced, warmup_custom_ftag, increment, reply_rate }
-    );
+    rt::model!(AccountWarmup {
+        limit,
+        advanced,
+        warmup_custom_ftag,
+        increment,
+        reply_rate,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -5223,10 +6037,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        Advanced { warm_ctd, open_rate, important_rate, read_emulation, spam_save_rate,
-        weekday_only }
-    );
+    rt::model!(Advanced {
+        warm_ctd,
+        open_rate,
+        important_rate,
+        read_emulation,
+        spam_save_rate,
+        weekday_only,
+    });
 
     /// Current status of the account
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -5299,10 +6117,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        StatusMessage { code, command, response, e_message, response_code =
-        "responseCode" }
-    );
+    rt::model!(StatusMessage {
+        code,
+        command,
+        response,
+        e_message,
+        response_code = "responseCode",
+    });
 
     /// Campaign Status
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -5379,7 +6200,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CampaignSchedule(schedules : Vec < Schedule >) { start_date, end_date });
+    rt::model!(CampaignSchedule(
+        schedules: Vec<Schedule>,
+    ) {
+        start_date,
+        end_date,
+    });
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -5393,10 +6219,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        Schedule(name : impl Into < String >, timing : ScheduleTiming, days :
-        ScheduleDays, timezone : Timezone) {}
-    );
+    rt::model!(Schedule(
+        name: impl Into<String>,
+        timing: ScheduleTiming,
+        days: ScheduleDays,
+        timezone: Timezone,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -5408,9 +6236,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        ScheduleTiming(from : impl Into < String >, to : impl Into < String >) {}
-    );
+    rt::model!(ScheduleTiming(
+        from: impl Into<String>,
+        to: impl Into<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -5441,10 +6270,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        ScheduleDays { _0 = "0", _1 = "1", _2 = "2", _3 = "3", _4 = "4", _5 = "5", _6 =
-        "6" }
-    );
+    rt::model!(ScheduleDays {
+        _0 = "0",
+        _1 = "1",
+        _2 = "2",
+        _3 = "3",
+        _4 = "4",
+        _5 = "5",
+        _6 = "6",
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -5789,7 +6623,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(Sequence(steps : Vec < SequenceStep >) {});
+    rt::model!(Sequence(
+        steps: Vec<SequenceStep>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -5813,10 +6649,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        SequenceStep(r#type = "type" : SequenceStepType, delay : f64, variants : Vec <
-        StepVariant >) { delay_unit, pre_delay, pre_delay_unit }
-    );
+    rt::model!(SequenceStep(
+        r#type = "type": SequenceStepType,
+        delay: f64,
+        variants: Vec<StepVariant>,
+    ) {
+        delay_unit,
+        pre_delay,
+        pre_delay_unit,
+    });
 
     /// Type of step. This has to be 'email' always - it's the only supported type for now
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -5862,10 +6703,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        StepVariant(subject : impl Into < String >, body : impl Into < String >) {
-        v_disabled }
-    );
+    rt::model!(StepVariant(
+        subject: impl Into<String>,
+        body: impl Into<String>,
+    ) {
+        v_disabled,
+    });
 
     /// The unit of time for the delay value (minutes, hours, or days). Defaults to days for backward compatibility.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -5913,7 +6756,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(AutoVariantSelect(trigger : Trigger) {});
+    rt::model!(AutoVariantSelect(
+        trigger: Trigger,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -6011,10 +6856,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        LimitEmailsPerCompanyOverride(mode : LimitEmailsPerCompanyOverrideMode) {
-        daily_limit, scope }
-    );
+    rt::model!(LimitEmailsPerCompanyOverride(
+        mode: LimitEmailsPerCompanyOverrideMode,
+    ) {
+        daily_limit,
+        scope,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -6094,7 +6941,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(ProviderRoutingRule { action, recipient_esp, sender_esp });
+    rt::model!(ProviderRoutingRule {
+        action,
+        recipient_esp,
+        sender_esp,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -6181,7 +7032,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(Body { text, html });
+    rt::model!(Body {
+        text,
+        html,
+    });
 
     /// Email type based on the life cycle of the email
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -6237,7 +7091,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(AttachmentJson { files });
+    rt::model!(AttachmentJson {
+        files,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -6257,7 +7113,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(File { filename, size, r#type = "type", url, error });
+    rt::model!(File {
+        filename,
+        size,
+        r#type = "type",
+        url,
+        error,
+    });
 
     /// The verification status.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -6511,7 +7373,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(InboxPlacementTestSchedule { days, timing, timezone });
+    rt::model!(InboxPlacementTestSchedule {
+        days,
+        timing,
+        timezone,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -6527,7 +7393,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(InboxPlacementTestScheduleDays { _2 = "2", _3 = "3" });
+    rt::model!(InboxPlacementTestScheduleDays {
+        _2 = "2",
+        _3 = "3",
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -6539,7 +7408,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(InboxPlacementTestScheduleTiming { from });
+    rt::model!(InboxPlacementTestScheduleTiming {
+        from,
+    });
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -6552,7 +7423,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(Automation(when : When, then : Then) {});
+    rt::model!(Automation(
+        when: When,
+        then: Then,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -6567,7 +7441,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(When(condition : WhenCondition) { condition_value });
+    rt::model!(When(
+        condition: WhenCondition,
+    ) {
+        condition_value,
+    });
 
     /// Condition for automation trigger
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -6632,10 +7510,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        Then { webhook_url, pause_sending_campaigns_for, pause, enable_slow_ramp,
-        disable_slow_ramp, add_tags, remove_tags }
-    );
+    rt::model!(Then {
+        webhook_url,
+        pause_sending_campaigns_for,
+        pause,
+        enable_slow_ramp,
+        disable_slow_ramp,
+        add_tags,
+        remove_tags,
+    });
 
     /// Status of the inbox placement test
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -6882,7 +7765,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(SpamAssassinReport { is_spam, report, spam_score });
+    rt::model!(SpamAssassinReport {
+        is_spam,
+        report,
+        spam_score,
+    });
 
     /// Detailed blacklist report for the domain or IP
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -6905,10 +7792,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        BlacklistReport { address, blacklisted_count, details, ip, is_blacklisted,
-        is_domain }
-    );
+    rt::model!(BlacklistReport {
+        address,
+        blacklisted_count,
+        details,
+        ip,
+        is_blacklisted,
+        is_domain,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -7538,7 +8429,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(StatusSummary { last_step = "lastStep", domain_complete });
+    rt::model!(StatusSummary {
+        last_step = "lastStep",
+        domain_complete,
+    });
 
     /// Subsequence status summary of the lead
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -7557,10 +8451,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        StatusSummarySubseq { from, step_id = "stepID", timestamp_executed =
-        "timestampExecuted" }
-    );
+    rt::model!(StatusSummarySubseq {
+        from,
+        step_id = "stepID",
+        timestamp_executed = "timestampExecuted",
+    });
 
     /// Lead interest status. It can be either a static value (check below), or a custom status interest value
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -8098,7 +8993,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(PlanIdVerification { quantity, product_id, timestamp_updated });
+    rt::model!(PlanIdVerification {
+        quantity,
+        product_id,
+        timestamp_updated,
+    });
 
     /// Type of the entity to enrich leads into
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -8295,7 +9194,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(Name { first, last });
+    rt::model!(Name {
+        first,
+        last,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -8515,7 +9417,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(Conditions { crm_status, lead_activity, reply_contains });
+    rt::model!(Conditions {
+        crm_status,
+        lead_activity,
+        reply_contains,
+    });
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -8748,7 +9654,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(Headers { authorization = "Authorization" });
+    rt::model!(Headers {
+        authorization = "Authorization",
+    });
 
     /// Prompt Custom template category
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -8957,10 +9865,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        SalesFlowQuery(action_type = "actionType" : ActionType, values :
-        SalesFlowQueryValues) {}
-    );
+    rt::model!(SalesFlowQuery(
+        action_type = "actionType": ActionType,
+        values: SalesFlowQueryValues,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -8979,10 +9887,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        SalesFlowQueryValues { occurrence_days = "occurrence-days", occurrence_count =
-        "occurrence-count", lead_status = "lead-status" }
-    );
+    rt::model!(SalesFlowQueryValues {
+        occurrence_days = "occurrence-days",
+        occurrence_count = "occurrence-count",
+        lead_status = "lead-status",
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -8996,7 +9905,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(OccurrenceCount { condition, count });
+    rt::model!(OccurrenceCount {
+        condition,
+        count,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -9010,7 +9922,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(ValuesLeadStatus { status, condition });
+    rt::model!(ValuesLeadStatus {
+        status,
+        condition,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -9028,7 +9943,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(EmailDateDataValueValue { sent, landed_inbox, landed_spam, received });
+    rt::model!(EmailDateDataValueValue {
+        sent,
+        landed_inbox,
+        landed_spam,
+        received,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -9050,10 +9970,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        AggregateDataValue { sent, received, landed_inbox, landed_spam,
-        health_score_label, health_score }
-    );
+    rt::model!(AggregateDataValue {
+        sent,
+        received,
+        landed_inbox,
+        landed_spam,
+        health_score_label,
+        health_score,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -9076,7 +10000,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(SuccessListItem { domain, all_pass = "allPass", mx, spf, dkim, dmarc });
+    rt::model!(SuccessListItem {
+        domain,
+        all_pass = "allPass",
+        mx,
+        spf,
+        dkim,
+        dmarc,
+    });
 
     /// Current status of the OAuth session
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -9141,10 +10072,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateAccountRequestWarmup { limit, advanced, warmup_custom_ftag, increment,
-        reply_rate }
-    );
+    rt::model!(CreateAccountRequestWarmup {
+        limit,
+        advanced,
+        warmup_custom_ftag,
+        increment,
+        reply_rate,
+    });
 
     /// Daily increment for email sending limits. Set to `disabled` to turn off slow ramp.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -9212,7 +10146,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(EnableAccountWarmupRequestFilter { tag_id, filter });
+    rt::model!(EnableAccountWarmupRequestFilter {
+        tag_id,
+        filter,
+    });
 
     /// The filter to apply to the accounts.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -9361,12 +10298,22 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        Diagnostics { campaign_id, subsequence_id, last_updated, status, issue_tracking,
-        accounts_summary, campaign_daily_limit, new_lead_limit, schedule_status,
-        send_one_by_one, follow_ups_waiting, esp_routing_status, domain_limiter,
-        leads_status }
-    );
+    rt::model!(Diagnostics {
+        campaign_id,
+        subsequence_id,
+        last_updated,
+        status,
+        issue_tracking,
+        accounts_summary,
+        campaign_daily_limit,
+        new_lead_limit,
+        schedule_status,
+        send_one_by_one,
+        follow_ups_waiting,
+        esp_routing_status,
+        domain_limiter,
+        leads_status,
+    });
 
     /// Status code explaining why the campaign is not sending or sending slower
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -9470,10 +10417,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        IssueTracking { current_status_code, issue_first_seen_at,
-        consecutive_loops_with_issue, last_healthy_send_at }
-    );
+    rt::model!(IssueTracking {
+        current_status_code,
+        issue_first_seen_at,
+        consecutive_loops_with_issue,
+        last_healthy_send_at,
+    });
 
     /// Summary of sending account availability. May be missing when campaign is out of schedule.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -9493,7 +10442,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(AccountsSummary { total_connected, available, unavailable });
+    rt::model!(AccountsSummary {
+        total_connected,
+        available,
+        unavailable,
+    });
 
     /// Breakdown of unavailable accounts by reason
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -9516,10 +10469,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        Unavailable { daily_limit_hit, slow_ramp_limit_hit, disconnected,
-        global_gap_not_met }
-    );
+    rt::model!(Unavailable {
+        daily_limit_hit,
+        slow_ramp_limit_hit,
+        disconnected,
+        global_gap_not_met,
+    });
 
     /// Campaign daily sending limit status. May be missing when campaign is out of schedule.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -9539,7 +10494,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CampaignDailyLimit { limit, sent, limit_hit });
+    rt::model!(CampaignDailyLimit {
+        limit,
+        sent,
+        limit_hit,
+    });
 
     /// New lead daily limit status. May be missing when campaign is out of schedule.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -9562,7 +10521,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(NewLeadLimit { enabled, limit, contacted, limit_hit });
+    rt::model!(NewLeadLimit {
+        enabled,
+        limit,
+        contacted,
+        limit_hit,
+    });
 
     /// Campaign schedule status
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -9576,7 +10540,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(ScheduleStatus { in_schedule });
+    rt::model!(ScheduleStatus {
+        in_schedule,
+    });
 
     /// Send one-by-one settings. May be missing when campaign is out of schedule.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -9593,7 +10559,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(SendOneByOne { enabled, single_account_per_wait_gap });
+    rt::model!(SendOneByOne {
+        enabled,
+        single_account_per_wait_gap,
+    });
 
     /// Follow-up emails waiting status. May be missing when campaign is out of schedule.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -9610,7 +10579,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(FollowUpsWaiting { count, earliest_wait_time_seconds });
+    rt::model!(FollowUpsWaiting {
+        count,
+        earliest_wait_time_seconds,
+    });
 
     /// ESP routing status. May be missing when campaign is out of schedule.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -9630,7 +10602,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(EspRoutingStatus { enabled, waiting_for_match, connected_esps });
+    rt::model!(EspRoutingStatus {
+        enabled,
+        waiting_for_match,
+        connected_esps,
+    });
 
     /// Per-domain sending limit status. May be missing when campaign is out of schedule.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -9647,7 +10623,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(DomainLimiter { active, domains_at_limit });
+    rt::model!(DomainLimiter {
+        active,
+        domains_at_limit,
+    });
 
     /// Lead availability status. May be missing when campaign is out of schedule.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -9667,9 +10646,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        LeadsStatus { no_leads_ready, account_unavailable_skips, delay_not_met_skips }
-    );
+    rt::model!(LeadsStatus {
+        no_leads_ready,
+        account_unavailable_skips,
+        delay_not_met_skips,
+    });
 
     /// Human-readable summary of the sending status
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -9695,10 +10676,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        Summary { status, status_message, issue_started_at, last_healthy_send_at,
-        ai_summary }
-    );
+    rt::model!(Summary {
+        status,
+        status_message,
+        issue_started_at,
+        last_healthy_send_at,
+        ai_summary,
+    });
 
     /// Sums up the leads by their verification status
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -9730,10 +10714,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        Stats { verified, invalid, risky, catch_all, job_change,
-        verification_job_pending_leadfinder, verification_job_pending_user }
-    );
+    rt::model!(Stats {
+        verified,
+        invalid,
+        risky,
+        catch_all,
+        job_change,
+        verification_job_pending_leadfinder,
+        verification_job_pending_user,
+    });
 
     /// Specifies the date and time when the automated inbox placement tests will be sent.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -9753,7 +10742,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CreateInboxPlacementTestRequestSchedule { days, timing, timezone });
+    rt::model!(CreateInboxPlacementTestRequestSchedule {
+        days,
+        timing,
+        timezone,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -9771,10 +10764,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        RecipientsLabel(region : impl Into < String >, sub_region : impl Into < String >,
-        r#type = "type" : impl Into < String >, esp : impl Into < String >) {}
-    );
+    rt::model!(RecipientsLabel(
+        region: impl Into<String>,
+        sub_region: impl Into<String>,
+        r#type = "type": impl Into<String>,
+        esp: impl Into<String>,
+    ) {});
 
     /// Included only when the `with_metadata` parameter is `true`. Contains additional information about the inbox placement test as associated campaign details and tags.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -9791,7 +10786,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(Metadata { campaign, tags });
+    rt::model!(Metadata {
+        campaign,
+        tags,
+    });
 
     /// The campaign associated with the inbox placement test
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -9806,7 +10804,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(MetadataCampaign { id, name });
+    rt::model!(MetadataCampaign {
+        id,
+        name,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -9818,7 +10819,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(TagsValue(id : impl Into < String >, label : impl Into < String >) {});
+    rt::model!(TagsValue(
+        id: impl Into<String>,
+        label: impl Into<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
@@ -10309,11 +11313,19 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        AddLeadsRequestLead { email, personalization, website, last_name, first_name,
-        company_name, phone, lt_interest_status, pl_value_lead, assigned_to,
-        custom_variables }
-    );
+    rt::model!(AddLeadsRequestLead {
+        email,
+        personalization,
+        website,
+        last_name,
+        first_name,
+        company_name,
+        phone,
+        lt_interest_status,
+        pl_value_lead,
+        assigned_to,
+        custom_variables,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -10335,10 +11347,15 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreatedLead(index : i64, id : rt::uuid::Uuid) { email, first_name, last_name,
-        phone }
-    );
+    rt::model!(CreatedLead(
+        index: i64,
+        id: rt::uuid::Uuid,
+    ) {
+        email,
+        first_name,
+        last_name,
+        phone,
+    });
 
     /// The filter to apply to the resources. These are only used when `selected_all` is true.
     #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
@@ -10364,7 +11381,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(FilterObject { tag_id, search });
+    rt::model!(FilterObject {
+        tag_id,
+        search,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -10386,7 +11406,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(VerificationItem { r#type = "type", domain, value, reason });
+    rt::model!(VerificationItem {
+        r#type = "type",
+        domain,
+        value,
+        reason,
+    });
 
     /// Search filters to find leads.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -10441,12 +11466,26 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        SearchFilters { locations, department, level, employee_count = "employeeCount",
-        revenue, news, title, name, company_name, look_alike, keyword_filter, industry,
-        sub_industry = "subIndustry", domains, funding_type, skip_owned_leads,
-        show_one_lead_per_company, location_mode }
-    );
+    rt::model!(SearchFilters {
+        locations,
+        department,
+        level,
+        employee_count = "employeeCount",
+        revenue,
+        news,
+        title,
+        name,
+        company_name,
+        look_alike,
+        keyword_filter,
+        industry,
+        sub_industry = "subIndustry",
+        domains,
+        funding_type,
+        skip_owned_leads,
+        show_one_lead_per_company,
+        location_mode,
+    });
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
     #[serde(crate = "rt::serde", untagged)]
@@ -10479,7 +11518,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(LocationPlaceId(place_id : impl Into < String >) { label });
+    rt::model!(LocationPlaceId(
+        place_id: impl Into<String>,
+    ) {
+        label,
+    });
 
     pub type LocationCity = rt::serde_json::Value;
 
@@ -10498,7 +11541,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(LocationsObject { include, exclude });
+    rt::model!(LocationsObject {
+        include,
+        exclude,
+    });
 
     /// Department of the lead
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -10747,7 +11793,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(EmployeeCountItemObject(op : impl Into < String >) { min, max });
+    rt::model!(EmployeeCountItemObject(
+        op: impl Into<String>,
+    ) {
+        min,
+        max,
+    });
 
     /// Revenue of the lead company
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -10961,7 +12012,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(Title { include, exclude });
+    rt::model!(Title {
+        include,
+        exclude,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -10975,7 +12029,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(KeywordFilter { exclude, include });
+    rt::model!(KeywordFilter {
+        exclude,
+        include,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -10990,7 +12047,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(Industry { exclude, include });
+    rt::model!(Industry {
+        exclude,
+        include,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -11118,7 +12178,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(SubIndustry { exclude, include });
+    rt::model!(SubIndustry {
+        exclude,
+        include,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -11948,7 +13011,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(Evergreen { leads_to_add, frequency });
+    rt::model!(Evergreen {
+        leads_to_add,
+        frequency,
+    });
 
     /// Enrichment types
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -11983,11 +13049,19 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        EnrichmentTypes { work_email_enrichment, fully_enriched_profile,
-        email_verification, joblisting, technologies, news, funding, ai_enrichment,
-        custom_flow, limit, autofill }
-    );
+    rt::model!(EnrichmentTypes {
+        work_email_enrichment,
+        fully_enriched_profile,
+        email_verification,
+        joblisting,
+        technologies,
+        news,
+        funding,
+        ai_enrichment,
+        custom_flow,
+        limit,
+        autofill,
+    });
 
     /// The enrichment configuration payload
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -12012,10 +13086,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        EnrichmentConfiguration { joblisting, email_verification, work_email_enrichment,
-        fully_enriched_profile, custom_flow }
-    );
+    rt::model!(EnrichmentConfiguration {
+        joblisting,
+        email_verification,
+        work_email_enrichment,
+        fully_enriched_profile,
+        custom_flow,
+    });
 
     /// Version of the AI model to use for enrichment. Different models have different capabilities, costs, and token limits.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -12294,12 +13371,17 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        PreviewLeadsFromSupersearchResponseLead { first_name = "firstName", last_name =
-        "lastName", full_name = "fullName", job_title = "jobTitle", location, linked_in =
-        "linkedIn", company_name = "companyName", company_logo = "companyLogo",
-        company_id = "companyId" }
-    );
+    rt::model!(PreviewLeadsFromSupersearchResponseLead {
+        first_name = "firstName",
+        last_name = "lastName",
+        full_name = "fullName",
+        job_title = "jobTitle",
+        location,
+        linked_in = "linkedIn",
+        company_name = "companyName",
+        company_logo = "companyLogo",
+        company_id = "companyId",
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -12315,7 +13397,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(GetWebhookEventTypesResponseEventType { id, label, r#type = "type" });
+    rt::model!(GetWebhookEventTypesResponseEventType {
+        id,
+        label,
+        r#type = "type",
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -12335,10 +13421,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        GetWebhookEventSummaryByDateResponseItem(date : rt::Date, total_events : f64,
-        successful_events : f64, failed_events : f64, success_rate : f64) {}
-    );
+    rt::model!(GetWebhookEventSummaryByDateResponseItem(
+        date: rt::Date,
+        total_events: f64,
+        successful_events: f64,
+        failed_events: f64,
+        success_rate: f64,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -12359,10 +13448,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CreateDfyEmailAccountOrderRequestItem(domain : impl Into < String >) {
-        email_provider, forwarding_domain, accounts }
-    );
+    rt::model!(CreateDfyEmailAccountOrderRequestItem(
+        domain: impl Into<String>,
+    ) {
+        email_provider,
+        forwarding_domain,
+        accounts,
+    });
 
     /// The email provider to use for the email accounts. For now you can order only Google accounts, and this parameter can have only one value.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -12409,10 +13501,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        ItemAccount(email_address_prefix : impl Into < String >, first_name : impl Into <
-        String >, last_name : impl Into < String >) {}
-    );
+    rt::model!(ItemAccount(
+        email_address_prefix: impl Into<String>,
+        first_name: impl Into<String>,
+        last_name: impl Into<String>,
+    ) {});
 
     /// The type of order to place. Please check the docs because this endpoint performs different actions based on the order type.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -12530,11 +13623,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        InvalidAccount(domain : impl Into < String >, first_name : impl Into < String >,
-        last_name : impl Into < String >, email : impl Into < String >, reason : impl
-        Into < String >) {}
-    );
+    rt::model!(InvalidAccount(
+        domain: impl Into<String>,
+        first_name: impl Into<String>,
+        last_name: impl Into<String>,
+        email: impl Into<String>,
+        reason: impl Into<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -12561,11 +13656,17 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        OrderItem(domain : impl Into < String >, accounts : Vec < ItemAccount >,
-        email_provider : f64, domain_price : f64, accounts_price : f64, total_price :
-        f64, total_discount : f64) { forwarding_domain }
-    );
+    rt::model!(OrderItem(
+        domain: impl Into<String>,
+        accounts: Vec<ItemAccount>,
+        email_provider: f64,
+        domain_price: f64,
+        accounts_price: f64,
+        total_price: f64,
+        total_discount: f64,
+    ) {
+        forwarding_domain,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -12619,7 +13720,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(ResultType { domain, available });
+    rt::model!(ResultType {
+        domain,
+        available,
+    });
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -12650,13 +13754,19 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        DfyOrderAccount(id : impl Into < String >, domain : impl Into < String >, email :
-        impl Into < String >, email_provider : EmailProvider, first_name : impl Into <
-        String >, last_name : impl Into < String >, is_pre_warmed_up : bool,
-        timestamp_cancelled : impl Into < String >, timestamp_created : impl Into <
-        String >) { password }
-    );
+    rt::model!(DfyOrderAccount(
+        id: impl Into<String>,
+        domain: impl Into<String>,
+        email: impl Into<String>,
+        email_provider: EmailProvider,
+        first_name: impl Into<String>,
+        last_name: impl Into<String>,
+        is_pre_warmed_up: bool,
+        timestamp_cancelled: impl Into<String>,
+        timestamp_created: impl Into<String>,
+    ) {
+        password,
+    });
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -12684,13 +13794,17 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CancelledDfyAccount(id : impl Into < String >, domain : impl Into < String >,
-        email : impl Into < String >, email_provider : EmailProvider, first_name : impl
-        Into < String >, last_name : impl Into < String >, is_pre_warmed_up : bool,
-        timestamp_cancelled : impl Into < String >, timestamp_created : impl Into <
-        String >) {}
-    );
+    rt::model!(CancelledDfyAccount(
+        id: impl Into<String>,
+        domain: impl Into<String>,
+        email: impl Into<String>,
+        email_provider: EmailProvider,
+        first_name: impl Into<String>,
+        last_name: impl Into<String>,
+        is_pre_warmed_up: bool,
+        timestamp_cancelled: impl Into<String>,
+        timestamp_created: impl Into<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -12702,7 +13816,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(Subscriptions { outreach });
+    rt::model!(Subscriptions {
+        outreach,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -12724,7 +13840,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(Outreach { plan_name, addons_qty, total_lead_limit, current_lead_count });
+    rt::model!(Outreach {
+        plan_name,
+        addons_qty,
+        total_lead_limit,
+        current_lead_count,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -12764,10 +13885,18 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        Subscription { workspace_id, interval, quantity, product_id, product_type,
-        plan_type, current_period_end, cancel_at_time, price_in_dollars, price_id }
-    );
+    rt::model!(Subscription {
+        workspace_id,
+        interval,
+        quantity,
+        product_id,
+        product_type,
+        plan_type,
+        current_period_end,
+        cancel_at_time,
+        price_in_dollars,
+        price_id,
+    });
 
     /// The billing interval of the subscription
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -13015,10 +14144,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        AccountAnalyticsDailyItem(date : impl Into < String >, email_account : impl Into
-        < String >, sent : i64, bounced : i64) {}
-    );
+    rt::model!(AccountAnalyticsDailyItem(
+        date: impl Into<String>,
+        email_account: impl Into<String>,
+        sent: i64,
+        bounced: i64,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -13087,18 +14218,34 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CampaignAnalytic(campaign_name : impl Into < String >, campaign_id :
-        rt::uuid::Uuid, campaign_status : f64, campaign_is_evergreen : bool, leads_count
-        : i64, contacted_count : i64, emails_sent_count : i64, new_leads_contacted_count
-        : i64, open_count : i64, reply_count : i64, link_click_count : i64, bounced_count
-        : i64, unsubscribed_count : i64, completed_count : i64, total_opportunities :
-        i64, total_opportunity_value : f64) { open_count_unique,
-        open_count_unique_by_step, reply_count_unique, reply_count_unique_by_step,
-        reply_count_automatic, reply_count_automatic_unique,
-        reply_count_automatic_unique_by_step, link_click_count_unique,
-        link_click_count_unique_by_step }
-    );
+    rt::model!(CampaignAnalytic(
+        campaign_name: impl Into<String>,
+        campaign_id: rt::uuid::Uuid,
+        campaign_status: f64,
+        campaign_is_evergreen: bool,
+        leads_count: i64,
+        contacted_count: i64,
+        emails_sent_count: i64,
+        new_leads_contacted_count: i64,
+        open_count: i64,
+        reply_count: i64,
+        link_click_count: i64,
+        bounced_count: i64,
+        unsubscribed_count: i64,
+        completed_count: i64,
+        total_opportunities: i64,
+        total_opportunity_value: f64,
+    ) {
+        open_count_unique,
+        open_count_unique_by_step,
+        reply_count_unique,
+        reply_count_unique_by_step,
+        reply_count_automatic,
+        reply_count_automatic_unique,
+        reply_count_automatic_unique_by_step,
+        link_click_count_unique,
+        link_click_count_unique_by_step,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -13150,12 +14297,22 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CampaignAnalyticsDailyItem { date, sent, contacted, new_leads_contacted, opened,
-        unique_opened, replies, unique_replies, replies_automatic,
-        unique_replies_automatic, clicks, unique_clicks, opportunities,
-        unique_opportunities }
-    );
+    rt::model!(CampaignAnalyticsDailyItem {
+        date,
+        sent,
+        contacted,
+        new_leads_contacted,
+        opened,
+        unique_opened,
+        replies,
+        unique_replies,
+        replies_automatic,
+        unique_replies_automatic,
+        clicks,
+        unique_clicks,
+        opportunities,
+        unique_opportunities,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -13193,12 +14350,22 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CampaignAnalyticsStep(step : Option < String >, variant : Option < String >, sent
-        : i64, opened : i64, unique_opened : i64, replies : i64, unique_replies : i64,
-        replies_automatic : i64, unique_replies_automatic : i64, clicks : i64,
-        unique_clicks : i64) { opportunities, unique_opportunities }
-    );
+    rt::model!(CampaignAnalyticsStep(
+        step: Option<String>,
+        variant: Option<String>,
+        sent: i64,
+        opened: i64,
+        unique_opened: i64,
+        replies: i64,
+        unique_replies: i64,
+        replies_automatic: i64,
+        unique_replies_automatic: i64,
+        clicks: i64,
+        unique_clicks: i64,
+    ) {
+        opportunities,
+        unique_opportunities,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -13286,11 +14453,16 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        InboxPlacementStatsByTestIdItem(test_id : rt::uuid::Uuid, count : i64, spam_count
-        : i64, spam_percent : f64, inbox_count : i64, inbox_percent : f64, category_count
-        : i64, category_percent : f64) {}
-    );
+    rt::model!(InboxPlacementStatsByTestIdItem(
+        test_id: rt::uuid::Uuid,
+        count: i64,
+        spam_count: i64,
+        spam_percent: f64,
+        inbox_count: i64,
+        inbox_percent: f64,
+        category_count: i64,
+        category_percent: f64,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -13326,12 +14498,21 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        InboxPlacementDeliverabilityInsight { test_id, from, to, previous_from,
-        previous_to, sender_esp, recipient_esp, spam_percentage, inbox_percentage,
-        category_percentage, prev_spam_percentage, prev_inbox_percentage,
-        prev_category_percentage }
-    );
+    rt::model!(InboxPlacementDeliverabilityInsight {
+        test_id,
+        from,
+        to,
+        previous_from,
+        previous_to,
+        sender_esp,
+        recipient_esp,
+        spam_percentage,
+        inbox_percentage,
+        category_percentage,
+        prev_spam_percentage,
+        prev_inbox_percentage,
+        prev_category_percentage,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -13347,11 +14528,14 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        InboxPlacementStatsByDateItem(timestamp_created_date : impl Into < String >,
-        sent_count : i64, received_count : i64, spam_count : i64, inbox_count : i64,
-        category_count : i64) {}
-    );
+    rt::model!(InboxPlacementStatsByDateItem(
+        timestamp_created_date: impl Into<String>,
+        sent_count: i64,
+        received_count: i64,
+        spam_count: i64,
+        inbox_count: i64,
+        category_count: i64,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -13444,11 +14628,16 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        AiEnrichmentInProgressItem(organization_id : rt::uuid::Uuid, resource_id :
-        rt::uuid::Uuid, resource_type : CreateAiEnrichmentResponseResourceType,
-        output_column : impl Into < String >, status : f64, auto_update : bool) { id }
-    );
+    rt::model!(AiEnrichmentInProgressItem(
+        organization_id: rt::uuid::Uuid,
+        resource_id: rt::uuid::Uuid,
+        resource_type: CreateAiEnrichmentResponseResourceType,
+        output_column: impl Into<String>,
+        status: f64,
+        auto_update: bool,
+    ) {
+        id,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -13565,10 +14754,18 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        CrmPhoneNumber { id, timestamp_created, organization_id, phone_number, country,
-        locality, subscription_id, twilio_sid, renewal_date, price }
-    );
+    rt::model!(CrmPhoneNumber {
+        id,
+        timestamp_created,
+        organization_id,
+        phone_number,
+        country,
+        locality,
+        subscription_id,
+        twilio_sid,
+        renewal_date,
+        price,
+    });
 }
 
 /// Request builders: one per operation, returned by the `Client` methods.

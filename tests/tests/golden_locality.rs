@@ -35,18 +35,19 @@ fn a_new_property_adds_only_its_field_and_docs() {
 
     let blocks = inserted_blocks(&client_for(&page), &client_for(&edited));
     // The entity only (request bodies come from the reference's facts, not from copies of the
-    // entity): one field, with its docs and serde attributes.
-    assert_eq!(blocks.len(), 1, "{blocks:#?}");
-    for block in &blocks {
-        assert!(
-            block.contains("pub archived:"),
-            "unexpected change:\n{block}"
-        );
-        assert!(
-            block.contains("/// Whether the list is archived"),
-            "no docs:\n{block}"
-        );
-    }
+    // entity): one field, with its docs and serde attributes, and its line in `rt::model!`.
+    assert_eq!(blocks.len(), 2, "{blocks:#?}");
+    assert!(
+        blocks[0].contains("pub archived:"),
+        "unexpected change:\n{}",
+        blocks[0]
+    );
+    assert!(
+        blocks[0].contains("/// Whether the list is archived"),
+        "no docs:\n{}",
+        blocks[0]
+    );
+    assert_eq!(blocks[1].trim(), "archived,", "unexpected change");
 }
 
 /// The blocks of lines `after` adds to `before`; a removed line fails the test.
@@ -70,23 +71,24 @@ fn inserted_blocks(before: &str, after: &str) -> Vec<String> {
     blocks
 }
 
-/// The schedule entry is one shape in five places: the Campaign and Campaign Subsequence
+/// The campaign schedule is one shape in five places: the Campaign and Campaign Subsequence
 /// entities of the page, and the create/update bodies of the reference's facts. A property the
-/// reference adds to it everywhere is one field of one type (`Schedule`), not five.
+/// reference adds to it everywhere is one field of one type (`CampaignSchedule`), not five.
 #[test]
 fn a_property_of_a_shared_shape_adds_its_lines_once() {
     let page = read("spec/instantly-api-v2.txt");
     let mut edited = page.clone();
     for prefix in ["campaign_schedule", "subsequence_schedule"] {
-        let anchor =
-            format!("{prefix}.schedules[].name\nstring\nrequired\nExample:\n\"My Schedule\"\n");
+        let anchor = format!(
+            "{prefix}.end_date\nnull or string\n(date)\n\nEnd date in YYYY-MM-DD format. Uses the campaign's timezone.\n\nExample:\n\"2025-09-25\"\n"
+        );
         assert_eq!(
             page.matches(&anchor).count(),
             1,
             "the anchor of {prefix} moved"
         );
         let property = format!(
-            "{prefix}.schedules[].paused\nboolean\n\nWhether the schedule is paused\n\nExample:\nfalse\n"
+            "{prefix}.paused\nboolean\n\nWhether the schedule is paused\n\nExample:\nfalse\n"
         );
         edited = edited.replacen(&anchor, &format!("{anchor}{property}"), 1);
     }
@@ -103,8 +105,10 @@ fn a_property_of_a_shared_shape_adds_its_lines_once() {
         &client_for_inputs(&page, &facts),
         &client_for_inputs(&edited, &edited_facts),
     );
-    assert_eq!(blocks.len(), 1, "{blocks:#?}");
+    // One field of `CampaignSchedule`, and its line in its `rt::model!`.
+    assert_eq!(blocks.len(), 2, "{blocks:#?}");
     assert!(blocks[0].contains("pub paused:"), "{}", blocks[0]);
+    assert_eq!(blocks[1].trim(), "paused,", "unexpected change");
     assert!(
         blocks[0].contains("/// Whether the schedule is paused"),
         "{}",
@@ -112,12 +116,15 @@ fn a_property_of_a_shared_shape_adds_its_lines_once() {
     );
 }
 
-/// Adds `paused` to every `schedules[]` object of the facts' request bodies; returns how many.
+/// Adds `paused` to every schedule object (the one holding `schedules`) of the facts; returns
+/// how many.
 fn add_to_schedules(node: &mut Value) -> usize {
     let mut added = 0;
+    let is_schedule = node.pointer("/properties/schedules").is_some();
     if let Some(properties) = node
-        .pointer_mut("/properties/schedules/items/properties")
+        .get_mut("properties")
         .and_then(Value::as_object_mut)
+        .filter(|_| is_schedule)
     {
         properties.insert(
             "paused".into(),

@@ -53,3 +53,59 @@ fn corpus_documents_generate_or_fail_with_a_pointer() {
         }
     }
 }
+
+/// Every generated struct can be built without naming `additional_properties`: one with
+/// required fields has `new(required…)` (from `rt::model!(Name(…) {…})`), one without derives
+/// `Default`. On the Instantly document and every corpus document that generates.
+#[test]
+fn every_struct_has_a_constructor_or_default() {
+    let instantly = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../spec/openapi.yaml");
+    let corpus = DOCUMENTS.iter().map(|name| corpus_dir().join(name));
+    let mut checked = 0;
+    for path in std::iter::once(instantly).chain(corpus) {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            eprintln!("skipped: no {}", path.display());
+            continue;
+        };
+        let Ok(source) = load_document(&text)
+            .and_then(|document| generate_tokens(&document, &Settings::default()))
+            .and_then(|generated| generated.to_source())
+        else {
+            continue;
+        };
+        for (name, required) in models(&source) {
+            let derive = derive_line_of(&source, &name);
+            assert!(
+                required || derive.contains("Default"),
+                "{}: `{name}` has no required field and no Default: {derive}",
+                path.display()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "no struct checked");
+}
+
+/// The structs of a generated source, each with whether it has required fields (and so `new`).
+fn models(source: &str) -> Vec<(String, bool)> {
+    source
+        .split("rt::model!(")
+        .skip(1)
+        .filter_map(|rest| {
+            let rest = rest.trim_start();
+            let end = rest.find(|c: char| !c.is_alphanumeric() && c != '_')?;
+            Some((rest[..end].to_owned(), rest[end..].starts_with('(')))
+        })
+        .collect()
+}
+
+/// The `#[derive(…)]` line of `pub struct NAME {`.
+fn derive_line_of<'s>(source: &'s str, name: &str) -> &'s str {
+    let header = format!("pub struct {name} {{");
+    let start = source
+        .find(&header)
+        .unwrap_or_else(|| panic!("no `{header}`"));
+    source[..start]
+        .rfind("#[derive(")
+        .map_or("", |at| source[at..].lines().next().unwrap_or_default())
+}

@@ -83,12 +83,12 @@ impl<'de, E: de::Error> Deserializer<'de> for MissingField<E> {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __model {
-    ($name:ident { $($opt:ident $(= $opt_json:literal)?),* }) => {
+    ($name:ident { $($opt:ident $(= $opt_json:literal)?),* $(,)? }) => {
         $crate::__model_deserialize!($name { ; $($opt $(= $opt_json)?),* });
     };
     ($name:ident(
-        $($req:ident $(= $req_json:literal)? : $req_ty:ty),*
-    ) { $($opt:ident $(= $opt_json:literal)?),* }) => {
+        $($req:ident $(= $req_json:literal)? : $req_ty:ty),* $(,)?
+    ) { $($opt:ident $(= $opt_json:literal)?),* $(,)? }) => {
         impl $name {
             /// A value from the required fields, in the order the document lists them; every
             /// optional field is absent.

@@ -14,7 +14,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(Base(id : impl Into < String >) {});
+    rt::model!(Base(
+        id: impl Into<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -28,7 +30,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(Named(id : impl Into < String >, name : impl Into < String >) { note });
+    rt::model!(Named(
+        id: impl Into<String>,
+        name: impl Into<String>,
+    ) {
+        note,
+    });
 }
 
 /// Request builders: one per operation, returned by the `Client` methods.

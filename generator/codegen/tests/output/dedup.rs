@@ -19,7 +19,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(Campaign(name : impl Into < String >) { status, schedule });
+    rt::model!(Campaign(
+        name: impl Into<String>,
+    ) {
+        status,
+        schedule,
+    });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -66,7 +71,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(Window { from, to });
+    rt::model!(Window {
+        from,
+        to,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -80,7 +88,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(Tree { label, children });
+    rt::model!(Tree {
+        label,
+        children,
+    });
 
     pub type Folder = Tree;
 }

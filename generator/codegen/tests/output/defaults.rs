@@ -17,7 +17,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(Options { limit, nested });
+    rt::model!(Options {
+        limit,
+        nested,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -28,7 +31,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(Nested(inner : Box < Options >) {});
+    rt::model!(Nested(
+        inner: Box<Options>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -40,7 +45,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(NeedsColour(name : impl Into < String >, colour : Colour) {});
+    rt::model!(NeedsColour(
+        name: impl Into<String>,
+        colour: Colour,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]

@@ -22,11 +22,17 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        Scalars(day : rt::Date, at : rt::chrono::DateTime < rt::chrono::Utc >, id :
-        rt::uuid::Uuid, small : i32, big : i64, ratio : f32, precise : f64, flag : bool,
-        email : impl Into < String >) {}
-    );
+    rt::model!(Scalars(
+        day: rt::Date,
+        at: rt::chrono::DateTime<rt::chrono::Utc>,
+        id: rt::uuid::Uuid,
+        small: i32,
+        big: i64,
+        ratio: f32,
+        precise: f64,
+        flag: bool,
+        email: impl Into<String>,
+    ) {});
 }
 
 /// Request builders: one per operation, returned by the `Client` methods.

@@ -19,7 +19,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(Settings { labels, anything });
+    rt::model!(Settings {
+        labels,
+        anything,
+    });
 }
 
 /// Request builders: one per operation, returned by the `Client` methods.

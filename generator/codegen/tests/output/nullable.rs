@@ -19,10 +19,13 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        Presence(required_plain : impl Into < String >, required_nullable : Option <
-        String >) { optional_plain, optional_nullable }
-    );
+    rt::model!(Presence(
+        required_plain: impl Into<String>,
+        required_nullable: Option<String>,
+    ) {
+        optional_plain,
+        optional_nullable,
+    });
 }
 
 /// Request builders: one per operation, returned by the `Client` methods.

@@ -54,7 +54,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(Loose { a });
+    rt::model!(Loose {
+        a,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -66,7 +68,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(Strict(a : impl Into < String >, b : impl Into < String >) {});
+    rt::model!(Strict(
+        a: impl Into<String>,
+        b: impl Into<String>,
+    ) {});
 }
 
 /// Request builders: one per operation, returned by the `Client` methods.

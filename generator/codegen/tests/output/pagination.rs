@@ -14,7 +14,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(Lead(email : impl Into < String >) {});
+    rt::model!(Lead(
+        email: impl Into<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -27,7 +29,11 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(LeadPage(items : Vec < Lead >) { next_starting_after });
+    rt::model!(LeadPage(
+        items: Vec<Lead>,
+    ) {
+        next_starting_after,
+    });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -41,7 +47,10 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(SearchLeadsBody { search, starting_after });
+    rt::model!(SearchLeadsBody {
+        search,
+        starting_after,
+    });
 }
 
 /// Request builders: one per operation, returned by the `Client` methods.

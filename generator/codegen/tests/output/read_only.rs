@@ -19,9 +19,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(
-        Campaign(id : rt::uuid::Uuid, name : impl Into < String >) { timestamp_created }
-    );
+    rt::model!(Campaign(
+        id: rt::uuid::Uuid,
+        name: impl Into<String>,
+    ) {
+        timestamp_created,
+    });
 
     /// The writable fields only: what a request may send.
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -33,7 +36,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(CampaignInput(name : impl Into < String >) {});
+    rt::model!(CampaignInput(
+        name: impl Into<String>,
+    ) {});
 }
 
 /// Request builders: one per operation, returned by the `Client` methods.

@@ -18,7 +18,12 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(Lead(name : impl Into < String >) { manager, reports });
+    rt::model!(Lead(
+        name: impl Into<String>,
+    ) {
+        manager,
+        reports,
+    });
 }
 
 /// Request builders: one per operation, returned by the `Client` methods.

@@ -14,7 +14,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(Job(result : impl Into < String >) {});
+    rt::model!(Job(
+        result: impl Into<String>,
+    ) {});
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
     #[serde(crate = "rt::serde")]
@@ -25,7 +27,9 @@ pub mod types {
         pub additional_properties: rt::JsonObject,
     }
 
-    rt::model!(Pending(eta : i64) {});
+    rt::model!(Pending(
+        eta: i64,
+    ) {});
 
     /// One of the bodies the operation's success responses document.
     #[derive(Debug, Clone, PartialEq, rt::Serialize, rt::Deserialize)]
