@@ -58,7 +58,7 @@ impl Family {
             if let Some(text) = description {
                 self.descriptions.entry(key.clone()).or_insert(text);
             }
-            if !self.values.iter().any(|known| known.to_string() == key) {
+            if !self.values.contains(&value) {
                 self.values.push(value);
             }
         }
