@@ -22,8 +22,9 @@ use report_fixtures::{FIXTURES, PAGE, document};
 use serde_json::{Map, Value};
 
 /// Operations kept in the trimmed clients, by path prefix.
-const KEPT_PATHS: [&str; 4] = [
+const KEPT_PATHS: [&str; 5] = [
     "/api/v2/accounts",
+    "/api/v2/account-campaign-mappings",
     "/api/v2/lead-lists",
     "/api/v2/campaigns",
     "/api/v2/custom-tags",
