@@ -29,6 +29,43 @@ fn operations(document: &Value) -> Vec<(String, String, &Value)> {
         .collect()
 }
 
+/// A schema as its place sees it: a reference or a wrapper (`allOf: [$ref]`,
+/// `oneOf: [$ref, {enum: [null]}]`) followed to the shared type, with the place's own keys
+/// over the type's.
+fn view(schemas: &Value, schema: &Value) -> Value {
+    let members = |key: &str| schema[key].as_array().map(Vec::as_slice);
+    let reference = match (schema.get("$ref"), members("allOf"), members("oneOf")) {
+        (Some(reference), _, _) => Some(reference),
+        (None, Some([only]), _) => only.get("$ref"),
+        (None, None, Some([target, null])) if null["enum"] == serde_json::json!([null]) => {
+            target.get("$ref")
+        }
+        _ => None,
+    };
+    let Some(reference) = reference.and_then(Value::as_str) else {
+        return schema.clone();
+    };
+    let name = reference.rsplit('/').next().unwrap();
+    let mut merged = view(schemas, &schemas[name]);
+    for (key, value) in schema.as_object().unwrap() {
+        if !["$ref", "allOf", "oneOf"].contains(&key.as_str()) {
+            merged[key] = value.clone();
+        }
+    }
+    merged
+}
+
+/// The schema at `path` below `schema`, following references at every step.
+fn at(schemas: &Value, schema: &Value, path: &[&str]) -> Value {
+    path.iter().fold(view(schemas, schema), |current, key| {
+        let next = match key.parse::<usize>() {
+            Ok(index) => &current[index],
+            Err(_) => &current[*key],
+        };
+        view(schemas, next)
+    })
+}
+
 #[test]
 fn every_operation_of_the_page_with_a_unique_operation_id() {
     let document = document();
@@ -122,7 +159,7 @@ fn all_thirty_entity_schemas_with_titles_and_descriptions() {
     assert_eq!(entities[0].0, "Account");
     assert_eq!(entities[29].0, "CrmActions");
     assert_eq!(
-        schemas["InboxPlacementBlacklistSpamAssassinReport"]["title"],
+        schemas["BlacklistSpamAssassinReport"]["title"],
         "Inbox Placement Blacklist & SpamAssassin Report"
     );
     assert!(
@@ -136,14 +173,22 @@ fn all_thirty_entity_schemas_with_titles_and_descriptions() {
 fn page_facts_survive() {
     let document = document();
     let schemas = &document["components"]["schemas"];
-    let campaign = &schemas["Campaign"]["properties"];
-    assert_eq!(campaign["status"]["enum"][5], -99);
-    assert_eq!(
-        campaign["status"]["x-enum-descriptions"][5],
-        "Account Suspended"
+    let schema = |name: &str, path: &[&str]| at(schemas, &schemas[name], path);
+    let status = schema("Campaign", &["properties", "status"]);
+    assert_eq!(status["enum"][5], -99);
+    assert_eq!(status["x-enum-descriptions"][5], "Account Suspended");
+    let timezone = schema(
+        "Campaign",
+        &[
+            "properties",
+            "campaign_schedule",
+            "properties",
+            "schedules",
+            "items",
+            "properties",
+            "timezone",
+        ],
     );
-    let timezone = &campaign["campaign_schedule"]["properties"]["schedules"]["items"]["properties"]
-        ["timezone"];
     assert_eq!(
         timezone["enum"].as_array().unwrap().len(),
         102,
@@ -153,36 +198,46 @@ fn page_facts_survive() {
     assert_eq!(timezone["x-enum-source"], "reference");
     assert!(timezone.get("x-enum-truncated").is_none());
     assert_eq!(
-        schemas["Account"]["properties"]["sending_gap"]["maximum"],
+        schema("Account", &["properties", "sending_gap"])["maximum"],
         1440
     );
     assert_eq!(
-        schemas["Webhook"]["properties"]["target_hook_url"]["pattern"],
+        schema("Webhook", &["properties", "target_hook_url"])["pattern"],
         "^https?://"
     );
     assert_eq!(
-        schemas["EmailVerification"]["properties"]["catch_all"]["oneOf"][1]["enum"][0],
+        schema(
+            "EmailVerification",
+            &["properties", "catch_all", "oneOf", "1"]
+        )["enum"][0],
         "pending"
     );
     assert_eq!(
-        schemas["Email"]["properties"]["from_address_json"]["items"]["nullable"],
+        schema("Email", &["properties", "from_address_json", "items"])["nullable"],
         true
     );
     assert_eq!(
-        schemas["InboxPlacementTest"]["properties"]["automations"]["minItems"],
+        schema("InboxPlacementTest", &["properties", "automations"])["minItems"],
         0
     );
-    assert_eq!(
-        schemas["Account"]["properties"]["warmup"]["x-collapsed"],
-        true
+    let warmup = schema("Account", &["properties", "warmup"]);
+    assert_eq!(warmup["x-collapsed"], true);
+    assert!(warmup["properties"]["reply_rate"].is_object());
+    let delay_unit = schema(
+        "CampaignSubsequence",
+        &[
+            "properties",
+            "sequences",
+            "items",
+            "properties",
+            "steps",
+            "items",
+            "properties",
+            "delay_unit",
+        ],
     );
-    assert!(schemas["Account"]["properties"]["warmup"]["properties"]["reply_rate"].is_object());
-    assert_eq!(
-        schemas["CampaignSubsequence"]["properties"]["sequences"]["items"]["properties"]["steps"]["items"]
-            ["properties"]["delay_unit"]["default"],
-        "days"
-    );
-    let permissions = &schemas["WorkspaceMember"]["properties"]["permissions"]["items"];
+    assert_eq!(delay_unit["default"], "days");
+    let permissions = schema("WorkspaceMember", &["properties", "permissions", "items"]);
     assert_eq!(permissions["enum"].as_array().unwrap().len(), 29);
     assert_eq!(permissions["x-enum-descriptions"][0], "View the dashboard");
 }
@@ -311,12 +366,7 @@ fn every_operation_is_typed_from_the_facts() {
     let document = document();
     let facts: Value = serde_norway::from_str(&read("spec/operations.yaml")).unwrap();
     let schemas = &document["components"]["schemas"];
-    let resolve = |schema: &Value| -> Value {
-        match schema["$ref"].as_str() {
-            Some(reference) => schemas[reference.rsplit('/').next().unwrap()].clone(),
-            None => schema.clone(),
-        }
-    };
+    let resolve = |schema: &Value| view(schemas, schema);
     let (mut parameters, mut body_properties, mut typed) = (0, 0, 0);
     for (method, path, operation) in operations(&document) {
         let key = format!("{} {path}", method.to_uppercase());

@@ -1,6 +1,6 @@
 //! `$ref`s between places: a place may name a component schema directly (`$ref`) or through a
 //! wrapper that keeps its own facts beside it (`allOf: [{$ref}]` with `description`,
-//! `nullable`, `readOnly`). Both stand for the component's schema, so the report compares what
+//! `readOnly`; `oneOf: [{$ref}, {enum: [null]}]` with `nullable` as well). Both stand for the component's schema, so the report compares what
 //! they resolve to, not how they are written.
 
 use serde_json::Value;
@@ -10,20 +10,25 @@ const SCHEMA_REF_PREFIX: &str = "#/components/schemas/";
 /// Aliases (`A: {$ref: B}`) followed before giving up: deeper chains are compared as written.
 const MAX_REF_CHAIN: usize = 16;
 
-/// The `$ref` a node stands for: its own, or the single member of an `allOf` wrapper.
+/// The `$ref` a node stands for: its own, or the reference of a wrapper.
 pub fn reference(node: &Value) -> Option<&str> {
     if let Some(reference) = node.get("$ref").and_then(Value::as_str) {
         return Some(reference);
     }
     let wrapper_only = node.get("type").is_none() && node.get("properties").is_none();
-    match node
-        .get("allOf")
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-    {
-        Some([member]) if wrapper_only => member.get("$ref").and_then(Value::as_str),
+    let members = |key: &str| node.get(key).and_then(Value::as_array).map(Vec::as_slice);
+    match (members("allOf"), members("oneOf")) {
+        (Some([member]), _) if wrapper_only => member.get("$ref").and_then(Value::as_str),
+        (None, Some([member, null])) if wrapper_only && is_null_only(null) => {
+            member.get("$ref").and_then(Value::as_str)
+        }
         _ => None,
     }
+}
+
+/// `{enum: [null]}` (with `nullable: true`): the member that makes a reference nullable.
+fn is_null_only(node: &Value) -> bool {
+    node.get("enum") == Some(&Value::Array(vec![Value::Null]))
 }
 
 /// The component schema a reference names (`#/components/schemas/Campaign` → `Campaign`).

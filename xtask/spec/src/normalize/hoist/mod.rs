@@ -7,7 +7,9 @@
 //! values and descriptions: [`enums`]); a cluster
 //! that holds a component keeps that component, others get a new one made from their first
 //! place. Each place keeps its own words and flags next to the reference
-//! (`allOf: [$ref]` + `description`, `nullable`, …, or a bare `$ref` when it has none). Hoisted
+//! (`allOf: [$ref]` + `description`, `readOnly`, …, or a bare `$ref` when it has none; a
+//! nullable place is `oneOf: [$ref, {enum: [null]}]`, since 3.0.3 reads `nullable` only beside
+//! a `type`). Hoisted
 //! components carry `x-source` (their first place's) and `x-hoisted-from` (the places, as
 //! pointers into the document before hoisting). Names follow [`names`].
 
@@ -259,16 +261,31 @@ fn refer(node: &mut Value, reference: &str, family: Option<&[Value]>) {
         return;
     };
     let (mut site, shape) = split(schema);
+    let nullable = site.get("nullable") == Some(&Value::Bool(true));
     if let (Some(family), Some(Value::Array(own))) = (family, shape.get("enum"))
         && own.len() < family.len()
     {
-        site.insert("enum".into(), Value::Array(own.clone()));
+        let mut own = own.clone();
+        if nullable {
+            // OpenAPI 3.0.3: an enum admits `null` only by listing it.
+            own.push(Value::Null);
+        }
+        site.insert("enum".into(), Value::Array(own));
     }
     if site.is_empty() {
         *node = json!({ "$ref": reference });
         return;
     }
-    site.insert("allOf".into(), json!([{ "$ref": reference }]));
+    if nullable {
+        // OpenAPI 3.0.3 reads `nullable` only beside a `type`, so a reference admits `null`
+        // through a null-only member.
+        site.insert(
+            "oneOf".into(),
+            json!([{ "$ref": reference }, { "nullable": true, "enum": [null] }]),
+        );
+    } else {
+        site.insert("allOf".into(), json!([{ "$ref": reference }]));
+    }
     move_example_to_end(&mut site);
     *node = Value::Object(site);
 }

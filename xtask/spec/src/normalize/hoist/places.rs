@@ -234,9 +234,9 @@ fn record_name(operation: &str) -> String {
 }
 
 /// Whether the generator makes a named type of the schema. A place that refers to a hoisted
-/// type (`allOf: [$ref]`) is not one, even when it lists its own enum values beside it.
+/// type (`allOf: [$ref]`, `oneOf: [$ref, null]`) is not one, even when it lists its own enum values beside it.
 pub fn is_type_schema(schema: &Value) -> bool {
-    if is_reference_wrapper(schema) {
+    if is_reference_wrapper(schema) || is_null_only(schema) {
         return false;
     }
     let has = |key: &str| schema.get(key).is_some();
@@ -253,11 +253,13 @@ pub fn is_type_schema(schema: &Value) -> bool {
     has_properties || has("enum") || several("oneOf") || several("anyOf")
 }
 
+/// `allOf: [$ref]`, or `oneOf: [$ref, null]` for a nullable place.
 fn is_reference_wrapper(schema: &Value) -> bool {
+    let members = |key: &str| schema.get(key).and_then(Value::as_array).map(Vec::as_slice);
     schema.get("properties").is_none()
-        && schema.get("allOf").and_then(Value::as_array).is_some_and(
-            |members| matches!(members.as_slice(), [only] if only.get("$ref").is_some()),
-        )
+        && (matches!(members("allOf"), Some([only]) if only.get("$ref").is_some())
+            || matches!(members("oneOf"), Some([target, null])
+                if target.get("$ref").is_some() && is_null_only(null)))
 }
 
 fn is_null_only(schema: &Value) -> bool {

@@ -98,7 +98,10 @@ fn a_nullable_place_keeps_its_flags_beside_the_reference() {
         json!({
             "description": "The body, if any",
             "nullable": true,
-            "allOf": [{"$ref": "#/components/schemas/Body"}]
+            "oneOf": [
+                {"$ref": "#/components/schemas/Body"},
+                {"nullable": true, "enum": [null]}
+            ]
         })
     );
 }
