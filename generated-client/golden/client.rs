@@ -117,8 +117,8 @@ pub mod types {
 
     rt::model!(Account(
         email: impl Into<String>,
-        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
-        timestamp_updated: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_created with timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_updated with timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
         first_name: impl Into<String>,
         last_name: impl Into<String>,
         organization: rt::uuid::Uuid,
@@ -136,9 +136,9 @@ pub mod types {
         status,
         enable_slow_ramp,
         inbox_placement_test_limit,
-        timestamp_last_used,
+        timestamp_last_used with timestamp,
         status_message,
-        timestamp_warmup_start,
+        timestamp_warmup_start with timestamp,
         warmup_pool_id,
         dfy_password_changed,
         stat_warmup_score,
@@ -445,8 +445,8 @@ pub mod types {
 
     rt::model!(Email(
         id: rt::uuid::Uuid,
-        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
-        timestamp_email: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_created with timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_email with timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
         message_id: impl Into<String>,
         subject: impl Into<String>,
         to_address_email_list: impl Into<String>,
@@ -467,7 +467,7 @@ pub mod types {
         step,
         is_unread,
         is_auto_reply,
-        reminder_ts,
+        reminder_ts with timestamp,
         ai_interest_value,
         ai_assisted,
         is_focused,
@@ -559,7 +559,7 @@ pub mod types {
         id: rt::uuid::Uuid,
         organization_id: rt::uuid::Uuid,
         name: impl Into<String>,
-        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_created with timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
     ) {
         has_enrichment_task,
         owned_by,
@@ -860,8 +860,8 @@ pub mod types {
         scopes: Vec<ApiKeyScope>,
         key: impl Into<String>,
         organization_id: rt::uuid::Uuid,
-        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
-        timestamp_updated: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_created with timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_updated with timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
     ) {});
 
     /// Account Campaign Mapping
@@ -1118,8 +1118,8 @@ pub mod types {
 
     rt::model!(Lead(
         id: rt::uuid::Uuid,
-        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
-        timestamp_updated: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_created with timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_updated with timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
         organization: rt::uuid::Uuid,
         status: LeadStatus,
         email_open_count: i64,
@@ -1140,7 +1140,7 @@ pub mod types {
         status_summary_subseq,
         last_step_from,
         last_step_id,
-        last_step_timestamp_executed,
+        last_step_timestamp_executed with timestamp,
         email_opened_step,
         email_opened_variant,
         email_replied_step,
@@ -1151,12 +1151,12 @@ pub mod types {
         subsequence_id,
         verification_status,
         pl_value_lead,
-        timestamp_added_subsequence,
-        timestamp_last_contact,
-        timestamp_last_open,
-        timestamp_last_reply,
-        timestamp_last_interest_change,
-        timestamp_last_click,
+        timestamp_added_subsequence with timestamp,
+        timestamp_last_contact with timestamp,
+        timestamp_last_open with timestamp,
+        timestamp_last_reply with timestamp,
+        timestamp_last_interest_change with timestamp,
+        timestamp_last_click with timestamp,
         enrichment_status,
         list_id,
         last_contacted_from,
@@ -1164,7 +1164,7 @@ pub mod types {
         upload_method,
         assigned_to,
         is_website_visitor,
-        timestamp_last_touch,
+        timestamp_last_touch with timestamp,
         esp_code,
         esg_code,
     });
@@ -1257,8 +1257,8 @@ pub mod types {
 
     rt::model!(CustomTag(
         id: rt::uuid::Uuid,
-        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
-        timestamp_updated: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_created with timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_updated with timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
         organization_id: rt::uuid::Uuid,
         label: impl Into<String>,
     ) {
@@ -1303,7 +1303,7 @@ pub mod types {
         tag_id: rt::uuid::Uuid,
         resource_id: rt::uuid::Uuid,
         resource_type: CustomTagMappingResourceType,
-        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_created with timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
         organization_id: rt::uuid::Uuid,
     ) {});
 
@@ -1336,7 +1336,7 @@ pub mod types {
 
     rt::model!(BlockListEntry(
         id: rt::uuid::Uuid,
-        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_created with timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
         organization_id: rt::uuid::Uuid,
         bl_value: impl Into<String>,
         is_domain: bool,
@@ -1383,7 +1383,7 @@ pub mod types {
 
     rt::model!(LeadLabel(
         id: rt::uuid::Uuid,
-        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_created with timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
         created_by: rt::uuid::Uuid,
         organization_id: rt::uuid::Uuid,
         label: impl Into<String>,
@@ -1467,8 +1467,8 @@ pub mod types {
 
     rt::model!(Workspace(
         id: rt::uuid::Uuid,
-        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
-        timestamp_updated: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_created with timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_updated with timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
         owner: rt::uuid::Uuid,
         name: impl Into<String>,
     ) {
@@ -1580,8 +1580,8 @@ pub mod types {
         admin_workspace_id: rt::uuid::Uuid,
         sub_workspace_id: rt::uuid::Uuid,
         status: WorkspaceGroupMemberStatus,
-        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
-        timestamp_updated: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_created with timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_updated with timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
     ) {
         sub_workspace_name,
         admin_workspace_name,
@@ -1639,7 +1639,7 @@ pub mod types {
         email: impl Into<String>,
         user_id: rt::uuid::Uuid,
         role: Role,
-        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_created with timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
         workspace_id: rt::uuid::Uuid,
         accepted: bool,
     ) {
@@ -1690,11 +1690,11 @@ pub mod types {
 
     rt::model!(CampaignSubsequence(
         id: rt::uuid::Uuid,
-        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_created with timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
         parent_campaign: rt::uuid::Uuid,
         workspace: rt::uuid::Uuid,
         status: CampaignSubsequenceStatus,
-        timestamp_leads_updated: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_leads_updated with timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
         name: impl Into<String>,
         conditions: Conditions,
         subsequence_schedule: CampaignSchedule,
@@ -1779,7 +1779,7 @@ pub mod types {
 
     rt::model!(AuditLog(
         id: rt::uuid::Uuid,
-        timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp with timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
         organization_id: rt::uuid::Uuid,
         activity_type: ActivityType,
         ip_address: impl Into<String>,
@@ -1848,7 +1848,7 @@ pub mod types {
         id: rt::uuid::Uuid,
         organization: rt::uuid::Uuid,
         target_hook_url: impl Into<String>,
-        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_created with timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
     ) {
         campaign,
         name,
@@ -1856,7 +1856,7 @@ pub mod types {
         custom_interest_value,
         headers,
         status,
-        timestamp_error,
+        timestamp_error with timestamp,
     });
 
     /// A webhook event that was sent or attempted to be sent
@@ -1942,7 +1942,7 @@ pub mod types {
 
     rt::model!(WebhookEvent(
         id: rt::uuid::Uuid,
-        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_created with timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
         timestamp_created_date: rt::Date,
         organization_id: rt::uuid::Uuid,
         success: bool,
@@ -1953,7 +1953,7 @@ pub mod types {
         payload,
         status_code,
         error_message,
-        timestamp_next_retry,
+        timestamp_next_retry with timestamp,
         retry_group_id,
         retry_successful,
         lead_email,
@@ -1995,11 +1995,11 @@ pub mod types {
     rt::model!(DfyEmailAccountOrder(
         workspace_id: impl Into<String>,
         domain: impl Into<String>,
-        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_created with timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
     ) {
         forwarding_domain,
         is_pre_warmed_up,
-        timestamp_cancelled,
+        timestamp_cancelled with timestamp,
     });
 
     /// Custom prompt templates for creating custom prompts
@@ -2117,7 +2117,7 @@ pub mod types {
 
     rt::model!(SalesFlow(
         id: rt::uuid::Uuid,
-        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_created with timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
         organization_id: rt::uuid::Uuid,
         name: impl Into<String>,
         queries: Vec<SalesFlowQuery>,
@@ -2160,7 +2160,7 @@ pub mod types {
 
     rt::model!(EmailTemplate(
         id: rt::uuid::Uuid,
-        timestamp_created: rt::chrono::DateTime<rt::chrono::Utc>,
+        timestamp_created with timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
         body: impl Into<String>,
         name: impl Into<String>,
         organization: rt::uuid::Uuid,
@@ -2395,7 +2395,7 @@ pub mod types {
     rt::model!(InitOauthGoogleResponse {
         session_id,
         auth_url,
-        expires_at,
+        expires_at with timestamp,
     });
 
     pub type InitOauthMicrosoftResponse = InitOauthGoogleResponse;
@@ -3072,7 +3072,7 @@ pub mod types {
     ) {
         cc_address_email_list,
         bcc_address_email_list,
-        reminder_ts,
+        reminder_ts with timestamp,
         assigned_to,
     });
 
@@ -3150,7 +3150,7 @@ pub mod types {
 
     rt::model!(UpdateEmailRequest {
         is_unread,
-        reminder_ts,
+        reminder_ts with timestamp,
     });
 
     #[derive(Debug, Clone, PartialEq, Default, rt::Serialize)]
@@ -5881,7 +5881,7 @@ pub mod types {
 
     rt::model!(DeleteCrmPhoneNumberResponse {
         id,
-        timestamp_created,
+        timestamp_created with timestamp,
         organization_id,
         phone_number,
         country,
@@ -14756,7 +14756,7 @@ pub mod types {
 
     rt::model!(CrmPhoneNumber {
         id,
-        timestamp_created,
+        timestamp_created with timestamp,
         organization_id,
         phone_number,
         country,

@@ -45,6 +45,7 @@ mod response;
 mod retry;
 mod secret;
 mod sleep;
+mod timestamp;
 mod transport;
 
 pub use any::{ANY_REQUEST_OPERATION, AnyRequest};
@@ -90,7 +91,7 @@ pub mod __private {
 
     pub use crate::client::client_from_env;
     pub use crate::enums::{deserialize_enum_integer, deserialize_enum_string};
-    pub use crate::model::{model_extra, model_field, model_required};
+    pub use crate::model::{model_extra, model_field, model_required, model_timestamp};
     pub use crate::page::{IntoCursor, IntoItems, Page, page_stream};
     pub use crate::path::encode_path_segment;
     pub use crate::query::QueryPairs;

@@ -10,6 +10,7 @@
 //! a known key given twice is serde's `duplicate field` error, an unknown one given twice keeps
 //! the last value, and anything but an object is refused.
 
+use crate::timestamp::{Seed, TimestampField};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use std::marker::PhantomData;
 
@@ -23,6 +24,20 @@ pub fn model_field<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
         return Err(de::Error::duplicate_field(name));
     }
     *slot = Some(map.next_value()?);
+    Ok(())
+}
+
+/// The value of a known key holding timestamps, read through [`crate::timestamp`]'s faster
+/// path, unless the key was already seen.
+pub fn model_timestamp<'de, A: MapAccess<'de>, T: TimestampField<'de>>(
+    slot: &mut Option<T>,
+    map: &mut A,
+    name: &'static str,
+) -> Result<(), A::Error> {
+    if slot.is_some() {
+        return Err(de::Error::duplicate_field(name));
+    }
+    *slot = Some(map.next_value_seed(Seed(PhantomData))?);
     Ok(())
 }
 
@@ -79,16 +94,19 @@ impl<'de, E: de::Error> Deserializer<'de> for MissingField<E> {
 /// `Name(required: Type, …) { optional, … }` (`Name { optional, … }` when no field is
 /// required): the constructor from the required fields and the `Deserialize` of a generated
 /// struct, whose other properties are in its `additional_properties`. A field whose JSON name
-/// is not its Rust name is written `field = "json name"`. Generated code only.
+/// is not its Rust name is written `field = "json name"`; one that holds `date-time` values is
+/// marked `with timestamp` (read through [`crate::timestamp`]). Generated code only.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __model {
-    ($name:ident { $($opt:ident $(= $opt_json:literal)?),* $(,)? }) => {
-        $crate::__model_deserialize!($name { ; $($opt $(= $opt_json)?),* });
+    ($name:ident {
+        $($opt:ident $(= $opt_json:literal)? $(with $opt_with:ident)?),* $(,)?
+    }) => {
+        $crate::__model_deserialize!($name { ; $($opt $(= $opt_json)? $(with $opt_with)?),* });
     };
     ($name:ident(
-        $($req:ident $(= $req_json:literal)? : $req_ty:ty),* $(,)?
-    ) { $($opt:ident $(= $opt_json:literal)?),* $(,)? }) => {
+        $($req:ident $(= $req_json:literal)? $(with $req_with:ident)? : $req_ty:ty),* $(,)?
+    ) { $($opt:ident $(= $opt_json:literal)? $(with $opt_with:ident)?),* $(,)? }) => {
         impl $name {
             /// A value from the required fields, in the order the document lists them; every
             /// optional field is absent.
@@ -101,7 +119,10 @@ macro_rules! __model {
                 }
             }
         }
-        $crate::__model_deserialize!($name { $($req $(= $req_json)?),* ; $($opt $(= $opt_json)?),* });
+        $crate::__model_deserialize!($name {
+            $($req $(= $req_json)? $(with $req_with)?),* ;
+            $($opt $(= $opt_json)? $(with $opt_with)?),*
+        });
     };
 }
 
@@ -110,8 +131,8 @@ macro_rules! __model {
 #[macro_export]
 macro_rules! __model_deserialize {
     ($name:ident {
-        $($req:ident $(= $req_json:literal)?),* ;
-        $($opt:ident $(= $opt_json:literal)?),*
+        $($req:ident $(= $req_json:literal)? $(with $req_with:ident)?),* ;
+        $($opt:ident $(= $opt_json:literal)? $(with $opt_with:ident)?),*
     }) => {
         const _: () = {
             #[allow(non_camel_case_types)]
@@ -168,15 +189,19 @@ macro_rules! __model_deserialize {
                     let mut extra = ::core::default::Default::default();
                     while let ::core::option::Option::Some(key) = map.next_key::<__Key>()? {
                         match key {
-                            $(__Key::$req => $crate::__private::model_field(
-                                &mut $req,
-                                &mut map,
-                                $crate::__json_name!($req $(= $req_json)?),
+                            $(__Key::$req => $crate::__model_read!(
+                                $($req_with)? (
+                                    &mut $req,
+                                    &mut map,
+                                    $crate::__json_name!($req $(= $req_json)?),
+                                )
                             )?,)*
-                            $(__Key::$opt => $crate::__private::model_field(
-                                &mut $opt,
-                                &mut map,
-                                $crate::__json_name!($opt $(= $opt_json)?),
+                            $(__Key::$opt => $crate::__model_read!(
+                                $($opt_with)? (
+                                    &mut $opt,
+                                    &mut map,
+                                    $crate::__json_name!($opt $(= $opt_json)?),
+                                )
                             )?,)*
                             __Key::__Unknown(key) => {
                                 $crate::__private::model_extra(&mut extra, key, &mut map)?
@@ -202,6 +227,18 @@ macro_rules! __model_deserialize {
                 }
             }
         };
+    };
+}
+
+/// Reads a known key's value into its slot: through its `Deserialize`, or `timestamp`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __model_read {
+    (($($arguments:tt)*)) => {
+        $crate::__private::model_field($($arguments)*)
+    };
+    (timestamp ($($arguments:tt)*)) => {
+        $crate::__private::model_timestamp($($arguments)*)
     };
 }
 

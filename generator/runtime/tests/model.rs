@@ -168,3 +168,66 @@ fn new_takes_the_required_fields_and_leaves_the_rest_absent() {
         json!({"name": "a", "type": 7})
     );
 }
+
+/// `date-time` fields, marked `with timestamp`: required, optional, optional nullable and a list.
+#[derive(Debug, Clone, PartialEq, rt::Serialize)]
+#[serde(crate = "rt::serde")]
+struct Times {
+    created: rt::chrono::DateTime<rt::chrono::Utc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    seen: Option<rt::chrono::DateTime<rt::chrono::Utc>>,
+    #[serde(default, skip_serializing_if = "rt::Nullable::is_absent")]
+    cleared: rt::Nullable<rt::chrono::DateTime<rt::chrono::Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    all: Option<Vec<rt::chrono::DateTime<rt::chrono::Utc>>>,
+    #[serde(flatten)]
+    additional_properties: rt::JsonObject,
+}
+
+rt::model!(Times(created with timestamp: rt::chrono::DateTime<rt::chrono::Utc>) {
+    seen with timestamp,
+    cleared with timestamp,
+    all with timestamp,
+});
+
+/// The same struct as serde's derive (and so chrono's own `Deserialize`) reads it.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+struct DerivedTimes {
+    created: rt::chrono::DateTime<rt::chrono::Utc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    seen: Option<rt::chrono::DateTime<rt::chrono::Utc>>,
+    #[serde(default, skip_serializing_if = "rt::Nullable::is_absent")]
+    cleared: rt::Nullable<rt::chrono::DateTime<rt::chrono::Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    all: Option<Vec<rt::chrono::DateTime<rt::chrono::Utc>>>,
+    #[serde(flatten)]
+    additional_properties: rt::JsonObject,
+}
+
+#[test]
+fn timestamps_read_as_chronos_deserialize_does() {
+    let texts = [
+        r#"{"created": "2026-01-15T10:20:30.123Z"}"#,
+        r#"{"created": "2026-01-15 10:20:30+05:30", "seen": null, "cleared": null}"#,
+        r#"{"created": "2026-01-15T10:20:30Z", "seen": "2016-12-31T23:59:60Z", "cleared": "2026-01-15t10:20:30z"}"#,
+        r#"{"created": "2026-01-15T10:20:30Z", "all": ["2026-01-15T10:20:30-08:00", "2026-01-16T00:00:00Z"]}"#,
+        r#"{"created": "2026-01-15T10:20:30Z", "all": ["2026-01-15", "x"]}"#,
+        r#"{"created": "2026-02-30T10:20:30Z"}"#,
+        r#"{"created": "2026-01-15T10:20:30Z", "seen": 1}"#,
+        r#"{"created": "2026-01-15T10:20:30Z", "created": "2026-01-15T10:20:30Z"}"#,
+        r#"{"seen": "2026-01-15T10:20:30Z"}"#,
+    ];
+    for text in texts {
+        let ours = serde_json::from_str::<Times>(text)
+            .map(|times| serde_json::to_value(times).unwrap())
+            .map_err(|error| error.to_string());
+        let derived = serde_json::from_str::<DerivedTimes>(text)
+            .map(|times| serde_json::to_value(times).unwrap())
+            .map_err(|error| {
+                error
+                    .to_string()
+                    .replace("struct DerivedTimes", "struct Times")
+            });
+        assert_eq!(ours, derived, "{text}");
+    }
+}

@@ -83,10 +83,12 @@ pub(crate) struct Model {
     optional: Vec<Key>,
 }
 
-/// A field and, when it differs from the Rust name, its JSON name.
+/// A field, its JSON name when that differs from the Rust name, and how the runtime reads it
+/// (`with timestamp`) when not through its `Deserialize`.
 struct Key {
     field: Ident,
     json: Option<LitStr>,
+    with: Option<Ident>,
 }
 
 impl Model {
@@ -153,14 +155,25 @@ impl Key {
             }
             false => None,
         };
-        Ok(Self { field, json })
+        let with = match input.peek(syn::Ident) && input.fork().parse::<Ident>()? == "with" {
+            true => {
+                input.parse::<Ident>()?;
+                Some(input.parse()?)
+            }
+            false => None,
+        };
+        Ok(Self { field, json, with })
     }
 
     fn text(&self) -> String {
-        match &self.json {
-            Some(json) => format!("{} = {}", self.field, quote!(#json)),
-            None => self.field.to_string(),
+        let mut text = self.field.to_string();
+        if let Some(json) = &self.json {
+            text.push_str(&format!(" = {}", quote!(#json)));
         }
+        if let Some(with) = &self.with {
+            text.push_str(&format!(" with {with}"));
+        }
+        text
     }
 }
 
@@ -186,14 +199,14 @@ mod tests {
         let mut file: syn::File = syn::parse2(quote! {
             mod types {
                 rt::model!(A(name: impl Into<String>, r#type = "type": Option<Vec<B>>) { x, y = "Y" });
-                rt::model!(B { z });
+                rt::model!(B { z, at = "@" with timestamp });
                 rt::model!(C(c: i64) {});
             }
         })
         .unwrap();
         let models = take_models(&mut file);
         let source = restore_models(&prettyplease::unparse(&file), &models);
-        let expected = "mod types {\n    rt::model!(A(\n        name: impl Into<String>,\n        r#type = \"type\": Option<Vec<B>>,\n    ) {\n        x,\n        y = \"Y\",\n    });\n    rt::model!(B {\n        z,\n    });\n    rt::model!(C(\n        c: i64,\n    ) {});\n}\n";
+        let expected = "mod types {\n    rt::model!(A(\n        name: impl Into<String>,\n        r#type = \"type\": Option<Vec<B>>,\n    ) {\n        x,\n        y = \"Y\",\n    });\n    rt::model!(B {\n        z,\n        at = \"@\" with timestamp,\n    });\n    rt::model!(C(\n        c: i64,\n    ) {});\n}\n";
         assert_eq!(source, expected);
     }
 }

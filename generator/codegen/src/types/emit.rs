@@ -215,10 +215,10 @@ fn emit_model(ctx: &Ctx<'_>, name: &proc_macro2::Ident, fields: &[Field]) -> Tok
     let key = |field: &Field| {
         let ident = names::ident(&field.rust_name);
         let json_name = &field.json_name;
-        match field.rust_name == field.json_name {
-            true => quote!(#ident),
-            false => quote!(#ident = #json_name),
-        }
+        let json = (field.rust_name != field.json_name).then(|| quote!(= #json_name));
+        // The runtime reads timestamps through chrono's strict RFC 3339 parser first.
+        let with = holds_timestamps(&field.ty).then(|| quote!(with timestamp));
+        quote!(#ident #json #with)
     };
     let required: Vec<TokenStream> = fields
         .iter()
@@ -237,6 +237,15 @@ fn emit_model(ctx: &Ctx<'_>, name: &proc_macro2::Ident, fields: &[Field]) -> Tok
     let parameters = (!required.is_empty()).then(|| quote!((#(#required),*)));
     quote! {
         #rt::model!(#name #parameters { #(#optional),* });
+    }
+}
+
+/// A `date-time` value, alone or in lists and options: what `rt::model!` reads `with timestamp`.
+fn holds_timestamps(ty: &TypeExpr) -> bool {
+    match ty {
+        TypeExpr::DateTime => true,
+        TypeExpr::List(inner) | TypeExpr::Optional(inner) => holds_timestamps(inner),
+        _ => false,
     }
 }
 

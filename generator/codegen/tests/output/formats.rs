@@ -24,7 +24,7 @@ pub mod types {
 
     rt::model!(Scalars(
         day: rt::Date,
-        at: rt::chrono::DateTime<rt::chrono::Utc>,
+        at with timestamp: rt::chrono::DateTime<rt::chrono::Utc>,
         id: rt::uuid::Uuid,
         small: i32,
         big: i64,

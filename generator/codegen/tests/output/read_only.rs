@@ -23,7 +23,7 @@ pub mod types {
         id: rt::uuid::Uuid,
         name: impl Into<String>,
     ) {
-        timestamp_created,
+        timestamp_created with timestamp,
     });
 
     /// The writable fields only: what a request may send.
