@@ -20,11 +20,7 @@ pub fn model_field<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     map: &mut A,
     name: &'static str,
 ) -> Result<(), A::Error> {
-    if slot.is_some() {
-        return Err(de::Error::duplicate_field(name));
-    }
-    *slot = Some(map.next_value()?);
-    Ok(())
+    fill_once(slot, name, || map.next_value())
 }
 
 /// The value of a known key holding timestamps, read through [`crate::timestamp`]'s faster
@@ -34,10 +30,19 @@ pub fn model_timestamp<'de, A: MapAccess<'de>, T: TimestampField<'de>>(
     map: &mut A,
     name: &'static str,
 ) -> Result<(), A::Error> {
+    fill_once(slot, name, || map.next_value_seed(Seed(PhantomData)))
+}
+
+/// Fills `slot` with what `read` gives, or fails with serde's `duplicate field` when it is full.
+fn fill_once<T, E: de::Error>(
+    slot: &mut Option<T>,
+    name: &'static str,
+    read: impl FnOnce() -> Result<T, E>,
+) -> Result<(), E> {
     if slot.is_some() {
-        return Err(de::Error::duplicate_field(name));
+        return Err(E::duplicate_field(name));
     }
-    *slot = Some(map.next_value_seed(Seed(PhantomData))?);
+    *slot = Some(read()?);
     Ok(())
 }
 
