@@ -23,7 +23,7 @@ pub fn model_field<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     fill_once(slot, name, || map.next_value())
 }
 
-/// The value of a known key holding timestamps, read through [`crate::timestamp`]'s faster
+/// The value of a known key holding timestamps, read through `timestamp.rs`'s faster
 /// path, unless the key was already seen.
 pub fn model_timestamp<'de, A: MapAccess<'de>, T: TimestampField<'de>>(
     slot: &mut Option<T>,
@@ -100,7 +100,7 @@ impl<'de, E: de::Error> Deserializer<'de> for MissingField<E> {
 /// required): the constructor from the required fields and the `Deserialize` of a generated
 /// struct, whose other properties are in its `additional_properties`. A field whose JSON name
 /// is not its Rust name is written `field = "json name"`; one that holds `date-time` values is
-/// marked `with timestamp` (read through [`crate::timestamp`]). Generated code only.
+/// marked `with timestamp` (read through `timestamp.rs`). Generated code only.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __model {
