@@ -8,6 +8,8 @@
 //!   generator's client source for a document (`--add-field`: with one more field).
 //! - `instantly-bench repeat GROUP GENERATOR N` runs one run-time workload N times, for
 //!   counting its instructions under valgrind.
+//! - `instantly-bench profile GENERATOR PATH N` runs one generator's compiler path (document
+//!   text → unformatted source) N times, for a profiler.
 
 use instantly_bench::documents;
 use instantly_bench::generators::Generator;
@@ -26,7 +28,8 @@ fn main() -> ExitCode {
             .and_then(|runs| generate(runs.max(1), documents)),
         ["emit", generator, document, out, flags @ ..] => emit(generator, document, out, flags),
         ["repeat", group, generator, times] => repeat(group, generator, times),
-        _ => Err("usage: instantly-bench generate RUNS NAME=PATH[#progenitor-compatible]… | emit ours|progenitor PATH[#progenitor-compatible] OUT [--add-field] | repeat GROUP GENERATOR N".to_owned()),
+        ["profile", generator, path, times] => profile(generator, path, times),
+        _ => Err("usage: instantly-bench generate RUNS NAME=PATH[#progenitor-compatible]… | emit ours|progenitor PATH[#progenitor-compatible] OUT [--add-field] | repeat GROUP GENERATOR N | profile ours|progenitor PATH N".to_owned()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -159,12 +162,26 @@ fn median_ms(durations: &[Duration]) -> f64 {
     }
 }
 
+fn generator(name: &str) -> Result<Generator, String> {
+    match name {
+        "ours" => Ok(Generator::Ours),
+        "progenitor" => Ok(Generator::Progenitor),
+        other => Err(format!("unknown generator {other:?}")),
+    }
+}
+
+fn profile(name: &str, spec: &str, times: &str) -> Result<(), String> {
+    let times: usize = times.parse().map_err(|error| format!("N: {error}"))?;
+    let generator = generator(name)?;
+    let text = serde_json::to_string(&document_value(spec)?).map_err(|error| error.to_string())?;
+    for _ in 0..times {
+        std::hint::black_box(generator.compiler_source(&text)?);
+    }
+    Ok(())
+}
+
 fn emit(generator: &str, spec: &str, out: &str, flags: &[&str]) -> Result<(), String> {
-    let generator = match generator {
-        "ours" => Generator::Ours,
-        "progenitor" => Generator::Progenitor,
-        other => return Err(format!("unknown generator {other:?}")),
-    };
+    let generator = self::generator(generator)?;
     let mut value = document_value(spec)?;
     if flags.contains(&"--add-field") {
         value = documents::with_one_more_field(value);

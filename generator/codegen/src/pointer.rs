@@ -16,8 +16,19 @@ impl Pointer {
 
     /// This pointer extended by one reference token, escaped (`~` → `~0`, `/` → `~1`).
     pub(crate) fn push(&self, token: impl fmt::Display) -> Self {
-        let token = token.to_string().replace('~', "~0").replace('/', "~1");
-        Self(format!("{}/{token}", self.0))
+        use fmt::Write as _;
+        let mut pointer = String::with_capacity(self.0.len() + 24);
+        pointer.push_str(&self.0);
+        pointer.push('/');
+        let start = pointer.len();
+        // Writing into a `String` cannot fail.
+        let _ = write!(pointer, "{token}");
+        if pointer[start..].contains(['~', '/']) {
+            let escaped = pointer[start..].replace('~', "~0").replace('/', "~1");
+            pointer.truncate(start);
+            pointer.push_str(&escaped);
+        }
+        Self(pointer)
     }
 }
 

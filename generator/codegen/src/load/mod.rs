@@ -1,14 +1,17 @@
 //! Reading a document from YAML or JSON text.
 //!
-//! In three steps, so that no input makes the typed parse of `openapiv3` slow or deep: the
-//! text becomes a JSON value (syntax errors carry their line), every schema in it is checked
-//! on its own (`schemas`), then the typed document is read from the value. The typed parse of a
-//! broken schema costs twice the parse of its children (`ReferenceOr` parses a failure again
-//! for its message), so a broken schema nested 30 levels deep would take hours; checked one
-//! by one, each costs its own size. Parsing runs on a large stack (`stack`): the parsers
-//! recurse once per nesting level, up to their limit of 128 levels.
+//! In two steps: the text becomes a JSON value (syntax errors carry their line), then the
+//! typed `openapiv3` document is read out of the value by hand (`document`, `schema`), moving
+//! each string and value into place. An error there names its JSON pointer. Reading by hand
+//! rather than through `openapiv3`'s serde implementations costs each value once: serde's
+//! untagged `ReferenceOr` buffers every value it reads and parses a failure again for its
+//! message, so a broken schema nested 30 levels deep would take hours, and a good document
+//! several times its parse. Parsing runs on a large stack (`stack`): the parsers recurse once
+//! per nesting level, up to their limit of 128 levels.
 
-mod schemas;
+mod document;
+mod read;
+mod schema;
 
 use crate::Error;
 use crate::stack::on_large_stack;
@@ -35,18 +38,7 @@ fn load(text: &str) -> Result<OpenAPI, Error> {
         serde_norway::from_str(text).map_err(yaml_error)?
     };
     check_version(&value)?;
-    schemas::check(&value)?;
-    match serde_json::from_value::<OpenAPI>(value) {
-        Ok(document) => Ok(document),
-        // The value has no lines: parse the text again for the location of the error (every
-        // schema is known good by now, so this parse is cheap).
-        Err(error) if json => Err(serde_json::from_str::<OpenAPI>(text)
-            .err()
-            .map_or_else(|| shape_error(&error), json_error)),
-        Err(error) => Err(serde_norway::from_str::<OpenAPI>(text)
-            .err()
-            .map_or_else(|| shape_error(&error), yaml_error)),
-    }
+    document::document(value)
 }
 
 /// Refuses any version but 3.0.x before anything else reads the document.
@@ -76,14 +68,6 @@ fn yaml_error(error: serde_norway::Error) -> Error {
         line: location.as_ref().map(|l| l.line()),
         column: location.as_ref().map(|l| l.column()),
         message: strip_location(&error.to_string()),
-    }
-}
-
-fn shape_error(error: &serde_json::Error) -> Error {
-    Error::Syntax {
-        line: None,
-        column: None,
-        message: error.to_string(),
     }
 }
 
@@ -141,5 +125,94 @@ mod tests {
         let text = r#"{"openapi": "3.1.0", "info": {"title": "x", "version": "1"}, "paths": {}}"#;
         let error = load_document(text).unwrap_err();
         assert!(error.to_string().starts_with("#/openapi: "), "{error}");
+    }
+
+    /// Every document of the repository reads by hand exactly as `openapiv3`'s serde
+    /// implementations read it.
+    #[test]
+    fn reading_by_hand_matches_openapiv3() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut paths = vec![root.join("spec/openapi.yaml")];
+        for dir in [
+            "tests/corpus/openapi",
+            "tests/corpus/edge-cases",
+            "generator/codegen/tests/output",
+            "generator/codegen/tests/fixtures",
+        ] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let path = entry.unwrap().path();
+                if matches!(
+                    path.extension().and_then(|e| e.to_str()),
+                    Some("json" | "yaml")
+                ) {
+                    paths.push(path);
+                }
+            }
+        }
+        paths.sort();
+        let mut compared = 0;
+        for path in &paths {
+            let text = std::fs::read_to_string(path).unwrap();
+            let value: Value = if text.trim_start().starts_with('{') {
+                serde_json::from_str(&text).unwrap()
+            } else {
+                serde_norway::from_str(&text).unwrap()
+            };
+            if value.get("openapi").is_none() {
+                continue;
+            }
+            let by_serde = serde_json::from_value::<OpenAPI>(value.clone());
+            let by_hand = document::document(value);
+            match (by_serde, by_hand) {
+                (Ok(expected), Ok(actual)) => {
+                    // `Debug`, not `==`: it sees the order of maps too.
+                    assert!(
+                        format!("{expected:?}") == format!("{actual:?}"),
+                        "{}: the documents differ",
+                        path.display()
+                    );
+                }
+                (Err(_), Err(_)) => {}
+                (expected, actual) => panic!(
+                    "{}: serde {:?}, by hand {:?}",
+                    path.display(),
+                    expected.err(),
+                    actual.err()
+                ),
+            }
+            compared += 1;
+        }
+        assert!(compared >= 20, "only {compared} documents compared");
+    }
+
+    fn error_of(paths: &str) -> String {
+        let text = format!(
+            r#"{{"openapi": "3.0.3", "info": {{"title": "x", "version": "1"}}, "paths": {paths}}}"#
+        );
+        load_document(&text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn shape_errors_name_their_pointer() {
+        assert_eq!(
+            error_of(r#"{"/a": {"get": {"summary": "s"}}}"#),
+            "#/paths/~1a/get: missing field `responses`"
+        );
+        assert_eq!(
+            error_of(
+                r#"{"/a": {"get": {"parameters": [{"name": "p", "in": "body", "schema": {}}], "responses": {}}}}"#
+            ),
+            "#/paths/~1a/get/parameters/0/in: unknown parameter location \"body\", expected `query`, `header`, `path` or `cookie`"
+        );
+        assert_eq!(
+            error_of(
+                r#"{"/a": {"get": {"responses": {"200": {"description": "d", "content": {"application/json": {"schema": {"type": "string", "minLength": -1}}}}}}}}"#
+            ),
+            "#/paths/~1a/get/responses/200/content/application~1json/schema/minLength: expected a non-negative integer, found a number"
+        );
+        assert_eq!(
+            error_of(r#"{"/a": {"parameters": [{"$ref": 1}]}}"#),
+            "#/paths/~1a/parameters/0: missing field `in`"
+        );
     }
 }
