@@ -23,6 +23,7 @@
 //! | `x-page-url` | [`PageUrl`] | server | `document.rs` | — (provenance) |
 //! | `x-recovered-from` | [`RecoveredFrom`] | schema | (upcoming) | — |
 //! | `x-hoisted-from` | [`HoistedFrom`] | schema | (upcoming) | — |
+//! | `x-load-warnings` | [`LoadWarnings`] | document | generator's `load/` (not the normalizer) | generator (`Planner::new`: its first warnings) |
 //!
 //! Reading goes through [`Extension::read`] on any [`ExtensionMap`]: openapiv3's
 //! `extensions` (`IndexMap<String, Value>`), the normalizer's `serde_json::Map`, or a
@@ -332,6 +333,12 @@ newtype_extensions! {
     /// `x-hoisted-from`: the places (JSON pointers) a shared schema was hoisted from.
     #[derive(Default)]
     HoistedFrom(Vec<String>) = "x-hoisted-from";
+
+    /// `x-load-warnings` on the document: what reading the text mapped by a documented fallback
+    /// (an OpenAPI 3.1 keyword with no 3.0 equivalent, a callback's payload hoisted), as
+    /// `[pointer, message]` pairs. Written by the generator's loader, never by a document.
+    #[derive(Default)]
+    LoadWarnings(Vec<(String, String)>) = "x-load-warnings";
 }
 
 #[cfg(test)]

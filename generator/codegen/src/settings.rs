@@ -30,6 +30,10 @@ pub struct Settings {
     /// (`Error`, `Nullable`, `Date`…) beside `Client` (default: yes). `generate_api!` turns it
     /// off: the invoking scope imports what it uses.
     pub reexport_runtime: bool,
+    /// Whether an operation the generator cannot send (a request body in a content type it
+    /// has no encoder for) fails generation (`true`) or is left out with a warning naming it
+    /// (`false`, the default), so the rest of the document still generates.
+    pub strict: bool,
 }
 
 impl Default for Settings {
@@ -45,6 +49,7 @@ impl Default for Settings {
             error_body: None,
             base_url: None,
             reexport_runtime: true,
+            strict: false,
         }
     }
 }
@@ -108,6 +113,11 @@ impl Settings {
 
     pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
         self.base_url = Some(base_url.into());
+        self
+    }
+
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
         self
     }
 }

@@ -64,14 +64,27 @@ fn from_env_reads_a_base_url_only_when_a_variable_is_set() {
 
 #[test]
 fn unsupported_constructs_name_their_pointer() {
-    let text = FIXTURE.replace("application/json:\n            schema: { $ref: \"#/components/schemas/CreateCampaignRequest\" }", "multipart/form-data:\n            schema: { type: object }");
-    let error = generate_file(&text, &Settings::default()).unwrap_err();
+    let text = FIXTURE.replace("application/json:\n            schema: { $ref: \"#/components/schemas/CreateCampaignRequest\" }", "application/xml:\n            schema: { type: object }");
+    let error = generate_file(&text, &Settings::default().strict(true)).unwrap_err();
     assert!(
         error
             .to_string()
             .starts_with("#/paths/~1api~1v2~1campaigns/post/requestBody/content: "),
         "{error}"
     );
+    // Without `strict`, that one operation is left out with a warning naming it.
+    let document = load_document(&text).unwrap();
+    let generated = generate_tokens(&document, &Settings::default()).unwrap();
+    let skipped: Vec<String> = generated.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(skipped.len(), 1, "{skipped:?}");
+    assert!(
+        skipped[0].starts_with("#/paths/~1api~1v2~1campaigns/post/requestBody/content: no supported request content type among [\"application/xml\"]")
+            && skipped[0].ends_with("; the operation is left out"),
+        "{skipped:?}"
+    );
+    let source = generated.to_source().unwrap();
+    assert!(!source.contains("pub fn create_campaign("));
+    assert!(source.contains("pub fn list_campaigns("));
 
     let text = FIXTURE.replace(
         "$ref: \"#/components/schemas/CampaignPage\"",

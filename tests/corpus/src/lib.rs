@@ -75,5 +75,63 @@ corpus_client!(
     edge_responses
 );
 
+corpus_client!(
+    /// edge-cases/deep-refs.json: references into properties, `allOf` members, a parameter's
+    /// schema and an operation's response, one of them recursive.
+    edge_deep_refs
+);
+corpus_client!(
+    /// edge-cases/callbacks.json: an operation with a callback, whose payload is a type.
+    edge_callbacks
+);
+corpus_client!(
+    /// edge-cases/openapi-3.1/boolean-schemas.json: OpenAPI 3.1, one construct.
+    edge31_boolean_schemas
+);
+corpus_client!(
+    /// edge-cases/openapi-3.1/const.json: OpenAPI 3.1, one construct.
+    edge31_const
+);
+corpus_client!(
+    /// edge-cases/openapi-3.1/content-media.json: OpenAPI 3.1, one construct.
+    edge31_content_media
+);
+corpus_client!(
+    /// edge-cases/openapi-3.1/defs.json: OpenAPI 3.1, one construct.
+    edge31_defs
+);
+corpus_client!(
+    /// edge-cases/openapi-3.1/dialect.json: OpenAPI 3.1, one construct.
+    edge31_dialect
+);
+corpus_client!(
+    /// edge-cases/openapi-3.1/examples.json: OpenAPI 3.1, one construct.
+    edge31_examples
+);
+corpus_client!(
+    /// edge-cases/openapi-3.1/exclusive-bounds.json: OpenAPI 3.1, one construct.
+    edge31_exclusive_bounds
+);
+corpus_client!(
+    /// edge-cases/openapi-3.1/path-items.json: OpenAPI 3.1, one construct.
+    edge31_path_items
+);
+corpus_client!(
+    /// edge-cases/openapi-3.1/prefix-items.json: OpenAPI 3.1, one construct.
+    edge31_prefix_items
+);
+corpus_client!(
+    /// edge-cases/openapi-3.1/ref-siblings.json: OpenAPI 3.1, one construct.
+    edge31_ref_siblings
+);
+corpus_client!(
+    /// edge-cases/openapi-3.1/type-arrays.json: OpenAPI 3.1, one construct.
+    edge31_type_arrays
+);
+corpus_client!(
+    /// edge-cases/openapi-3.1/webhooks.json: OpenAPI 3.1, one construct.
+    edge31_webhooks
+);
+
 #[cfg(test)]
 mod round_trip;

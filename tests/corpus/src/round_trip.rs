@@ -111,6 +111,10 @@ fn failures(examples: &[Example]) -> Vec<(&'static str, String)> {
 }
 
 fn check(document: &str, examples: &[Example]) {
+    assert!(
+        !examples.is_empty() || !CONSTRUCT_DOCUMENTS.contains(&document),
+        "{document}: no example to round-trip"
+    );
     let failures = failures(examples);
     eprintln!(
         "{document}: {} of {} examples round-trip",
@@ -173,7 +177,40 @@ round_trips!(
     edge_recursion,
     edge_deep,
     edge_responses,
+    edge_deep_refs,
+    edge_callbacks,
+    edge31_boolean_schemas,
+    edge31_const,
+    edge31_content_media,
+    edge31_defs,
+    edge31_dialect,
+    edge31_examples,
+    edge31_exclusive_bounds,
+    edge31_path_items,
+    edge31_prefix_items,
+    edge31_ref_siblings,
+    edge31_type_arrays,
+    edge31_webhooks,
 );
+
+/// The documents written for one construct each: a round trip that checks nothing would hide
+/// a construct whose examples were lost.
+const CONSTRUCT_DOCUMENTS: &[&str] = &[
+    "edge_deep_refs",
+    "edge_callbacks",
+    "edge31_boolean_schemas",
+    "edge31_const",
+    "edge31_content_media",
+    "edge31_defs",
+    "edge31_dialect",
+    "edge31_examples",
+    "edge31_exclusive_bounds",
+    "edge31_path_items",
+    "edge31_prefix_items",
+    "edge31_ref_siblings",
+    "edge31_type_arrays",
+    "edge31_webhooks",
+];
 
 #[test]
 fn warnings_name_a_pointer() {
@@ -189,9 +226,47 @@ fn warnings_name_a_pointer() {
         crate::edge_recursion::facts::WARNINGS,
         crate::edge_deep::facts::WARNINGS,
         crate::edge_responses::facts::WARNINGS,
+        crate::edge_deep_refs::facts::WARNINGS,
+        crate::edge_callbacks::facts::WARNINGS,
+        crate::edge31_boolean_schemas::facts::WARNINGS,
+        crate::edge31_const::facts::WARNINGS,
+        crate::edge31_content_media::facts::WARNINGS,
+        crate::edge31_defs::facts::WARNINGS,
+        crate::edge31_dialect::facts::WARNINGS,
+        crate::edge31_examples::facts::WARNINGS,
+        crate::edge31_exclusive_bounds::facts::WARNINGS,
+        crate::edge31_path_items::facts::WARNINGS,
+        crate::edge31_prefix_items::facts::WARNINGS,
+        crate::edge31_ref_siblings::facts::WARNINGS,
+        crate::edge31_type_arrays::facts::WARNINGS,
+        crate::edge31_webhooks::facts::WARNINGS,
     ];
     for warning in all.into_iter().flatten() {
         eprintln!("warning: {warning}");
         assert!(warning.starts_with("#/"), "{warning}");
+    }
+}
+
+/// Constructs with no 3.0 equivalent are read by a documented fallback, each with a warning.
+#[test]
+fn fallbacks_warn_where_they_apply() {
+    let has = |warnings: &[&str], needle: &str| warnings.iter().any(|w| w.contains(needle));
+    assert!(has(
+        crate::edge31_prefix_items::facts::WARNINGS,
+        "/prefixItems: a tuple"
+    ));
+    assert!(has(
+        crate::edge31_dialect::facts::WARNINGS,
+        "#/jsonSchemaDialect: "
+    ));
+    for clean in [
+        crate::edge31_type_arrays::facts::WARNINGS,
+        crate::edge31_const::facts::WARNINGS,
+        crate::edge31_ref_siblings::facts::WARNINGS,
+        crate::edge31_webhooks::facts::WARNINGS,
+        crate::edge_deep_refs::facts::WARNINGS,
+        crate::edge_callbacks::facts::WARNINGS,
+    ] {
+        assert!(clean.is_empty(), "{clean:?}");
     }
 }

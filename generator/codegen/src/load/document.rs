@@ -4,8 +4,8 @@
 //! through their serde implementations.
 
 use super::read::{
-    At, Result, boolean, fields, is_extension, list, map, non_null, object, optional, reference_or,
-    serde, string,
+    At, Context, Result, boolean, fields, is_extension, list, map, non_null, object, optional,
+    reference_or, serde, string,
 };
 use super::schema::schema_or_ref;
 use indexmap::IndexMap;
@@ -17,8 +17,8 @@ use openapiv3::{
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-pub(super) fn document(value: Value) -> Result<OpenAPI> {
-    let at = &At::Root;
+pub(super) fn document(value: Value, context: &Context) -> Result<OpenAPI> {
+    let at = &At::Root(context);
     let mut document = OpenAPI::default();
     let (mut version, mut info, mut paths) = (None, None, None);
     fields(value, at, &mut document.extensions, |key, value, at| {

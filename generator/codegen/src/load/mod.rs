@@ -10,13 +10,22 @@
 //! per nesting level, up to their limit of 128 levels.
 
 mod document;
+mod lower;
+mod payloads;
+mod places;
 mod read;
+mod refs;
 mod schema;
+mod value;
 
 use crate::Error;
+use crate::extensions::{Extension, LoadWarnings};
 use crate::stack::on_large_stack;
 use openapiv3::OpenAPI;
+use read::{At, Context};
+use serde::de::DeserializeSeed;
 use serde_json::Value;
+use value::AnyValue;
 
 /// Parses an OpenAPI 3.0.x document from JSON (text starting with `{`) or YAML.
 /// Syntax and shape errors carry the line and column the parser stopped at; a schema that is
@@ -32,25 +41,45 @@ pub fn load_document(text: &str) -> Result<OpenAPI, Error> {
 
 fn load(text: &str) -> Result<OpenAPI, Error> {
     let json = text.trim_start().starts_with('{');
-    let value: Value = if json {
-        serde_json::from_str(text).map_err(json_error)?
+    let mut value: Value = if json {
+        let mut parser = serde_json::Deserializer::from_str(text);
+        AnyValue
+            .deserialize(&mut parser)
+            .and_then(|value| parser.end().map(|()| value))
+            .map_err(json_error)?
     } else {
-        serde_norway::from_str(text).map_err(yaml_error)?
+        AnyValue
+            .deserialize(serde_norway::Deserializer::from_str(text))
+            .map_err(yaml_error)?
     };
-    check_version(&value)?;
-    document::document(value)
+    let v3_1 = is_3_1(&value)?;
+    let context = Context::new(v3_1);
+    let at = At::Root(&context);
+    if v3_1 {
+        lower::document(&mut value, &at);
+    }
+    refs::resolve(&mut value)?;
+    payloads::hoist(&mut value, &at);
+    let mut document = document::document(value, &context)?;
+    let warnings = context.into_warnings();
+    if !warnings.is_empty() {
+        LoadWarnings(warnings).write(&mut document.extensions);
+    }
+    Ok(document)
 }
 
-/// Refuses any version but 3.0.x before anything else reads the document.
-fn check_version(value: &Value) -> Result<(), Error> {
+/// Whether the document is OpenAPI 3.1 (3.0 otherwise); any other version is refused before
+/// anything else reads the document.
+fn is_3_1(value: &Value) -> Result<bool, Error> {
     match value.get("openapi").and_then(Value::as_str) {
+        Some(version) if version.starts_with("3.1") => Ok(true),
         Some(version) if !version.starts_with("3.0") => Err(Error::Unsupported {
             pointer: "#/openapi".to_owned(),
             message: format!(
-                "OpenAPI version {version:?} is not supported; this generator reads 3.0.x"
+                "OpenAPI version {version:?} is not supported; this generator reads 3.0.x and 3.1.x"
             ),
         }),
-        _ => Ok(()),
+        _ => Ok(false),
     }
 }
 
@@ -121,8 +150,8 @@ mod tests {
     }
 
     #[test]
-    fn openapi_3_1_is_refused_with_a_pointer() {
-        let text = r#"{"openapi": "3.1.0", "info": {"title": "x", "version": "1"}, "paths": {}}"#;
+    fn other_versions_are_refused_with_a_pointer() {
+        let text = r#"{"openapi": "3.2.0", "info": {"title": "x", "version": "1"}, "paths": {}}"#;
         let error = load_document(text).unwrap_err();
         assert!(error.to_string().starts_with("#/openapi: "), "{error}");
     }
@@ -162,7 +191,7 @@ mod tests {
                 continue;
             }
             let by_serde = serde_json::from_value::<OpenAPI>(value.clone());
-            let by_hand = document::document(value);
+            let by_hand = document::document(value, &Context::default());
             match (by_serde, by_hand) {
                 (Ok(expected), Ok(actual)) => {
                     // `Debug`, not `==`: it sees the order of maps too.

@@ -7,26 +7,62 @@ use indexmap::IndexMap;
 use openapiv3::ReferenceOr;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Number, Value};
+use std::cell::RefCell;
 
 pub(super) type Result<T> = std::result::Result<T, Error>;
 
-/// Where a value sits: reference tokens chained on the stack, made into a [`Pointer`] only
-/// for an error, so reading a value allocates nothing for its place.
+/// What every reader of one document shares: its version and the warnings so far.
+#[derive(Default)]
+pub(super) struct Context {
+    /// OpenAPI 3.1 (JSON Schema 2020-12), lowered to 3.0 while it is read.
+    pub(super) v3_1: bool,
+    warnings: RefCell<Vec<(String, String)>>,
+}
+
+impl Context {
+    pub(super) fn new(v3_1: bool) -> Self {
+        Self {
+            v3_1,
+            warnings: RefCell::default(),
+        }
+    }
+
+    pub(super) fn into_warnings(self) -> Vec<(String, String)> {
+        self.warnings.into_inner()
+    }
+}
+
+/// Where a value sits: reference tokens chained on the stack up to the document's [`Context`],
+/// made into a [`Pointer`] only for an error or a warning, so reading a value allocates
+/// nothing for its place.
 #[derive(Clone, Copy)]
 pub(super) enum At<'a> {
-    Root,
+    Root(&'a Context),
     Key(&'a At<'a>, &'a str),
     Index(&'a At<'a>, usize),
 }
 
 impl<'a> At<'a> {
+    pub(super) fn context(&self) -> &'a Context {
+        match *self {
+            At::Root(context) => context,
+            At::Key(parent, _) | At::Index(parent, _) => parent.context(),
+        }
+    }
+
+    /// Records a documented fallback at this place.
+    pub(super) fn warn(&self, message: impl Into<String>) {
+        let warning = (self.pointer().to_string(), message.into());
+        self.context().warnings.borrow_mut().push(warning);
+    }
+
     pub(super) fn key(&'a self, key: &'a str) -> At<'a> {
         At::Key(self, key)
     }
 
     pub(super) fn pointer(&self) -> Pointer {
         match self {
-            At::Root => Pointer::root(),
+            At::Root(_) => Pointer::root(),
             At::Key(parent, key) => parent.pointer().push(key),
             At::Index(parent, index) => parent.pointer().push(index),
         }

@@ -13,11 +13,23 @@ use openapiv3::{
 use serde_json::{Number, Value};
 
 pub(super) fn schema_or_ref(value: Value, at: &At) -> Result<ReferenceOr<Schema>> {
-    reference_or(value, at, schema)
+    reference_or(lowered(value, at), at, schema)
 }
 
 fn boxed(value: Value, at: &At) -> Result<ReferenceOr<Box<Schema>>> {
-    reference_or(value, at, |value, at| schema(value, at).map(Box::new))
+    reference_or(lowered(value, at), at, |value, at| {
+        schema(value, at).map(Box::new)
+    })
+}
+
+/// The schema in OpenAPI 3.0 terms: a 3.1 document's are lowered first (before a `$ref` is
+/// taken, since 3.1 applies the keywords beside it).
+fn lowered(value: Value, at: &At) -> Value {
+    if at.context().v3_1 {
+        super::lower::schema(value, at)
+    } else {
+        value
+    }
 }
 
 fn schema(value: Value, at: &At) -> Result<Schema> {

@@ -53,6 +53,19 @@ pub(crate) fn plan_operations<'a>(
         };
         for (http_method, operation) in methods(item) {
             let pointer = path_pointer.push(http_method.as_str().to_ascii_lowercase());
+            if let Some(unsendable) = unsendable_body(document, operation, &pointer) {
+                if settings.strict {
+                    return Err(unsendable);
+                }
+                let Error::Unsupported { pointer, message } = unsendable else {
+                    return Err(unsendable);
+                };
+                planner.warnings.push(crate::Warning {
+                    pointer,
+                    message: format!("{message}; the operation is left out"),
+                });
+                continue;
+            }
             let wanted = wanted_method_name(settings, http_method, path, operation);
             let method_name = method_names.claim(&wanted);
             let builder_name = builder_names.claim(&names::type_name(&method_name));
@@ -399,16 +412,10 @@ impl<'a> OperationContext<'_, 'a> {
         let body = self.resolve(body, &pointer)?;
         let docs: Vec<String> = body.description.clone().into_iter().collect();
         let Some((content_type, media)) = pick_content(&body.content) else {
-            if body.content.is_empty() {
-                return Ok(None);
-            }
-            let listed: Vec<&str> = body.content.keys().map(String::as_str).collect();
-            return Err(Error::unsupported(
-                &pointer.push("content"),
-                format!(
-                    "no supported request content type among {listed:?} (supported: JSON, x-www-form-urlencoded, octet-stream, text/*)"
-                ),
-            ));
+            return match unsupported_content(body, &pointer) {
+                Some(error) => Err(error),
+                None => Ok(None),
+            };
         };
         let encoding = if is_json(content_type) {
             BodyEncoding::Json
@@ -693,6 +700,39 @@ fn is_form(content_type: &str) -> bool {
 }
 
 /// JSON when offered, else a form, else raw bytes for `application/octet-stream` or `text/*`.
+/// The error for a body with content in no type the generator can send; `None` when it has
+/// one (or no content at all).
+fn unsupported_content(body: &RequestBody, pointer: &Pointer) -> Option<Error> {
+    if body.content.is_empty() || pick_content(&body.content).is_some() {
+        return None;
+    }
+    let listed: Vec<&str> = body.content.keys().map(String::as_str).collect();
+    Some(Error::unsupported(
+        &pointer.push("content"),
+        format!(
+            "no supported request content type among {listed:?} (supported: JSON, x-www-form-urlencoded, octet-stream, text/*)"
+        ),
+    ))
+}
+
+/// Why an operation cannot be sent, checked before anything of it is planned: its request
+/// body (itself or the component it refers to) has content in no type the generator sends.
+fn unsendable_body(
+    document: &OpenAPI,
+    operation: &OpenApiOperation,
+    pointer: &Pointer,
+) -> Option<Error> {
+    let pointer = pointer.push("requestBody");
+    let body = match operation.request_body.as_ref()? {
+        ReferenceOr::Item(body) => body,
+        ReferenceOr::Reference { reference } => {
+            let name = reference.strip_prefix(RequestBody::PREFIX)?;
+            RequestBody::find(document.components.as_ref()?, name)?.as_item()?
+        }
+    };
+    unsupported_content(body, &pointer)
+}
+
 fn pick_content(
     content: &indexmap::IndexMap<String, openapiv3::MediaType>,
 ) -> Option<(&str, &openapiv3::MediaType)> {

@@ -11,7 +11,7 @@ use super::scalar::{
     integer_format, integer_type, number_format, number_type, string_format, string_type, written,
 };
 use super::{Field, TypeDef, TypeExpr, TypeId, TypeKind, TypeSpace, UnionVariant};
-use crate::extensions::{EnumDescriptions, Extension, ExtensionMap};
+use crate::extensions::{EnumDescriptions, Extension, ExtensionMap, LoadWarnings};
 use crate::names::{self, Scope};
 use crate::pointer::Pointer;
 use crate::{Error, Settings, Warning};
@@ -145,7 +145,7 @@ impl<'a> Planner<'a> {
             space,
             components,
             names,
-            warnings: Vec::new(),
+            warnings: load_warnings(document),
             schema_types: Vec::new(),
             planning: Vec::new(),
         }
@@ -815,6 +815,19 @@ impl<'a> Planner<'a> {
 
     pub(crate) fn warn(&mut self, pointer: &Pointer, message: impl Into<String>) {
         self.warnings.push(Warning::new(pointer, message));
+    }
+}
+
+/// What the loader mapped by a fallback, reported before anything the planner finds.
+fn load_warnings(document: &OpenAPI) -> Vec<Warning> {
+    match LoadWarnings::read(&document.extensions) {
+        Ok(warnings) => warnings
+            .map(|LoadWarnings(warnings)| warnings)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(pointer, message)| Warning { pointer, message })
+            .collect(),
+        Err(error) => vec![Warning::new(&Pointer::root(), error.to_string())],
     }
 }
 
