@@ -1,4 +1,4 @@
-//! `generate_api!`: expands an OpenAPI 3.0 document into a typed client, in place.
+//! `generate_api!`: expands an OpenAPI 3.0 or 3.1 document into a typed client, in place.
 //!
 //! ```ignore
 //! instantly_codegen_macro::generate_api!(spec = "openapi.yaml");
@@ -11,6 +11,7 @@
 //!     user_agent = "my-app/1.0",
 //!     base_url = "https://api.example.com",
 //!     derives = ["Eq"],
+//!     strict = "true", // an operation it cannot send is an error (default: left out)
 //! );
 //! ```
 //!
@@ -87,12 +88,25 @@ fn expand(arguments: Arguments) -> syn::Result<TokenStream2> {
             "base_url_env_var" => settings.base_url_env_var = Some(single()?.value()),
             "user_agent" => settings.user_agent = Some(single()?.value()),
             "base_url" => settings.base_url = Some(single()?.value()),
+            "strict" => {
+                let value = single()?;
+                settings.strict = match value.value().as_str() {
+                    "true" => true,
+                    "false" => false,
+                    _ => {
+                        return Err(syn::Error::new(
+                            value.span(),
+                            "expected \"true\" or \"false\"",
+                        ));
+                    }
+                };
+            }
             "derives" => {
                 settings.extra_derives = argument.values.iter().map(LitStr::value).collect()
             }
             other => {
                 let message = format!(
-                    "unknown argument `{other}`; expected spec, runtime, env_var, base_url_env_var, user_agent, base_url or derives"
+                    "unknown argument `{other}`; expected spec, runtime, env_var, base_url_env_var, user_agent, base_url, derives or strict"
                 );
                 return Err(syn::Error::new(argument.name.span(), message));
             }
