@@ -23,6 +23,7 @@ const DOCUMENTS: &[(&str, &str, Option<&str>)] = &[
     ("edge_responses", "edge-cases/responses.json", None),
     ("edge_deep_refs", "edge-cases/deep-refs.json", None),
     ("edge_callbacks", "edge-cases/callbacks.json", None),
+    ("edge_multipart", "edge-cases/multipart.json", None),
     (
         "edge31_boolean_schemas",
         "edge-cases/openapi-3.1/boolean-schemas.json",

@@ -81,6 +81,11 @@ corpus_client!(
     edge_deep_refs
 );
 corpus_client!(
+    /// edge-cases/multipart.json: `multipart/form-data` bodies (inline, a component, beside
+    /// JSON), and an operation in a content type no client sends, left out with a warning.
+    edge_multipart
+);
+corpus_client!(
     /// edge-cases/callbacks.json: an operation with a callback, whose payload is a type.
     edge_callbacks
 );

@@ -179,6 +179,7 @@ round_trips!(
     edge_responses,
     edge_deep_refs,
     edge_callbacks,
+    edge_multipart,
     edge31_boolean_schemas,
     edge31_const,
     edge31_content_media,
@@ -198,6 +199,7 @@ round_trips!(
 const CONSTRUCT_DOCUMENTS: &[&str] = &[
     "edge_deep_refs",
     "edge_callbacks",
+    "edge_multipart",
     "edge31_boolean_schemas",
     "edge31_const",
     "edge31_content_media",
@@ -228,6 +230,7 @@ fn warnings_name_a_pointer() {
         crate::edge_responses::facts::WARNINGS,
         crate::edge_deep_refs::facts::WARNINGS,
         crate::edge_callbacks::facts::WARNINGS,
+        crate::edge_multipart::facts::WARNINGS,
         crate::edge31_boolean_schemas::facts::WARNINGS,
         crate::edge31_const::facts::WARNINGS,
         crate::edge31_content_media::facts::WARNINGS,

@@ -4,8 +4,8 @@ use super::{BodyEncoding, CursorTarget, Operation, Response};
 use crate::doc;
 use crate::names;
 use crate::settings::ErrorBodyFields;
-use crate::types::TypeExpr;
 use crate::types::emit::Ctx;
+use crate::types::{TypeExpr, TypeKind};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -214,6 +214,22 @@ fn emit_send(ctx: &Ctx<'_>, operation: &Operation, models: &TokenStream) -> Toke
                     None => request,
                 };
             },
+            (BodyEncoding::Multipart, required) => {
+                let form = emit_multipart(ctx, &body.ty, operation_name);
+                if required {
+                    quote! {
+                        let body = &self.body;
+                        let request = request.multipart(#form);
+                    }
+                } else {
+                    quote! {
+                        let request = match &self.body {
+                            Some(body) => request.multipart(#form),
+                            None => request,
+                        };
+                    }
+                }
+            }
         });
     let execute = match &operation.response {
         Response::Json(_) => quote!(send_json_with_response),
@@ -233,6 +249,49 @@ fn emit_send(ctx: &Ctx<'_>, operation: &Operation, models: &TokenStream) -> Toke
             #body
             self.client.transport.#execute(request).await
         }
+    }
+}
+
+/// The `rt::Multipart` of `body`: for a generated struct a part per field (file parts for
+/// binary fields, text for the rest, its additional properties as text too); for any other
+/// type a text part per property of its JSON.
+fn emit_multipart(ctx: &Ctx<'_>, ty: &TypeExpr, operation_name: &str) -> TokenStream {
+    let rt = &ctx.rt;
+    let fields = match ctx.space.unalias(ty) {
+        TypeExpr::Named(id) => match &ctx.space[*id].kind {
+            TypeKind::Struct { fields, .. } => Some(fields),
+            _ => None,
+        },
+        _ => None,
+    };
+    let Some(fields) = fields else {
+        return quote!(#rt::Multipart::from_value(#operation_name, body)?);
+    };
+    let parts = fields.iter().map(|field| {
+        let ident = names::ident(&field.rust_name);
+        let name = field.json_name.as_str();
+        if holds_files(&field.ty) {
+            quote!(form.file(#name, &body.#ident);)
+        } else {
+            quote!(form.text(#operation_name, #name, &body.#ident)?;)
+        }
+    });
+    quote!({
+        let mut form = #rt::Multipart::new();
+        #( #parts )*
+        for (name, value) in &body.additional_properties {
+            form.text(#operation_name, name, value)?;
+        }
+        form
+    })
+}
+
+/// A file part, alone or in a list or an option.
+fn holds_files(ty: &TypeExpr) -> bool {
+    match ty {
+        TypeExpr::File => true,
+        TypeExpr::List(inner) | TypeExpr::Optional(inner) => holds_files(inner),
+        _ => false,
     }
 }
 

@@ -134,6 +134,8 @@ pub(crate) enum BodyEncoding {
     Form,
     /// Raw bytes (`Vec<u8>`) with this content type.
     Bytes(String),
+    /// `multipart/form-data`: a text part per property, a file part per binary property.
+    Multipart,
 }
 
 #[derive(Debug, Clone, PartialEq)]

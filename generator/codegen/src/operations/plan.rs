@@ -421,6 +421,8 @@ impl<'a> OperationContext<'_, 'a> {
             BodyEncoding::Json
         } else if is_form(content_type) {
             BodyEncoding::Form
+        } else if is_multipart(content_type) {
+            BodyEncoding::Multipart
         } else {
             return Ok(Some(Body {
                 ty: TypeExpr::List(Box::new(TypeExpr::Int("u8"))),
@@ -433,12 +435,15 @@ impl<'a> OperationContext<'_, 'a> {
             Some(schema) => {
                 let schema_pointer = pointer.push("content").push(content_type).push("schema");
                 let hint = format!("{builder_name}Body");
+                self.planner.files = encoding == BodyEncoding::Multipart;
                 let shape = self.planner.plan_use(
                     SchemaRef::of(schema),
                     &hint,
                     self.group,
                     &schema_pointer,
-                )?;
+                );
+                self.planner.files = false;
+                let shape = shape?;
                 self.requests
                     .expr(&mut self.planner.space, &mut self.planner.names, &shape.ty)
             }
@@ -699,7 +704,10 @@ fn is_form(content_type: &str) -> bool {
     content_type.starts_with("application/x-www-form-urlencoded")
 }
 
-/// JSON when offered, else a form, else raw bytes for `application/octet-stream` or `text/*`.
+pub(crate) fn is_multipart(content_type: &str) -> bool {
+    content_type.starts_with("multipart/form-data")
+}
+
 /// The error for a body with content in no type the generator can send; `None` when it has
 /// one (or no content at all).
 fn unsupported_content(body: &RequestBody, pointer: &Pointer) -> Option<Error> {
@@ -710,7 +718,7 @@ fn unsupported_content(body: &RequestBody, pointer: &Pointer) -> Option<Error> {
     Some(Error::unsupported(
         &pointer.push("content"),
         format!(
-            "no supported request content type among {listed:?} (supported: JSON, x-www-form-urlencoded, octet-stream, text/*)"
+            "no supported request content type among {listed:?} (supported: JSON, x-www-form-urlencoded, multipart/form-data, octet-stream, text/*)"
         ),
     ))
 }
@@ -733,6 +741,8 @@ fn unsendable_body(
     unsupported_content(body, &pointer)
 }
 
+/// JSON when offered, else a URL-encoded form, else a multipart form, else raw bytes for
+/// `application/octet-stream` or `text/*`.
 fn pick_content(
     content: &indexmap::IndexMap<String, openapiv3::MediaType>,
 ) -> Option<(&str, &openapiv3::MediaType)> {
@@ -743,6 +753,11 @@ fn pick_content(
             content
                 .iter()
                 .find(|(content_type, _)| is_form(content_type))
+        })
+        .or_else(|| {
+            content
+                .iter()
+                .find(|(content_type, _)| is_multipart(content_type))
         })
         .or_else(|| {
             content.iter().find(|(content_type, _)| {

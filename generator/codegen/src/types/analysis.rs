@@ -215,7 +215,7 @@ fn union_rank(space: &TypeSpace, ty: &TypeExpr) -> (u8, usize) {
         TypeExpr::Int(_) => (2, 0),
         TypeExpr::Float(_) => (3, 0),
         TypeExpr::Uuid | TypeExpr::DateTime | TypeExpr::Date => (4, 0),
-        TypeExpr::String => (6, 0),
+        TypeExpr::String | TypeExpr::File => (6, 0),
         TypeExpr::List(inner) => (7, usize::from(union_rank(space, inner).0)),
         TypeExpr::Optional(inner) => union_rank(space, inner),
         TypeExpr::Map(_) | TypeExpr::JsonObject => (9, 0),

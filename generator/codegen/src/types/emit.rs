@@ -32,6 +32,7 @@ impl Ctx<'_> {
             TypeExpr::Date => quote!(#rt::Date),
             TypeExpr::Json => quote!(#rt::serde_json::Value),
             TypeExpr::JsonObject => quote!(#rt::JsonObject),
+            TypeExpr::File => quote!(#rt::FilePart),
             TypeExpr::Named(id) => {
                 let ident = names::ident(&self.space[*id].name);
                 quote!(#prefix #ident)
@@ -225,9 +226,11 @@ fn emit_model(ctx: &Ctx<'_>, name: &proc_macro2::Ident, fields: &[Field]) -> Tok
         .filter(|field| field.required)
         .map(|field| {
             let key = key(field);
-            // A text parameter takes anything that becomes a `String` (`"literal"` included).
+            // A text parameter takes anything that becomes a `String` (`"literal"` included),
+            // a file part anything that becomes one (`Vec<u8>`, `&[u8]`).
             let ty = match (&field.ty, field.nullable, field.boxed) {
                 (TypeExpr::String, false, false) => quote!(impl Into<String>),
+                (TypeExpr::File, false, false) => quote!(impl Into<#rt::FilePart>),
                 _ => ctx.field_ty(field, &here),
             };
             quote!(#key: #ty)

@@ -35,6 +35,9 @@ pub(crate) enum TypeExpr {
     Json,
     /// Any JSON object (`serde_json::Map<String, Value>`).
     JsonObject,
+    /// A file part of a `multipart/form-data` body (the runtime's `FilePart`): a binary
+    /// string in a schema sent as a form.
+    File,
     Named(TypeId),
     List(Box<TypeExpr>),
     /// An object with arbitrary keys and values of one type (`BTreeMap<String, T>`).

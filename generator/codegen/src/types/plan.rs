@@ -112,6 +112,11 @@ pub(crate) struct Planner<'a> {
     /// The inline schemas being planned, outermost first: an `allOf` that merges the
     /// properties of a component containing that very `allOf` would expand forever.
     planning: Vec<Pointer>,
+    /// Whether the schema being planned is sent as `multipart/form-data`: its binary strings
+    /// are file parts.
+    pub(crate) files: bool,
+    /// The component schemas a `multipart/form-data` body refers to.
+    form_components: std::collections::HashSet<String>,
 }
 
 impl<'a> Planner<'a> {
@@ -148,6 +153,8 @@ impl<'a> Planner<'a> {
             warnings: load_warnings(document),
             schema_types: Vec::new(),
             planning: Vec::new(),
+            files: false,
+            form_components: form_components(document),
         }
     }
 
@@ -177,7 +184,10 @@ impl<'a> Planner<'a> {
                     (TypeKind::Alias(TypeExpr::Named(target)), Vec::new())
                 }
                 ReferenceOr::Item(schema) => {
-                    let (planned, _) = self.classify(schema, &type_name, group, &pointer)?;
+                    self.files = self.form_components.contains(name);
+                    let classified = self.classify(schema, &type_name, group, &pointer);
+                    self.files = false;
+                    let (planned, _) = classified?;
                     let kind = match planned {
                         Planned::Def(kind) => kind,
                         Planned::Expr(expr) => TypeKind::Alias(expr),
@@ -326,7 +336,7 @@ impl<'a> Planner<'a> {
         let site = (&schema.schema_data.extensions, pointer);
         let planned = match &schema.schema_kind {
             SchemaKind::Type(Type::String(string)) => {
-                let plain = string_type(written(&string.format, string_format));
+                let plain = self.string(written(&string.format, string_format));
                 let values = &string.enumeration;
                 return Ok(self.open_enum_or(values, enums::string_enum, plain, site));
             }
@@ -532,6 +542,7 @@ impl<'a> Planner<'a> {
             TypeExpr::Date => "Date".to_owned(),
             TypeExpr::Json => "Value".to_owned(),
             TypeExpr::JsonObject => "Object".to_owned(),
+            TypeExpr::File => "File".to_owned(),
             TypeExpr::Map(_) => "Map".to_owned(),
             TypeExpr::List(inner) => format!("{}List", self.variant_label(inner)),
             TypeExpr::Optional(inner) => self.variant_label(inner),
@@ -711,7 +722,7 @@ impl<'a> Planner<'a> {
                     let facts = self.enum_facts(&schema.schema_data.extensions, pointer);
                     Planned::Def(enums::string_enum(&values, &facts))
                 } else {
-                    Planned::Expr(string_type(any.format.as_deref()))
+                    Planned::Expr(self.string(any.format.as_deref()))
                 }
             }
             Some("integer") => {
@@ -813,9 +824,42 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// A string's type by its format; a binary string sent as a form is a file part.
+    fn string(&self, format: Option<&str>) -> TypeExpr {
+        match format {
+            Some("binary") if self.files => TypeExpr::File,
+            format => string_type(format),
+        }
+    }
+
     pub(crate) fn warn(&mut self, pointer: &Pointer, message: impl Into<String>) {
         self.warnings.push(Warning::new(pointer, message));
     }
+}
+
+/// The names of the component schemas that `multipart/form-data` request bodies refer to
+/// (directly, or through a request body component).
+fn form_components(document: &OpenAPI) -> std::collections::HashSet<String> {
+    let components = document.components.as_ref();
+    let bodies = document
+        .operations()
+        .filter_map(|(_, _, operation)| operation.request_body.as_ref())
+        .filter_map(|body| match body {
+            ReferenceOr::Item(body) => Some(body),
+            ReferenceOr::Reference { reference } => reference
+                .strip_prefix("#/components/requestBodies/")
+                .and_then(|name| components?.request_bodies.get(name)?.as_item()),
+        });
+    bodies
+        .flat_map(|body| &body.content)
+        .filter(|(content_type, _)| crate::operations::plan::is_multipart(content_type))
+        .filter_map(|(_, media)| match media.schema.as_ref()? {
+            ReferenceOr::Reference { reference } => reference
+                .strip_prefix("#/components/schemas/")
+                .map(str::to_owned),
+            ReferenceOr::Item(_) => None,
+        })
+        .collect()
 }
 
 /// What the loader mapped by a fallback, reported before anything the planner finds.

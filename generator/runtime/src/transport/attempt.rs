@@ -187,6 +187,10 @@ impl Transport {
                     .header(header::CONTENT_TYPE, content_type)
                     .body(data.clone())
             }
+            // reqwest writes the Content-Type with the form's boundary.
+            Some(Body::Multipart(form)) => {
+                builder.multipart(form.to_form(operation).map_err(Failure::final_error)?)
+            }
         };
         // Extra headers last, replacing any of the same name set above.
         if !request.options.extra_headers.is_empty() {

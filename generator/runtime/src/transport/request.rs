@@ -18,6 +18,8 @@ pub enum Body {
         content_type: &'static str,
         data: Vec<u8>,
     },
+    /// `multipart/form-data` parts.
+    Multipart(crate::Multipart),
 }
 
 /// One request as generated code describes it; the transport adds base URL, auth and headers.
@@ -91,6 +93,11 @@ impl Request {
         url.query_pairs_mut().extend_pairs(pairs.iter());
         self.body = Some(Body::Form(url.query().unwrap_or_default().to_owned()));
         Ok(self)
+    }
+
+    pub fn multipart(mut self, form: crate::Multipart) -> Self {
+        self.body = Some(Body::Multipart(form));
+        self
     }
 
     pub fn bytes(mut self, content_type: &'static str, data: Vec<u8>) -> Self {
