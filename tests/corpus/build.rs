@@ -18,6 +18,7 @@ const DOCUMENTS: &[(&str, &str, Option<&str>)] = &[
     ("param_overrides", "openapi/param-overrides.json", None),
     ("param_overrides_yaml", "openapi/param-overrides.yaml", None),
     ("github", "openapi/api.github.com.json", Some("GITHUB")),
+    ("openai", "openapi/openai.yaml", Some("OPENAI")),
     ("edge_recursion", "edge-cases/recursion.json", None),
     ("edge_deep", "edge-cases/deep.json", None),
     ("edge_responses", "edge-cases/responses.json", None),

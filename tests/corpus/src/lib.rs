@@ -4,7 +4,8 @@
 //! `-D warnings` (as CI runs it) checks them. The tests round-trip every schema example
 //! through its generated type.
 //!
-//! `api.github.com.json` needs the `github` feature (a few minutes to compile).
+//! `api.github.com.json` needs the `github` feature and `openai.yaml` the `openai` feature (a few
+//! minutes to compile each).
 
 #![deny(warnings)]
 
@@ -59,6 +60,11 @@ corpus_client!(
     /// api.github.com.json.
     #[cfg(feature = "github")]
     github
+);
+corpus_client!(
+    /// openai.yaml (OpenAPI 3.1.0).
+    #[cfg(feature = "openai")]
+    openai
 );
 corpus_client!(
     /// edge-cases/recursion.json: schemas naming themselves directly, through lists, maps,

@@ -8,6 +8,7 @@
 //! | `type: [T, "null"]` | `type: T, nullable: true` |
 //! | `type: [T, U, …]` | `oneOf` of one schema per type, each with the keywords that apply to it |
 //! | `type: "null"` | `nullable: true, enum: [null]` |
+//! | `anyOf`/`oneOf` with a `{type: "null"}` member | the same, and `nullable: true` |
 //! | `const: v` | `enum: [v]` |
 //! | `examples: [a, …]` | `example: a` |
 //! | `$ref` with other keywords | `allOf: [{$ref}, {the other keywords}]`, annotations kept beside it |
@@ -182,6 +183,16 @@ pub(super) fn schema(value: Value, at: &At) -> Value {
     if map.contains_key("$ref") && map.keys().any(|key| key != "$ref") {
         return reference_with_siblings(map);
     }
+    // `anyOf: [X, {type: "null"}]`: the schema itself admits null, which is what a reference
+    // to it (a component) reads from `nullable`.
+    let null_member = ["anyOf", "oneOf"].iter().any(|key| {
+        map.get(*key)
+            .and_then(Value::as_array)
+            .is_some_and(|members| members.iter().any(is_null_type))
+    });
+    if null_member {
+        map.insert("nullable".to_owned(), Value::Bool(true));
+    }
     match map.shift_remove("type") {
         Some(Value::Array(types)) => types_union(map, types),
         Some(Value::String(single)) if single == "null" => {
@@ -194,6 +205,15 @@ pub(super) fn schema(value: Value, at: &At) -> Value {
             Value::Object(map)
         }
         None => Value::Object(map),
+    }
+}
+
+/// `{type: "null"}` (or `type: ["null"]`): a member that admits only `null`.
+fn is_null_type(member: &Value) -> bool {
+    match member.get("type") {
+        Some(Value::String(single)) => single == "null",
+        Some(Value::Array(types)) => types.iter().all(|t| t == "null"),
+        _ => false,
     }
 }
 

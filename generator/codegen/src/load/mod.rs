@@ -185,9 +185,13 @@ mod tests {
             let value: Value = if text.trim_start().starts_with('{') {
                 serde_json::from_str(&text).unwrap()
             } else {
-                serde_norway::from_str(&text).unwrap()
+                AnyValue
+                    .deserialize(serde_norway::Deserializer::from_str(&text))
+                    .unwrap()
             };
-            if value.get("openapi").is_none() {
+            // 3.1 documents are lowered as they are read: openapiv3 reads only 3.0.
+            let version = value.get("openapi").and_then(Value::as_str);
+            if !version.is_some_and(|version| version.starts_with("3.0")) {
                 continue;
             }
             let by_serde = serde_json::from_value::<OpenAPI>(value.clone());
