@@ -6,6 +6,9 @@
 //!   runs, and has neither the generator, prettyplease, openapiv3 nor aws-lc in its build
 //!   graph, nor syn among its build dependencies (`cargo tree`).
 //!
+//! - the `instantly-codegen` command writes a crate from a third-party document
+//!   (`tests/corpus/edge-cases/multipart.json`), and that crate builds as it is.
+//!
 //! The binary is written by [`write_app`], which the bench reuses for its downstream rows.
 
 use crate::process::{output_checked, run_checked};
@@ -142,7 +145,51 @@ pub fn check(root: &Path) -> Result<bool, String> {
         );
         held = false;
     }
-    Ok(held)
+    Ok(held && command_line_crate_builds(root, &target)?)
+}
+
+/// `instantly-codegen DOCUMENT --name … --out …` writes a crate that builds as it is (outside
+/// the repository, whose workspace would claim it).
+fn command_line_crate_builds(root: &Path, target: &Path) -> Result<bool, String> {
+    let out = std::env::temp_dir().join("instantly-codegen-command-check");
+    let _ = std::fs::remove_dir_all(&out);
+    println!(
+        "instantly-codegen tests/corpus/edge-cases/multipart.json --out {}…",
+        out.display()
+    );
+    let runtime = format!("{{ path = {:?} }}", root.join("generator/runtime"));
+    run_checked(
+        Command::new(env!("CARGO"))
+            .args([
+                "run",
+                "--quiet",
+                "-p",
+                "instantly-codegen",
+                "--features",
+                "cli",
+                "--",
+            ])
+            .arg(root.join("tests/corpus/edge-cases/multipart.json"))
+            .args(["--name", "uploads-client", "--version", "0.3.0", "--out"])
+            .arg(&out)
+            .args(["--runtime-dependency", &runtime])
+            .current_dir(root),
+    )?;
+    let lock = out.join("Cargo.lock");
+    std::fs::copy(root.join("Cargo.lock"), &lock).map_err(|error| in_file(&lock, error))?;
+    let built = Command::new(env!("CARGO"))
+        .args(["build", "--quiet"])
+        .current_dir(&out)
+        .env("CARGO_TARGET_DIR", target)
+        .status()
+        .map_err(|error| format!("cannot run cargo build: {error}"))?;
+    if !built.success() {
+        println!(
+            "downstream: the crate instantly-codegen wrote in {} does not build",
+            out.display()
+        );
+    }
+    Ok(built.success())
 }
 
 /// The document and both generated files are inside `instantly`'s package.

@@ -37,6 +37,7 @@ pub mod extensions;
 mod load;
 mod names;
 mod operations;
+pub mod package;
 mod pointer;
 mod render;
 mod settings;
