@@ -100,6 +100,17 @@ const KEYWORDS: &[&str] = &[
     "discriminator",
     "description",
     "title",
+    // OpenAPI 3.1 (JSON Schema 2020-12).
+    "const",
+    "examples",
+    "prefixItems",
+    "$defs",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "contentEncoding",
+    "contentMediaType",
+    "patternProperties",
+    "if",
 ];
 
 /// Path templates that do not match their parameters, or hardly parse.
@@ -333,6 +344,19 @@ fn add_keyword(document: &mut Value, target: &[Step], rng: &mut Rng) {
 fn keyword_value(keyword: &str, document: &Value, rng: &mut Rng) -> Value {
     match keyword {
         "type" if rng.one_in(8) => json!(["string", "null"]),
+        "type" if rng.one_in(8) => json!(["integer", "string", "object", "null"]),
+        "const" => scalar(rng),
+        "examples" => json!([scalar(rng), scalar(rng)]),
+        "prefixItems" => json!([schema(document, rng, 2), schema(document, rng, 2)]),
+        "$defs" | "patternProperties" => properties(document, rng, 2),
+        "if" => schema(document, rng, 2),
+        "exclusiveMinimum" | "exclusiveMaximum" if rng.one_in(2) => json!(rng.one_in(2)),
+        "exclusiveMinimum" | "exclusiveMaximum" => scalar(rng),
+        "contentEncoding" => json!(rng.pick(&["base64", "base64url", "7bit"]).copied()),
+        "contentMediaType" => json!(
+            rng.pick(&["image/png", "text/plain", "application/json"])
+                .copied()
+        ),
         "type" => json!(rng.pick(TYPES).copied().unwrap_or("string")),
         "format" => json!(rng.pick(FORMATS).copied().unwrap_or("")),
         "nullable" | "readOnly" | "deprecated" if rng.one_in(20) => json!("yes"),
