@@ -8,10 +8,15 @@
 //! rebuilt exactly. `main.rs` runs cases in a worker process on a 2 MiB stack (a test thread's)
 //! and supervises it: a panic, a stack overflow or a case that runs past the time limit saves
 //! the input in `fuzz/crashers/`, which `tests/crashers.rs` replays from then on.
+//!
+//! Beside it, `targets` holds the checks of the coverage-guided targets in `fuzz/libfuzzer`
+//! (cargo-fuzz, libFuzzer on nightly), each on a small input, which reach millions of
+//! executions where a whole document takes milliseconds.
 
 pub mod check;
 pub mod document;
 pub mod page;
 pub mod rng;
 pub mod seeds;
+pub mod targets;
 pub mod tree;

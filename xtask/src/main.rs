@@ -30,13 +30,16 @@ commands:
                       an operation that does not conform unless tests/contract/allow-list.yaml
                       gives the reason
   test                install the test tools (Python validators, Prism) and run every test,
-                      a minute of fuzzing, the contract test and `downstream` included
+                      a short run of both fuzzers, the contract test and `downstream` included
   downstream          cargo package the publishable crates, and build and run a crate that
                       depends on instantly, whose build graph must not hold the generator
-  fuzz [--seconds N] [--seed S] [--keep-going] | fuzz replay FILE
+  fuzz [--seconds N] [--seed S] [--keep-going] [--target-seconds N] [--no-targets]
+       [--targets-only] [--dev] | fuzz replay FILE
                       mutated OpenAPI documents into the generator and mutated pages into the
                       normalizer for N seconds (default 60); a panic, stack overflow, hang or
-                      pointer-less error saves the input in fuzz/crashers/
+                      pointer-less error saves the input in fuzz/crashers/. Then each
+                      coverage-guided target of fuzz/libfuzzer (cargo-fuzz on nightly) for
+                      --target-seconds (default 30), printing its executions
   bench [--runs N] [--build-runs N] [--skip-builds] [--skip-downstream] [--skip-runtime]
                       instantly-codegen against progenitor on spec/openapi.yaml, nexus.json and
                       api.github.com.json: generation time against a bare JSON parse, lines,

@@ -5,7 +5,7 @@
 //! pinned by `tests/python/requirements.txt`, and are reinstalled only when that file changes.
 //! The contract test runs Stoplight Prism from npm, pinned by `package.json` and
 //! `package-lock.json` at the root (`npm ci` into `node_modules`, again only when the lock
-//! changes), after the cargo tests, a minute of fuzzing (`fuzz.rs`) and the checks of the crate
+//! changes), after the cargo tests, a short run of both fuzzers (`fuzz.rs`) and the checks of the crate
 //! as its dependents see it (`downstream.rs`: packaging, and a dependent's build graph).
 
 use crate::process::run_checked;
@@ -41,7 +41,14 @@ pub fn run(root: &Path) -> Result<bool, String> {
     if !doc_status.success() {
         return Ok(false);
     }
-    if !crate::fuzz::run(root, &["--seconds", crate::fuzz::CI_SECONDS])? {
+    let fuzz = [
+        "--seconds",
+        crate::fuzz::CI_SECONDS,
+        "--target-seconds",
+        crate::fuzz::CI_TARGET_SECONDS,
+        "--dev",
+    ];
+    if !crate::fuzz::run(root, &fuzz)? {
         return Ok(false);
     }
     if !crate::downstream::check(root)? {

@@ -97,6 +97,8 @@ pub mod __private {
     pub use crate::page::{IntoCursor, IntoItems, Page, page_stream};
     pub use crate::path::encode_path_segment;
     pub use crate::query::QueryPairs;
+    /// For the fuzz targets.
+    pub use crate::retry::parse_retry_after;
     pub use crate::transport::Request;
     /// The derives, so that a model's `#[derive(…)]` stays on one line.
     pub use serde::{Deserialize, Serialize};

@@ -122,7 +122,7 @@ fn whole_millis(delay: Duration) -> Duration {
 }
 
 /// `Retry-After` as a delay: whole seconds, or an HTTP date (a date in the past means now).
-pub(crate) fn parse_retry_after(value: &HeaderValue, now: SystemTime) -> Option<Duration> {
+pub fn parse_retry_after(value: &HeaderValue, now: SystemTime) -> Option<Duration> {
     let text = value.to_str().ok()?.trim();
     if let Ok(seconds) = text.parse::<u64>() {
         return Some(Duration::from_secs(seconds));
