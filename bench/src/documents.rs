@@ -5,14 +5,11 @@
 
 use serde_json::Value;
 
-/// Reads a document (JSON or YAML) as a JSON value.
+/// Reads a document (JSON or YAML) as a JSON value, as the generator reads it (OpenAI's YAML
+/// holds an integer past 64 bits, which `serde_json::Value` refuses).
 pub fn read(path: &str) -> Result<Value, String> {
     let text = std::fs::read_to_string(path).map_err(|error| format!("{path}: {error}"))?;
-    if path.ends_with(".json") {
-        serde_json::from_str(&text).map_err(|error| format!("{path}: {error}"))
-    } else {
-        serde_norway::from_str(&text).map_err(|error| format!("{path}: {error}"))
-    }
+    instantly_codegen::load_value(&text).map_err(|error| format!("{path}: {error}"))
 }
 
 /// The document as progenitor can take it: only its 2xx responses (it panics on operations

@@ -45,7 +45,7 @@ mod stack;
 mod types;
 
 pub use error::{Error, Warning};
-pub use load::load_document;
+pub use load::{load_document, load_value};
 pub use settings::{ErrorBodyFields, Settings};
 
 use openapiv3::OpenAPI;

@@ -17,6 +17,9 @@ pub struct Built {
     pub slug: &'static str,
     pub generator: Generator,
     pub cold: Timing,
+    /// The largest resident set of any process of a cold build (rustc on the client), in KiB;
+    /// `None` where GNU time (`/usr/bin/time`) is not installed.
+    pub peak_kib: Option<u64>,
     pub incremental: Timing,
     /// `cargo doc --no-deps` of the client crate, its source touched first.
     pub docs: Timing,
@@ -196,6 +199,7 @@ fn measure_document(
         compiles.push(build(workspace, target, &client.package).map(drop));
     }
     let mut cold: Vec<Vec<f64>> = vec![Vec::new(); clients.len()];
+    let mut peaks: Vec<Option<u64>> = vec![None; clients.len()];
     let mut incremental: Vec<Vec<f64>> = vec![Vec::new(); clients.len()];
     let mut docs: Vec<Vec<f64>> = vec![Vec::new(); clients.len()];
     // Each run starts with the next client, so none always builds first (on a cooler machine).
@@ -213,7 +217,9 @@ fn measure_document(
     alternating(&mut |run, index, client| {
         println!("cold build {} of {}…", run + 1, client.package);
         clean(workspace, target, &client.package)?;
-        cold[index].push(build(workspace, target, &client.package)?);
+        let (seconds, peak) = measured_build(workspace, target, &client.package)?;
+        cold[index].push(seconds);
+        peaks[index] = peaks[index].max(peak);
         Ok(())
     })?;
     alternating(&mut |run, index, client| {
@@ -242,6 +248,7 @@ fn measure_document(
                 slug: client.slug,
                 generator: client.generator,
                 cold: timing(&cold[index]),
+                peak_kib: peaks[index],
                 incremental: timing(&incremental[index]),
                 docs: timing(&docs[index]),
             }
@@ -275,6 +282,40 @@ fn build(workspace: &Path, target: &Path, package: &str) -> Result<f64, String> 
     Err(format!(
         "does not compile ({errors} errors; first: {first})"
     ))
+}
+
+/// `cargo build -p PACKAGE` under GNU time, when it is installed: the wall time in seconds and
+/// the peak resident set in KiB (the largest of cargo and the compilers it waited for).
+fn measured_build(
+    workspace: &Path,
+    target: &Path,
+    package: &str,
+) -> Result<(f64, Option<u64>), String> {
+    let gnu_time = Path::new("/usr/bin/time");
+    if !gnu_time.exists() {
+        return build(workspace, target, package).map(|seconds| (seconds, None));
+    }
+    let report = target.join("peak-memory.txt");
+    let started = Instant::now();
+    let output = Command::new(gnu_time)
+        .args(["-f", "%M", "-o"])
+        .arg(&report)
+        .arg(env!("CARGO"))
+        .args(["build", "--quiet", "--package", package])
+        .current_dir(workspace)
+        .env("CARGO_TARGET_DIR", target)
+        .stdout(Stdio::null())
+        .output()
+        .map_err(|error| format!("cannot run cargo build: {error}"))?;
+    let seconds = started.elapsed().as_secs_f64();
+    if !output.status.success() {
+        // The plain build gives the error's summary.
+        return build(workspace, target, package).map(|seconds| (seconds, None));
+    }
+    let peak = std::fs::read_to_string(&report)
+        .ok()
+        .and_then(|text| text.trim().parse::<u64>().ok());
+    Ok((seconds, peak))
 }
 
 /// `cargo doc --no-deps -p PACKAGE` (its source just touched): the wall time in seconds.

@@ -51,6 +51,11 @@ pub const DOCUMENTS: &[Document] = &[
         slug: "github",
         spec: "tests/corpus/openapi/api.github.com.json",
     },
+    Document {
+        label: "openai.yaml (OpenAPI 3.1.0)",
+        slug: "openai",
+        spec: "tests/corpus/openapi/openai.yaml",
+    },
 ];
 
 #[derive(Debug, Clone)]

@@ -81,6 +81,18 @@ pub fn render(
                 build_cell(ours_build.map(|b| &b.cold), ours),
                 build_cell(progenitor_build.map(|b| &b.cold), progenitor),
             );
+            let peak = |built: Option<&Built>| match built.and_then(|b| b.peak_kib) {
+                Some(kib) => Cell {
+                    value: Some(kib as f64),
+                    text: format!("{} MiB", thousands(kib / 1024)),
+                },
+                None => failed("not measured"),
+            };
+            row(
+                "peak memory of the cold build",
+                peak(ours_build),
+                peak(progenitor_build),
+            );
             row(
                 "incremental rebuild after one added field",
                 build_cell(ours_build.map(|b| &b.incremental), ours),

@@ -39,19 +39,26 @@ pub fn load_document(text: &str) -> Result<OpenAPI, Error> {
     })
 }
 
-fn load(text: &str) -> Result<OpenAPI, Error> {
+/// The JSON value of a YAML or JSON text as [`load_document`] reads it, before it reads the
+/// document out of it: integers past 64 bits are the nearest float, YAML keys that are numbers
+/// or booleans their text; a syntax error carries its line and column.
+pub fn load_value(text: &str) -> Result<Value, Error> {
     let json = text.trim_start().starts_with('{');
-    let mut value: Value = if json {
+    if json {
         let mut parser = serde_json::Deserializer::from_str(text);
         AnyValue
             .deserialize(&mut parser)
             .and_then(|value| parser.end().map(|()| value))
-            .map_err(json_error)?
+            .map_err(json_error)
     } else {
         AnyValue
             .deserialize(serde_norway::Deserializer::from_str(text))
-            .map_err(yaml_error)?
-    };
+            .map_err(yaml_error)
+    }
+}
+
+fn load(text: &str) -> Result<OpenAPI, Error> {
+    let mut value = load_value(text)?;
     let v3_1 = is_3_1(&value)?;
     let context = Context::new(v3_1);
     let at = At::Root(&context);
