@@ -19,6 +19,7 @@ use super::places::{Kind, Place, get, get_mut};
 use super::read::Result;
 use crate::pointer::Pointer;
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A `$ref` found in the document: where, to what, and what kind of object belongs there.
@@ -81,34 +82,42 @@ fn unresolved(site: &[String], target: &[String]) -> crate::Error {
     )
 }
 
-/// Every `$ref` where an object that may be a reference stands.
-fn collect(
-    value: &Value,
+/// Every `$ref` where an object that may be a reference stands. The tokens on the way are
+/// borrowed from the document: a site copies them only when it is one.
+fn collect<'v>(
+    value: &'v Value,
     place: Place,
-    tokens: &mut Vec<String>,
+    tokens: &mut Vec<Cow<'v, str>>,
     found: &mut Vec<(Vec<String>, String, Kind)>,
 ) {
-    let children: Box<dyn Iterator<Item = (String, &Value)>> = match value {
+    match value {
         Value::Object(map) => {
-            if let (Some(kind), Some(Value::String(reference))) = (place.kind(), map.get("$ref")) {
-                found.push((tokens.clone(), reference.clone(), kind));
+            for (key, child) in map {
+                // Met while walking the entries: a lookup would hash a key per object.
+                if key == "$ref"
+                    && let (Some(kind), Value::String(reference)) = (place.kind(), child)
+                {
+                    let site = tokens.iter().map(|token| token.to_string()).collect();
+                    found.push((site, reference.clone(), kind));
+                }
+                if let Some(next) = place.child(key) {
+                    tokens.push(Cow::Borrowed(key));
+                    collect(child, next, tokens, found);
+                    tokens.pop();
+                }
             }
-            Box::new(map.iter().map(|(key, value)| (key.clone(), value)))
         }
-        Value::Array(items) => Box::new(
-            items
-                .iter()
-                .enumerate()
-                .map(|(index, value)| (index.to_string(), value)),
-        ),
-        _ => return,
-    };
-    for (token, child) in children {
-        if let Some(next) = place.child(&token) {
-            tokens.push(token);
-            collect(child, next, tokens, found);
-            tokens.pop();
+        Value::Array(items) => {
+            for (index, child) in items.iter().enumerate() {
+                let token = index.to_string();
+                if let Some(next) = place.child(&token) {
+                    tokens.push(Cow::Owned(token));
+                    collect(child, next, tokens, found);
+                    tokens.pop();
+                }
+            }
         }
+        _ => {}
     }
 }
 
@@ -119,7 +128,13 @@ fn target_tokens(reference: &str) -> std::result::Result<Vec<String>, String> {
             "the reference {reference:?} points into another file; only references within this document (`#/…`) are supported"
         ));
     };
-    let fragment = percent_decode(fragment);
+    let decoded;
+    let fragment = if fragment.contains('%') {
+        decoded = percent_decode(fragment);
+        decoded.as_str()
+    } else {
+        fragment
+    };
     if fragment.is_empty() {
         return Err("the reference `#` is the whole document".to_owned());
     }
@@ -130,7 +145,13 @@ fn target_tokens(reference: &str) -> std::result::Result<Vec<String>, String> {
     };
     Ok(path
         .split('/')
-        .map(|token| token.replace("~1", "/").replace("~0", "~"))
+        .map(|token| {
+            if token.contains('~') {
+                token.replace("~1", "/").replace("~0", "~")
+            } else {
+                token.to_owned()
+            }
+        })
         .collect())
 }
 
