@@ -745,3 +745,35 @@ fn a_component_renamed_by_the_naming_rule_is_one_rename() {
         "{text}"
     );
 }
+
+/// The base document in OpenAPI 3.1 terms: `type` arrays for `nullable`.
+fn api_3_1() -> Value {
+    let mut document = api(base_thing(), base_create());
+    document["openapi"] = json!("3.1.0");
+    document["info"] = json!({"title": "Things", "version": "1"});
+    for schema in ["Thing", "CreateThingRequest"] {
+        let size = &mut document["components"]["schemas"][schema]["properties"]["size"];
+        *size = json!({"type": ["integer", "null"]});
+    }
+    document
+}
+
+#[test]
+fn a_3_1_document_compares_as_the_3_0_it_lowers_to() {
+    let mut written_3_0 = api(base_thing(), base_create());
+    written_3_0["info"] = json!({"title": "Things", "version": "1"});
+    let report = compare(&written_3_0, &api_3_1());
+    // Only the version differs, which the client does not see.
+    assert!(
+        report.changes.is_empty() && report.descriptions.is_empty(),
+        "{report:#?}"
+    );
+    assert_eq!(report.other, ["document: openapi"]);
+
+    let mut not_nullable = api_3_1();
+    not_nullable["components"]["schemas"]["Thing"]["properties"]["size"] =
+        json!({"type": "integer"});
+    let report = compare(&api_3_1(), &not_nullable);
+    assert_eq!(report.changes.len(), 1, "{report:#?}");
+    assert_eq!(report.changes[0].location, "Thing.size");
+}
