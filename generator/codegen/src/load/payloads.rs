@@ -4,9 +4,8 @@
 //! `components.schemas`, named after the webhook or callback, so it becomes a type. A payload
 //! that is a reference already has its type.
 
-use super::places::{get, get_mut};
+use super::places::{get, move_to_components};
 use super::read::At;
-use crate::pointer::Pointer;
 use serde_json::{Map, Value};
 
 const METHODS: &[&str] = &[
@@ -23,44 +22,13 @@ pub(super) fn hoist(document: &mut Value, at: &At) {
         return;
     }
     for (tokens, name) in payloads {
-        let Some(schema) = get_mut(document, &tokens).map(|slot| slot.take()) else {
-            continue;
-        };
-        let Some(schemas) = schemas(document) else {
+        if move_to_components(document, &tokens, "schemas", &name).is_none() {
             at.warn(
                 "`components` is not an object: webhook and callback payload types are left out",
             );
             return;
-        };
-        let name = (1..)
-            .map(|n| {
-                if n == 1 {
-                    name.clone()
-                } else {
-                    format!("{name}_{n}")
-                }
-            })
-            .find(|candidate| !schemas.contains_key(candidate))
-            .unwrap_or(name);
-        let reference = Pointer::schema(&name).to_string();
-        schemas.insert(name, schema);
-        if let Some(slot) = get_mut(document, &tokens) {
-            let mut placeholder = Map::new();
-            placeholder.insert("$ref".to_owned(), Value::String(reference));
-            *slot = Value::Object(placeholder);
         }
     }
-}
-
-fn schemas(document: &mut Value) -> Option<&mut Map<String, Value>> {
-    document
-        .as_object_mut()?
-        .entry("components")
-        .or_insert_with(|| Value::Object(Map::new()))
-        .as_object_mut()?
-        .entry("schemas")
-        .or_insert_with(|| Value::Object(Map::new()))
-        .as_object_mut()
 }
 
 /// Every inline payload schema: webhooks', then the callbacks' of each operation, then those

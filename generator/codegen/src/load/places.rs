@@ -1,7 +1,8 @@
 //! What kind of object sits at a place in a document, from the reference tokens that lead
 //! there: the walk of OpenAPI's object graph that `refs` uses for both ends of a `$ref`.
 
-use serde_json::Value;
+use crate::pointer::Pointer;
+use serde_json::{Map, Value, json};
 
 /// The kinds of object a `$ref` may stand for, and the containers that lead to them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -197,6 +198,53 @@ pub(super) fn get_mut<'v>(document: &'v mut Value, tokens: &[String]) -> Option<
                 .and_then(move |i| items.get_mut(i)),
             _ => None,
         })
+}
+
+/// Moves the value at `tokens` into `components.{section}` under `name` (`name_2`, … when that
+/// is taken), leaves a reference to it in its place, and returns the reference. `None`, with
+/// the document unchanged, when nothing is at `tokens` or `components` (or its section) is not
+/// an object.
+pub(super) fn move_to_components(
+    document: &mut Value,
+    tokens: &[String],
+    section: &str,
+    name: &str,
+) -> Option<String> {
+    let components = document.get("components");
+    let destination_ok = document.is_object()
+        && components.is_none_or(Value::is_object)
+        && components
+            .and_then(|components| components.get(section))
+            .is_none_or(Value::is_object);
+    if !destination_ok || get(document, tokens).is_none() {
+        return None;
+    }
+    let taken = get_mut(document, tokens)?.take();
+    let objects = document
+        .as_object_mut()?
+        .entry("components")
+        .or_insert_with(|| Value::Object(Map::new()))
+        .as_object_mut()?
+        .entry(section)
+        .or_insert_with(|| Value::Object(Map::new()))
+        .as_object_mut()?;
+    let name = (1..)
+        .map(|n| {
+            if n == 1 {
+                name.to_owned()
+            } else {
+                format!("{name}_{n}")
+            }
+        })
+        .find(|candidate| !objects.contains_key(candidate))?;
+    let reference = Pointer::root()
+        .push("components")
+        .push(section)
+        .push(&name)
+        .to_string();
+    objects.insert(name, taken);
+    *get_mut(document, tokens)? = json!({ "$ref": reference });
+    Some(reference)
 }
 
 #[cfg(test)]

@@ -15,10 +15,10 @@
 //! Cycles through schemas stay references, which the planner boxes (a schema that is only a
 //! reference to itself is its error).
 
-use super::places::{Kind, Place, get, get_mut};
+use super::places::{Kind, Place, get, get_mut, move_to_components};
 use super::read::Result;
 use crate::pointer::Pointer;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -237,40 +237,7 @@ fn inline_path_items(document: &mut Value, sites: &[Site]) -> Result<()> {
 /// Moves the object at `target` into `components`, leaves a reference in its place, and
 /// returns that reference; `None` if nothing is there.
 fn hoist(document: &mut Value, target: &[String], kind: Kind) -> Option<String> {
-    let section = kind.section()?;
-    let name = location_name(target);
-    let taken = {
-        let slot = get_mut(document, target)?;
-        std::mem::replace(slot, Value::Null)
-    };
-    let components = document
-        .as_object_mut()?
-        .entry("components")
-        .or_insert_with(|| Value::Object(Map::new()))
-        .as_object_mut()?;
-    let objects = components
-        .entry(section)
-        .or_insert_with(|| Value::Object(Map::new()))
-        .as_object_mut()?;
-    let name = (1..)
-        .map(|n| {
-            if n == 1 {
-                name.clone()
-            } else {
-                format!("{name}_{n}")
-            }
-        })
-        .find(|candidate| !objects.contains_key(candidate))?;
-    objects.insert(name.clone(), taken);
-    let reference = Pointer::root()
-        .push("components")
-        .push(section)
-        .push(&name)
-        .to_string();
-    let mut placeholder = Map::new();
-    placeholder.insert("$ref".to_owned(), Value::String(reference.clone()));
-    *get_mut(document, target)? = Value::Object(placeholder);
-    Some(reference)
+    move_to_components(document, target, kind.section()?, &location_name(target))
 }
 
 /// A component name from the named steps of a location: component, property, path, method
