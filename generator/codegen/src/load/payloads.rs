@@ -4,13 +4,9 @@
 //! `components.schemas`, named after the webhook or callback, so it becomes a type. A payload
 //! that is a reference already has its type.
 
-use super::places::{get, move_to_components};
+use super::places::{METHODS, move_to_components};
 use super::read::At;
 use serde_json::{Map, Value};
-
-const METHODS: &[&str] = &[
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
 
 /// A payload schema to move: its tokens and the name it is to have.
 type Payload = (Vec<String>, String);
@@ -113,9 +109,7 @@ fn of_path_item(item: &Value, at: Vec<String>, name: &str, found: &mut Vec<Paylo
             tokens.extend(
                 [method, "requestBody", "content", media_type, "schema"].map(str::to_owned),
             );
-            if get(item, &tokens[at.len()..]).is_some() {
-                found.push((tokens, format!("{payload} payload")));
-            }
+            found.push((tokens, format!("{payload} payload")));
         }
     }
 }

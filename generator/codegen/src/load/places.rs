@@ -74,7 +74,8 @@ impl Kind {
     }
 }
 
-const METHODS: &[&str] = &[
+/// The operations of a path item, in OpenAPI's order.
+pub(super) const METHODS: &[&str] = &[
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
